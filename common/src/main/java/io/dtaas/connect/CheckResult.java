@@ -1,0 +1,44 @@
+package io.dtaas.connect;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The answer of a connection test.
+ *
+ * @param failure   why it failed, so the user can tell bad credentials from an unreachable host; null on success
+ * @param details   server version and round-trip time
+ */
+public record CheckResult(boolean success, String message, Failure failure, Details details) {
+
+    public enum Failure {
+        AUTHENTICATION("authentication"),
+        UNREACHABLE("unreachable"),
+        NOT_FOUND("not_found"),
+        PERMISSION("permission"),
+        TIMEOUT("timeout"),
+        OTHER("other");
+
+        private final String wireName;
+
+        Failure(String wireName) {
+            this.wireName = wireName;
+        }
+
+        @JsonValue
+        public String wireName() {
+            return wireName;
+        }
+    }
+
+    /** @param serverVersion what the server reports of itself; null when unknown */
+    public record Details(String serverVersion, long latencyMs) {
+    }
+
+    public static CheckResult ok(String message, String serverVersion, long latencyMs) {
+        return new CheckResult(true, message, null, new Details(serverVersion, latencyMs));
+    }
+
+    public static CheckResult failed(Failure failure, String message, long latencyMs) {
+        return new CheckResult(false, message, failure, new Details(null, latencyMs));
+    }
+}

@@ -1,0 +1,32 @@
+package io.dtaas.connect.catalog;
+
+import java.util.List;
+
+/**
+ * Read-only look into a database: its catalog, table previews and custom SELECTs.
+ *
+ * <p>Each call opens its own connection and closes it before returning, so a browser can be kept and called
+ * from any thread. Schema and table names are checked against the catalog before they reach SQL, and then
+ * quoted by the dialect; an unknown name is a {@link io.dtaas.error.NotFoundError}.
+ */
+public interface CatalogBrowser {
+
+    List<String> databases();
+
+    /** @param database null for the connection's own database */
+    List<String> schemas(String database);
+
+    /** @param schema null for the connection's default schema */
+    List<TableInfo> tables(String database, String schema);
+
+    List<ColumnInfo> columns(String database, String schema, String table);
+
+    QueryResult preview(String database, String schema, String table, QueryLimits limits);
+
+    /**
+     * Runs one read-only statement in a read-only transaction under the limits.
+     *
+     * @throws io.dtaas.error.ConfigError when the text is not a single SELECT-like statement
+     */
+    QueryResult query(String database, String sql, QueryLimits limits);
+}

@@ -1,0 +1,34 @@
+package io.dtaas.connect.files;
+
+import io.dtaas.connect.ConfigValues;
+import io.dtaas.connect.FieldSpec;
+import io.dtaas.connect.jdbc.ServerFields;
+import io.dtaas.error.ConfigError;
+import io.dtaas.format.FileFields;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Validated settings of a local-directory destination. */
+public record LocalFilesConfig(Path path, String fileFormat, String compression) {
+
+    static final List<FieldSpec> FIELDS = List.of(
+            FieldSpec.string("path", "Directory", true, "Absolute path of the directory files are written to"),
+            FileFields.fileFormat(),
+            FileFields.compression());
+
+    public static LocalFilesConfig from(ConfigValues config) {
+        String raw = config.string("path");
+        Path path;
+        try {
+            path = Path.of(raw);
+        } catch (InvalidPathException e) {
+            throw new ConfigError(ServerFields.PATH + ".path", "is not a valid path: " + e.getReason());
+        }
+        if (!path.isAbsolute()) {
+            throw new ConfigError(ServerFields.PATH + ".path", "must be an absolute path, e.g. /data/exports");
+        }
+        return new LocalFilesConfig(path.normalize(), config.string("file_format"), config.string("compression"));
+    }
+}

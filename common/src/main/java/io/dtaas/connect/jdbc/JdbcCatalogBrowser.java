@@ -1,0 +1,226 @@
+package io.dtaas.connect.jdbc;
+
+import io.dtaas.connect.catalog.CatalogBrowser;
+import io.dtaas.connect.catalog.ColumnInfo;
+import io.dtaas.connect.catalog.QueryLimits;
+import io.dtaas.connect.catalog.QueryResult;
+import io.dtaas.connect.catalog.TableInfo;
+import io.dtaas.error.ConfigError;
+import io.dtaas.error.NotFoundError;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The database browser for any JDBC database, using {@link DatabaseMetaData} and the database's dialect. */
+public final class JdbcCatalogBrowser implements CatalogBrowser {
+
+    private static final String[] TABLE_TYPES = {"TABLE", "VIEW", "BASE TABLE", "MATERIALIZED VIEW", "PARTITIONED TABLE"};
+
+    private final JdbcSession session;
+    private final JdbcDialect dialect;
+
+    public JdbcCatalogBrowser(JdbcSession session, JdbcDialect dialect) {
+        this.session = session;
+        this.dialect = dialect;
+    }
+
+    @Override
+    public List<String> databases() {
+        return session.withConnection(null, c -> {
+            if (dialect.databasesSql().isEmpty()) {
+                return List.of(c.getCatalog());
+            }
+            List<String> names = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.databasesSql().get())) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        });
+    }
+
+    @Override
+    public List<String> schemas(String database) {
+        return session.withConnection(database, this::schemaNames);
+    }
+
+    @Override
+    public List<TableInfo> tables(String database, String schema) {
+        return session.withConnection(database, c -> {
+            String resolved = resolveSchema(c, schema);
+            Map<String, Long> estimates = rowEstimates(c, resolved);
+            List<TableInfo> tables = new ArrayList<>();
+            for (TableRow t : tableRows(c, resolved, "%")) {
+                tables.add(new TableInfo(resolved, t.name, t.kind, estimates.get(t.name)));
+            }
+            return tables;
+        });
+    }
+
+    @Override
+    public List<ColumnInfo> columns(String database, String schema, String table) {
+        return session.withConnection(database, c -> {
+            String resolved = resolveSchema(c, schema);
+            requireTable(c, resolved, table);
+            return JdbcColumns.read(c.getMetaData(), catalogArg(c, resolved), schemaArg(resolved), resolved, table);
+        });
+    }
+
+    @Override
+    public QueryResult preview(String database, String schema, String table, QueryLimits limits) {
+        return session.withConnection(database, c -> {
+            String resolved = resolveSchema(c, schema);
+            requireTable(c, resolved, table);
+            String sql = dialect.previewSql(dialect.qualify(resolved, table), limits.maxRows());
+            return runReadOnly(c, sql, limits);
+        });
+    }
+
+    @Override
+    public QueryResult query(String database, String sql, QueryLimits limits) {
+        String statement = SqlStatementGuard.requireSingleReadStatement(sql);
+        return session.withConnection(database, c -> runReadOnly(c, statement, limits));
+    }
+
+    private QueryResult runReadOnly(Connection c, String sql, QueryLimits limits) throws SQLException {
+        long started = System.nanoTime();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            for (String setup : dialect.readOnlyStatements(limits.timeoutSeconds())) {
+                st.execute(setup);
+            }
+            st.setQueryTimeout(limits.timeoutSeconds());
+            st.setMaxRows(limits.maxRows() + 1);
+            st.setFetchSize(Math.min(limits.maxRows() + 1, 1_000));
+            if (!st.execute(sql)) {
+                throw new ConfigError("sql", "the statement returned no rows to show");
+            }
+            try (ResultSet rs = st.getResultSet()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                List<List<Object>> rows = new ArrayList<>();
+                boolean truncated = false;
+                while (rs.next()) {
+                    if (rows.size() == limits.maxRows()) {
+                        truncated = true;
+                        break;
+                    }
+                    rows.add(JdbcValueReader.row(rs, meta));
+                }
+                long elapsed = (System.nanoTime() - started) / 1_000_000;
+                return new QueryResult(JdbcValueReader.columns(meta), rows, truncated, elapsed);
+            }
+        } catch (SQLTimeoutException e) {
+            throw new ConfigError("sql", "cancelled after the " + limits.timeoutSeconds() + " s statement timeout");
+        } catch (SQLException e) {
+            if (isTimeout(e)) {
+                throw new ConfigError("sql", "cancelled after the " + limits.timeoutSeconds() + " s statement timeout");
+            }
+            throw new ConfigError("sql", JdbcErrors.describe(e));
+        } finally {
+            rollbackQuietly(c);
+        }
+    }
+
+    private static boolean isTimeout(SQLException e) {
+        // PostgreSQL: query_canceled; MariaDB: max_statement_time exceeded (1969) / interrupted (1317)
+        return "57014".equals(e.getSQLState()) || e.getErrorCode() == 1969 || e.getErrorCode() == 1317;
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is closed right after; nothing was written
+        }
+    }
+
+    private List<String> schemaNames(Connection c) throws SQLException {
+        List<String> names = new ArrayList<>();
+        DatabaseMetaData meta = c.getMetaData();
+        try (ResultSet rs = dialect.schemasAreCatalogs() ? meta.getCatalogs() : meta.getSchemas(c.getCatalog(), null)) {
+            while (rs.next()) {
+                String name = rs.getString(dialect.schemasAreCatalogs() ? "TABLE_CAT" : "TABLE_SCHEM");
+                if (!dialect.isSystemSchema(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        names.sort(String::compareTo);
+        return names;
+    }
+
+    private String resolveSchema(Connection c, String schema) throws SQLException {
+        String wanted = schema == null || schema.isBlank() ? dialect.defaultSchema(c) : schema;
+        if (wanted == null || !schemaNames(c).contains(wanted)) {
+            throw new NotFoundError("schema '" + (wanted == null ? "" : wanted) + "' not found");
+        }
+        return wanted;
+    }
+
+    private void requireTable(Connection c, String schema, String table) throws SQLException {
+        if (table == null || table.isEmpty() || tableRows(c, schema, escape(c, table)).stream()
+                .noneMatch(t -> t.name.equals(table))) {
+            throw new NotFoundError("table '" + table + "' not found in schema '" + schema + "'");
+        }
+    }
+
+    private record TableRow(String name, String kind) {
+    }
+
+    private List<TableRow> tableRows(Connection c, String schema, String tablePattern) throws SQLException {
+        List<TableRow> rows = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getTables(catalogArg(c, schema), schemaArg(schema == null ? null
+                : escape(c, schema)), tablePattern, TABLE_TYPES)) {
+            while (rs.next()) {
+                String rowSchema = dialect.schemasAreCatalogs() ? rs.getString("TABLE_CAT") : rs.getString("TABLE_SCHEM");
+                if (schema.equals(rowSchema)) {
+                    String type = rs.getString("TABLE_TYPE");
+                    rows.add(new TableRow(rs.getString("TABLE_NAME"), type != null && type.contains("VIEW") ? "view" : "table"));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private Map<String, Long> rowEstimates(Connection c, String schema) throws SQLException {
+        Map<String, Long> estimates = new HashMap<>();
+        if (dialect.rowEstimatesSql().isEmpty()) {
+            return estimates;
+        }
+        try (PreparedStatement ps = c.prepareStatement(dialect.rowEstimatesSql().get())) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long estimate = rs.getLong(2);
+                    if (!rs.wasNull() && estimate >= 0) {
+                        estimates.put(rs.getString(1), estimate);
+                    }
+                }
+            }
+        }
+        return estimates;
+    }
+
+    private String catalogArg(Connection c, String schema) throws SQLException {
+        return dialect.schemasAreCatalogs() ? schema : c.getCatalog();
+    }
+
+    private String schemaArg(String schema) {
+        return dialect.schemasAreCatalogs() ? null : schema;
+    }
+
+    private static String escape(Connection c, String name) throws SQLException {
+        return JdbcColumns.literalPattern(c.getMetaData(), name);
+    }
+}

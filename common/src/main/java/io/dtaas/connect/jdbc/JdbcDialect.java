@@ -1,0 +1,65 @@
+package io.dtaas.connect.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What differs between SQL databases in the SQL we generate. Every identifier that reaches SQL goes through
+ * {@link #quote(String)}; values go through bind parameters.
+ */
+public interface JdbcDialect {
+
+    /** Quotes one identifier so that any name (reserved word, mixed case, spaces, quotes) is taken literally. */
+    String quote(String identifier);
+
+    default String qualify(String schema, String table) {
+        return schema == null || schema.isEmpty() ? quote(table) : quote(schema) + "." + quote(table);
+    }
+
+    /** A SELECT of every column of a table, returning at most {@code limit} rows. */
+    String previewSql(String qualifiedTable, int limit);
+
+    /**
+     * Statements run right after {@code setAutoCommit(false)} so the browser's transaction cannot write and
+     * gives up after {@code timeoutSeconds}. The transaction is always rolled back afterwards.
+     */
+    List<String> readOnlyStatements(int timeoutSeconds);
+
+    /** SQL listing the server's databases in its first column; empty when the connection sees only its own. */
+    Optional<String> databasesSql();
+
+    /** True where a "database" is what JDBC calls a catalog and there are no schemas below it (MySQL). */
+    default boolean schemasAreCatalogs() {
+        return false;
+    }
+
+    /** Schemas the browser hides: the database's internals that no one transfers. */
+    default boolean isSystemSchema(String name) {
+        return false;
+    }
+
+    /**
+     * SQL returning (table name, estimated rows) for the schema bound as its only parameter; empty when the
+     * database keeps no cheap estimate.
+     */
+    Optional<String> rowEstimatesSql();
+
+    /** The schema unqualified names resolve to on this connection. */
+    default String defaultSchema(Connection connection) throws SQLException {
+        return schemasAreCatalogs() ? connection.getCatalog() : connection.getSchema();
+    }
+
+    /** Doubles {@code quoteChar} inside {@code identifier} and wraps it in {@code open}/{@code close}. */
+    static String quoteWith(String identifier, char open, char close) {
+        if (identifier == null || identifier.isEmpty()) {
+            throw new IllegalArgumentException("an identifier cannot be empty");
+        }
+        if (identifier.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("an identifier cannot contain NUL");
+        }
+        String escaped = identifier.replace(String.valueOf(close), String.valueOf(close) + close);
+        return open + escaped + close;
+    }
+}

@@ -1,0 +1,58 @@
+package io.dtaas.connect.mysql;
+
+import io.dtaas.connect.ConfigValues;
+import io.dtaas.connect.ConnectorType;
+import io.dtaas.connect.Role;
+import io.dtaas.connect.catalog.QueryLimits;
+import io.dtaas.connect.jdbc.JdbcConnector;
+import io.dtaas.connect.jdbc.JdbcDialect;
+import io.dtaas.connect.jdbc.JdbcEndpoint;
+import io.dtaas.connect.jdbc.JdbcErrors;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/** MySQL and MariaDB, through the MariaDB driver (faster bulk paths, speaks to both servers). */
+public final class MysqlConnector extends JdbcConnector {
+
+    public static final ConnectorType TYPE = new ConnectorType("mysql", "MySQL / MariaDB",
+            Set.of(Role.SOURCE, Role.DESTINATION), MysqlConfig.FIELDS, true);
+
+    private final MysqlDialect dialect = new MysqlDialect();
+    private final MysqlErrors errors = new MysqlErrors();
+
+    @Override
+    public ConnectorType type() {
+        return TYPE;
+    }
+
+    @Override
+    protected JdbcEndpoint endpoint(ConfigValues values, String database, Duration timeout) {
+        MysqlConfig config = MysqlConfig.from(values);
+        String db = database == null ? config.database() : database;
+        String url = "jdbc:mariadb://" + config.host() + ":" + config.port() + "/" + db;
+        return new JdbcEndpoint(url, Map.of(
+                "connectTimeout", millis(timeout),
+                "socketTimeout", Integer.toString((QueryLimits.MAX_TIMEOUT_SECONDS + 30) * 1000),
+                "sslMode", config.sslMode(),
+                "allowPublicKeyRetrieval", "true",
+                "permitMysqlScheme", "true"), config.username(), config.password());
+    }
+
+    @Override
+    protected JdbcDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    protected JdbcErrors errors() {
+        return errors;
+    }
+
+    @Override
+    protected String label(ConfigValues values) {
+        MysqlConfig config = MysqlConfig.from(values);
+        return "MySQL at " + config.host() + ":" + config.port() + "/" + config.database();
+    }
+}

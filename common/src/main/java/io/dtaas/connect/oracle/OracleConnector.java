@@ -1,0 +1,54 @@
+package io.dtaas.connect.oracle;
+
+import io.dtaas.connect.ConfigValues;
+import io.dtaas.connect.ConnectorType;
+import io.dtaas.connect.Role;
+import io.dtaas.connect.catalog.QueryLimits;
+import io.dtaas.connect.jdbc.JdbcConnector;
+import io.dtaas.connect.jdbc.JdbcDialect;
+import io.dtaas.connect.jdbc.JdbcEndpoint;
+import io.dtaas.connect.jdbc.JdbcErrors;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/** Oracle as a source, through the thin JDBC driver. */
+public final class OracleConnector extends JdbcConnector {
+
+    public static final ConnectorType TYPE = new ConnectorType("oracle", "Oracle",
+            Set.of(Role.SOURCE), OracleConfig.FIELDS, true);
+
+    private final OracleDialect dialect = new OracleDialect();
+    private final OracleErrors errors = new OracleErrors();
+
+    @Override
+    public ConnectorType type() {
+        return TYPE;
+    }
+
+    @Override
+    protected JdbcEndpoint endpoint(ConfigValues values, String database, Duration timeout) {
+        OracleConfig config = OracleConfig.from(values);
+        return new JdbcEndpoint(config.url(), Map.of(
+                "oracle.net.CONNECT_TIMEOUT", millis(timeout),
+                "oracle.jdbc.ReadTimeout", Integer.toString((QueryLimits.MAX_TIMEOUT_SECONDS + 30) * 1000),
+                "v$session.program", "dtaas"), config.username(), config.password());
+    }
+
+    @Override
+    protected JdbcDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    protected JdbcErrors errors() {
+        return errors;
+    }
+
+    @Override
+    protected String label(ConfigValues values) {
+        OracleConfig config = OracleConfig.from(values);
+        return "Oracle at " + config.host() + ":" + config.port() + "/" + config.databaseName();
+    }
+}

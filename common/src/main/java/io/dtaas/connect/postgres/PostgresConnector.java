@@ -1,0 +1,61 @@
+package io.dtaas.connect.postgres;
+
+import io.dtaas.connect.ConfigValues;
+import io.dtaas.connect.ConnectorType;
+import io.dtaas.connect.Role;
+import io.dtaas.connect.catalog.QueryLimits;
+import io.dtaas.connect.jdbc.JdbcConnector;
+import io.dtaas.connect.jdbc.JdbcDialect;
+import io.dtaas.connect.jdbc.JdbcEndpoint;
+import io.dtaas.connect.jdbc.JdbcErrors;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/** PostgreSQL as a source and as a destination. */
+public final class PostgresConnector extends JdbcConnector {
+
+    public static final ConnectorType TYPE = new ConnectorType("postgresql", "PostgreSQL",
+            Set.of(Role.SOURCE, Role.DESTINATION), PostgresConfig.FIELDS, true);
+
+    private final PostgresDialect dialect = new PostgresDialect();
+    private final PostgresErrors errors = new PostgresErrors();
+
+    @Override
+    public ConnectorType type() {
+        return TYPE;
+    }
+
+    @Override
+    protected JdbcEndpoint endpoint(ConfigValues values, String database, Duration timeout) {
+        PostgresConfig config = PostgresConfig.from(values);
+        String db = database == null ? config.database() : database;
+        String url = "jdbc:postgresql://" + config.host() + ":" + config.port() + "/"
+                + URLEncoder.encode(db, StandardCharsets.UTF_8);
+        return new JdbcEndpoint(url, Map.of(
+                "connectTimeout", seconds(timeout),
+                "loginTimeout", seconds(timeout),
+                "socketTimeout", Integer.toString(QueryLimits.MAX_TIMEOUT_SECONDS + 30),
+                "sslmode", config.sslMode(),
+                "ApplicationName", "dtaas"), config.username(), config.password());
+    }
+
+    @Override
+    protected JdbcDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    protected JdbcErrors errors() {
+        return errors;
+    }
+
+    @Override
+    protected String label(ConfigValues values) {
+        PostgresConfig config = PostgresConfig.from(values);
+        return "PostgreSQL at " + config.host() + ":" + config.port() + "/" + config.database();
+    }
+}

@@ -1,0 +1,43 @@
+package io.dtaas.connect.postgres;
+
+import io.dtaas.connect.jdbc.JdbcDialect;
+
+import java.util.List;
+import java.util.Optional;
+
+/** PostgreSQL SQL: double-quoted identifiers, LIMIT, read-only transactions with statement_timeout. */
+public final class PostgresDialect implements JdbcDialect {
+
+    @Override
+    public String quote(String identifier) {
+        return JdbcDialect.quoteWith(identifier, '"', '"');
+    }
+
+    @Override
+    public String previewSql(String qualifiedTable, int limit) {
+        return "SELECT * FROM " + qualifiedTable + " LIMIT " + limit;
+    }
+
+    @Override
+    public List<String> readOnlyStatements(int timeoutSeconds) {
+        return List.of("SET TRANSACTION READ ONLY", "SET LOCAL statement_timeout = " + timeoutSeconds * 1000);
+    }
+
+    @Override
+    public Optional<String> databasesSql() {
+        return Optional.of("SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate ORDER BY 1");
+    }
+
+    @Override
+    public boolean isSystemSchema(String name) {
+        return name.startsWith("pg_toast") || name.startsWith("pg_temp");
+    }
+
+    @Override
+    public Optional<String> rowEstimatesSql() {
+        // reltuples is -1 for never-analysed tables (PostgreSQL 14+): reported as unknown
+        return Optional.of("SELECT c.relname, c.reltuples::bigint FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'm', 'f')");
+    }
+}

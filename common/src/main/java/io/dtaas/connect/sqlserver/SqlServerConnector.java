@@ -1,0 +1,57 @@
+package io.dtaas.connect.sqlserver;
+
+import io.dtaas.connect.ConfigValues;
+import io.dtaas.connect.ConnectorType;
+import io.dtaas.connect.Role;
+import io.dtaas.connect.jdbc.JdbcConnector;
+import io.dtaas.connect.jdbc.JdbcDialect;
+import io.dtaas.connect.jdbc.JdbcEndpoint;
+import io.dtaas.connect.jdbc.JdbcErrors;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/** SQL Server as a source, through Microsoft's JDBC driver. */
+public final class SqlServerConnector extends JdbcConnector {
+
+    public static final ConnectorType TYPE = new ConnectorType("sql_server", "SQL Server",
+            Set.of(Role.SOURCE), SqlServerConfig.FIELDS, true);
+
+    private final SqlServerDialect dialect = new SqlServerDialect();
+    private final SqlServerErrors errors = new SqlServerErrors();
+
+    @Override
+    public ConnectorType type() {
+        return TYPE;
+    }
+
+    @Override
+    protected JdbcEndpoint endpoint(ConfigValues values, String database, Duration timeout) {
+        SqlServerConfig config = SqlServerConfig.from(values);
+        // Everything but host and port goes in properties, never in the URL, so no value can add URL options.
+        String url = "jdbc:sqlserver://" + config.host() + ":" + config.port();
+        return new JdbcEndpoint(url, Map.of(
+                "databaseName", database == null ? config.database() : database,
+                "encrypt", Boolean.toString(config.encrypt()),
+                "trustServerCertificate", Boolean.toString(config.trustServerCertificate()),
+                "loginTimeout", seconds(timeout),
+                "applicationName", "dtaas"), config.username(), config.password());
+    }
+
+    @Override
+    protected JdbcDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    protected JdbcErrors errors() {
+        return errors;
+    }
+
+    @Override
+    protected String label(ConfigValues values) {
+        SqlServerConfig config = SqlServerConfig.from(values);
+        return "SQL Server at " + config.host() + ":" + config.port() + "/" + config.database();
+    }
+}
