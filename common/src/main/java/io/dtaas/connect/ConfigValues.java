@@ -54,6 +54,11 @@ public final class ConfigValues {
         return v == null ? null : Secret.of(v.toString());
     }
 
+    /** Every value, defaults applied and secrets in plain text: only for storing them sealed. */
+    public Map<String, Object> revealAll() {
+        return values;
+    }
+
     public boolean has(String name) {
         return values.get(name) != null;
     }

@@ -82,7 +82,8 @@ public final class JdbcCatalogBrowser implements CatalogBrowser {
         return session.withConnection(database, c -> {
             String resolved = resolveSchema(c, schema);
             requireTable(c, resolved, table);
-            String sql = dialect.previewSql(dialect.qualify(resolved, table), limits.maxRows());
+            // one row more than shown, so that runReadOnly can tell the preview was cut short
+            String sql = dialect.previewSql(dialect.qualify(resolved, table), limits.maxRows() + 1);
             return runReadOnly(c, sql, limits);
         });
     }

@@ -1,0 +1,29 @@
+package io.dtaas.controlplane;
+
+import io.dtaas.connect.ConnectorRegistry;
+import io.dtaas.secret.MasterKeys;
+import io.dtaas.secret.SecretCipher;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** CDI producers for the plain-Java pieces from {@code common}. */
+public class CommonBeans {
+
+    /** The master-key cipher: DTAAS_SECRET_KEY, else the key file in the data dir (created once, mode 0600). */
+    @Produces
+    @Singleton
+    SecretCipher secretCipher(@ConfigProperty(name = "dtaas.secret-key") Optional<String> key,
+                              @ConfigProperty(name = "dtaas.home") Path home) {
+        return MasterKeys.cipher(key.orElse(null), home);
+    }
+
+    @Produces
+    @Singleton
+    ConnectorRegistry connectorRegistry() {
+        return ConnectorRegistry.standard();
+    }
+}

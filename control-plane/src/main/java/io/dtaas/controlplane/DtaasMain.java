@@ -1,0 +1,141 @@
+package io.dtaas.controlplane;
+
+import io.dtaas.controlplane.launch.BrowserOpener;
+import io.dtaas.controlplane.launch.LaunchOptions;
+import io.dtaas.controlplane.metadata.DatabaseUrl;
+import io.dtaas.controlplane.metadata.EmbeddedMetadataStore;
+import io.dtaas.controlplane.security.ApiAccessPolicy;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import picocli.CommandLine;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code ./dtaas} entry point. Reads the seed's flags and env vars, then starts the metadata store: the
+ * PostgreSQL in {@code DATABASE_URL}, or an embedded one in the data dir (zero setup). Then runs Quarkus.
+ */
+@QuarkusMain
+public class DtaasMain {
+
+    /** Held so the level set on it is not lost to garbage collection before Quarkus configures logging. */
+    private static final java.util.logging.Logger EMBEDDED_PG_LOG = java.util.logging.Logger.getLogger("io.zonky");
+
+    public static void main(String... args) {
+        EMBEDDED_PG_LOG.setLevel(java.util.logging.Level.WARNING);
+        LaunchOptions options = new LaunchOptions();
+        CommandLine cli = new CommandLine(options);
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println("dtaas: " + e.getMessage());
+            cli.usage(System.err);
+            System.exit(2);
+        }
+        if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
+            if (cli.isUsageHelpRequested()) {
+                cli.usage(System.out);
+            } else {
+                cli.printVersionHelp(System.out);
+            }
+            return;
+        }
+        Map<String, String> env = System.getenv();
+        String host = first(options.host(), env.get("HOST"), "127.0.0.1");
+        String port = first(options.port() == null ? null : options.port().toString(), env.get("PORT"), "8000");
+        Path home = Path.of(first(options.dataDir() == null ? null : options.dataDir().toString(), env.get("DTAAS_HOME"),
+                System.getProperty("user.home") + "/.dtaas"));
+        Optional<String> refusal = ApiAccessPolicy.startupProblem(host, env.get("DTAAS_API_TOKEN"));
+        if (refusal.isPresent()) {
+            System.err.println("dtaas: refusing to start. " + refusal.get());
+            System.exit(2);
+        }
+        System.setProperty("quarkus.http.host", host);
+        System.setProperty("quarkus.http.port", port);
+        System.setProperty("dtaas.home", home.toString());
+        if (options.workers() != null) {
+            System.setProperty("dtaas.workers", options.workers().toString());
+        }
+        System.setProperty("dtaas.open-browser", Boolean.toString(!options.noBrowser()));
+        EmbeddedMetadataStore embedded = startMetadataStore(env.get("DATABASE_URL"), home);
+        try {
+            Quarkus.run(Standalone.class, args);
+        } finally {
+            closeQuietly(embedded);
+        }
+    }
+
+    private static EmbeddedMetadataStore startMetadataStore(String databaseUrl, Path home) {
+        if (System.getProperty("quarkus.datasource.jdbc.url") != null || System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null) {
+            return null;
+        }
+        if (databaseUrl != null && !databaseUrl.isBlank()) {
+            try {
+                DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
+                System.setProperty("quarkus.datasource.jdbc.url", url.jdbcUrl());
+                if (url.username() != null) {
+                    System.setProperty("quarkus.datasource.username", url.username());
+                }
+                if (url.password() != null) {
+                    System.setProperty("quarkus.datasource.password", url.password());
+                }
+                return null;
+            } catch (IllegalArgumentException e) {
+                System.err.println("dtaas: " + e.getMessage());
+                System.exit(2);
+            }
+        }
+        try {
+            System.out.println("DTaaS: starting the embedded metadata database in " + home.resolve("pgdata"));
+            EmbeddedMetadataStore store = EmbeddedMetadataStore.start(home.resolve("pgdata"));
+            System.setProperty("quarkus.datasource.jdbc.url", store.jdbcUrl());
+            System.setProperty("quarkus.datasource.username", store.username());
+            return store;
+        } catch (Exception e) {
+            System.err.println("dtaas: cannot start the embedded metadata database in " + home.resolve("pgdata") + ": "
+                    + e.getMessage() + "\nSet DATABASE_URL=postgresql://user:pass@host:5432/dtaas to use an existing server.");
+            System.exit(1);
+            return null;
+        }
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static void closeQuietly(EmbeddedMetadataStore store) {
+        if (store == null) {
+            return;
+        }
+        try {
+            store.close();
+        } catch (Exception ignored) {
+            // the process is exiting
+        }
+    }
+
+    /** Runs until asked to stop; announces the URL and opens the browser once the server listens. */
+    public static class Standalone implements QuarkusApplication {
+
+        @Override
+        public int run(String... args) {
+            String host = System.getProperty("quarkus.http.host", "127.0.0.1");
+            String shown = host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
+            String url = "http://" + shown + ":" + System.getProperty("quarkus.http.port", "8000");
+            System.out.println("DTaaS is running at " + url + "  (API docs: " + url + "/docs)");
+            if (Boolean.parseBoolean(System.getProperty("dtaas.open-browser", "false"))) {
+                BrowserOpener.open(url);
+            }
+            Quarkus.waitForExit();
+            return 0;
+        }
+    }
+}

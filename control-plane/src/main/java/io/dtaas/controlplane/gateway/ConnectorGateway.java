@@ -1,0 +1,20 @@
+package io.dtaas.controlplane.gateway;
+
+import io.dtaas.connect.CheckResult;
+import io.dtaas.connect.ConfigValues;
+import io.dtaas.connect.Connector;
+import io.dtaas.connect.catalog.CatalogBrowser;
+
+/**
+ * The control-plane's only way to reach customer systems. Standalone mode calls the connectors in-process;
+ * distributed mode runs these short jobs on transfer-workers (request/reply), so a control-plane needs no
+ * network path to customer databases.
+ */
+public interface ConnectorGateway {
+
+    /** Tests a connection; failures are answers, not exceptions. */
+    CheckResult check(Connector connector, ConfigValues config);
+
+    /** A browser over the connector's database; each call on it is one round trip. */
+    CatalogBrowser browser(Connector connector, ConfigValues config);
+}

@@ -1,0 +1,61 @@
+package io.dtaas.controlplane.task;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** A stored transfer task: what to move (config) from which source to which destination, how and when. */
+@Entity
+@Table(name = "tasks")
+public class TaskEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String name;
+
+    public String description;
+
+    @Column(name = "source_connector_id")
+    public Long sourceConnectorId;
+
+    @Column(name = "destination_connector_id")
+    public Long destinationConnectorId;
+
+    /** {@code full_load}, {@code cdc} or {@code full_load_then_cdc}. */
+    public String mode;
+
+    /** {@code on_demand}, {@code continuous}, {@code interval} or {@code cron}. */
+    @Column(name = "schedule_type")
+    public String scheduleType;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, Object> schedule;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, Object> config;
+
+    public String status;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

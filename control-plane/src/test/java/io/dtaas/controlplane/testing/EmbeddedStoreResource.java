@@ -1,0 +1,40 @@
+package io.dtaas.controlplane.testing;
+
+import io.dtaas.controlplane.metadata.EmbeddedMetadataStore;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The zero-setup path: the embedded PostgreSQL that standalone mode starts, in a fresh data dir. */
+public class EmbeddedStoreResource implements QuarkusTestResourceLifecycleManager {
+
+    /** Port of the running store, so tests can look at what was stored. */
+    public static volatile int port;
+    private EmbeddedMetadataStore store;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path home = Files.createTempDirectory("dtaas-embedded-home");
+            store = EmbeddedMetadataStore.start(home.resolve("pgdata"));
+            port = store.port();
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", store.jdbcUrl(),
+                    "quarkus.datasource.username", store.username(),
+                    "dtaas.home", home.toString());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the embedded metadata store", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        try {
+            store.close();
+        } catch (Exception ignored) {
+            // test JVM is finishing
+        }
+    }
+}
