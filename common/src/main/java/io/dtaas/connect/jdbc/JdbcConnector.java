@@ -3,6 +3,7 @@ package io.dtaas.connect.jdbc;
 import io.dtaas.connect.CheckResult;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
+import io.dtaas.connect.ConnectorType;
 import io.dtaas.connect.catalog.CatalogBrowser;
 
 import java.sql.Connection;
@@ -16,15 +17,30 @@ import java.time.Duration;
  */
 public abstract class JdbcConnector implements Connector {
 
+    private final ConnectorType type;
+    private final JdbcDialect dialect;
+    private final JdbcErrors errors;
+
+    protected JdbcConnector(ConnectorType type, JdbcDialect dialect, JdbcErrors errors) {
+        this.type = type;
+        this.dialect = dialect;
+        this.errors = errors;
+    }
+
+    @Override
+    public ConnectorType type() {
+        return type;
+    }
+
+    protected JdbcDialect dialect() {
+        return dialect;
+    }
+
     /**
      * @param database another database on the same server, or null for the configured one
      * @param timeout  how long connecting and each network read may take
      */
     protected abstract JdbcEndpoint endpoint(ConfigValues config, String database, Duration timeout);
-
-    protected abstract JdbcDialect dialect();
-
-    protected abstract JdbcErrors errors();
 
     /** How messages name this server, e.g. "PostgreSQL at db.example.com:5432". */
     protected abstract String label(ConfigValues config);
@@ -50,14 +66,14 @@ public abstract class JdbcConnector implements Connector {
             return CheckResult.ok("Connected to " + label(config), version, latency);
         } catch (SQLException e) {
             String message = JdbcSession.scrub(JdbcErrors.describe(e), endpoint);
-            return CheckResult.failed(errors().classify(e), message, elapsedMs(started));
+            return CheckResult.failed(errors.classify(e), message, elapsedMs(started));
         }
     }
 
     @Override
     public CatalogBrowser browser(ConfigValues config) {
         JdbcSession session = new JdbcSession(label(config), db -> endpoint(config, db, browserTimeout()));
-        return new JdbcCatalogBrowser(session, dialect());
+        return new JdbcCatalogBrowser(session, dialect);
     }
 
     protected static long elapsedMs(long startedNanos) {

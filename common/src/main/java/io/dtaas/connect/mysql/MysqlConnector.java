@@ -5,9 +5,7 @@ import io.dtaas.connect.ConnectorType;
 import io.dtaas.connect.Role;
 import io.dtaas.connect.catalog.QueryLimits;
 import io.dtaas.connect.jdbc.JdbcConnector;
-import io.dtaas.connect.jdbc.JdbcDialect;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
-import io.dtaas.connect.jdbc.JdbcErrors;
 
 import java.time.Duration;
 import java.util.Map;
@@ -19,12 +17,8 @@ public final class MysqlConnector extends JdbcConnector {
     public static final ConnectorType TYPE = new ConnectorType("mysql", "MySQL / MariaDB",
             Set.of(Role.SOURCE, Role.DESTINATION), MysqlConfig.FIELDS, true);
 
-    private final MysqlDialect dialect = new MysqlDialect();
-    private final MysqlErrors errors = new MysqlErrors();
-
-    @Override
-    public ConnectorType type() {
-        return TYPE;
+    public MysqlConnector() {
+        super(TYPE, new MysqlDialect(), new MysqlErrors());
     }
 
     @Override
@@ -38,16 +32,6 @@ public final class MysqlConnector extends JdbcConnector {
                 "sslMode", config.sslMode(),
                 "allowPublicKeyRetrieval", "true",
                 "permitMysqlScheme", "true"), config.username(), config.password());
-    }
-
-    @Override
-    protected JdbcDialect dialect() {
-        return dialect;
-    }
-
-    @Override
-    protected JdbcErrors errors() {
-        return errors;
     }
 
     @Override

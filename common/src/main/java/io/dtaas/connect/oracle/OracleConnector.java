@@ -5,9 +5,7 @@ import io.dtaas.connect.ConnectorType;
 import io.dtaas.connect.Role;
 import io.dtaas.connect.catalog.QueryLimits;
 import io.dtaas.connect.jdbc.JdbcConnector;
-import io.dtaas.connect.jdbc.JdbcDialect;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
-import io.dtaas.connect.jdbc.JdbcErrors;
 
 import java.time.Duration;
 import java.util.Map;
@@ -19,12 +17,8 @@ public final class OracleConnector extends JdbcConnector {
     public static final ConnectorType TYPE = new ConnectorType("oracle", "Oracle",
             Set.of(Role.SOURCE), OracleConfig.FIELDS, true);
 
-    private final OracleDialect dialect = new OracleDialect();
-    private final OracleErrors errors = new OracleErrors();
-
-    @Override
-    public ConnectorType type() {
-        return TYPE;
+    public OracleConnector() {
+        super(TYPE, new OracleDialect(), new OracleErrors());
     }
 
     @Override
@@ -34,16 +28,6 @@ public final class OracleConnector extends JdbcConnector {
                 "oracle.net.CONNECT_TIMEOUT", millis(timeout),
                 "oracle.jdbc.ReadTimeout", Integer.toString((QueryLimits.MAX_TIMEOUT_SECONDS + 30) * 1000),
                 "v$session.program", "dtaas"), config.username(), config.password());
-    }
-
-    @Override
-    protected JdbcDialect dialect() {
-        return dialect;
-    }
-
-    @Override
-    protected JdbcErrors errors() {
-        return errors;
     }
 
     @Override

@@ -5,9 +5,7 @@ import io.dtaas.connect.ConnectorType;
 import io.dtaas.connect.Role;
 import io.dtaas.connect.catalog.QueryLimits;
 import io.dtaas.connect.jdbc.JdbcConnector;
-import io.dtaas.connect.jdbc.JdbcDialect;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
-import io.dtaas.connect.jdbc.JdbcErrors;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +19,8 @@ public final class PostgresConnector extends JdbcConnector {
     public static final ConnectorType TYPE = new ConnectorType("postgresql", "PostgreSQL",
             Set.of(Role.SOURCE, Role.DESTINATION), PostgresConfig.FIELDS, true);
 
-    private final PostgresDialect dialect = new PostgresDialect();
-    private final PostgresErrors errors = new PostgresErrors();
-
-    @Override
-    public ConnectorType type() {
-        return TYPE;
+    public PostgresConnector() {
+        super(TYPE, new PostgresDialect(), new PostgresErrors());
     }
 
     @Override
@@ -41,16 +35,6 @@ public final class PostgresConnector extends JdbcConnector {
                 "socketTimeout", Integer.toString(QueryLimits.MAX_TIMEOUT_SECONDS + 30),
                 "sslmode", config.sslMode(),
                 "ApplicationName", "dtaas"), config.username(), config.password());
-    }
-
-    @Override
-    protected JdbcDialect dialect() {
-        return dialect;
-    }
-
-    @Override
-    protected JdbcErrors errors() {
-        return errors;
     }
 
     @Override

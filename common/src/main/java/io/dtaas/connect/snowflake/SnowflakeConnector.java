@@ -4,9 +4,7 @@ import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.ConnectorType;
 import io.dtaas.connect.Role;
 import io.dtaas.connect.jdbc.JdbcConnector;
-import io.dtaas.connect.jdbc.JdbcDialect;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
-import io.dtaas.connect.jdbc.JdbcErrors;
 import io.dtaas.secret.Secret;
 
 import java.time.Duration;
@@ -25,12 +23,8 @@ public final class SnowflakeConnector extends JdbcConnector {
         System.setProperty("net.snowflake.jdbc.disablePlatformDetection", "true");
     }
 
-    private final SnowflakeDialect dialect = new SnowflakeDialect();
-    private final SnowflakeErrors errors = new SnowflakeErrors();
-
-    @Override
-    public ConnectorType type() {
-        return TYPE;
+    public SnowflakeConnector() {
+        super(TYPE, new SnowflakeDialect(), new SnowflakeErrors());
     }
 
     @Override
@@ -69,16 +63,6 @@ public final class SnowflakeConnector extends JdbcConnector {
     /** The base64 body of a PEM key, without armour lines or whitespace. */
     static String pemBody(Secret pem) {
         return pem.reveal().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    }
-
-    @Override
-    protected JdbcDialect dialect() {
-        return dialect;
-    }
-
-    @Override
-    protected JdbcErrors errors() {
-        return errors;
     }
 
     @Override

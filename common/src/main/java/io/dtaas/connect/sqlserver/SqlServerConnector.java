@@ -4,9 +4,7 @@ import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.ConnectorType;
 import io.dtaas.connect.Role;
 import io.dtaas.connect.jdbc.JdbcConnector;
-import io.dtaas.connect.jdbc.JdbcDialect;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
-import io.dtaas.connect.jdbc.JdbcErrors;
 
 import java.time.Duration;
 import java.util.Map;
@@ -18,12 +16,8 @@ public final class SqlServerConnector extends JdbcConnector {
     public static final ConnectorType TYPE = new ConnectorType("sql_server", "SQL Server",
             Set.of(Role.SOURCE), SqlServerConfig.FIELDS, true);
 
-    private final SqlServerDialect dialect = new SqlServerDialect();
-    private final SqlServerErrors errors = new SqlServerErrors();
-
-    @Override
-    public ConnectorType type() {
-        return TYPE;
+    public SqlServerConnector() {
+        super(TYPE, new SqlServerDialect(), new SqlServerErrors());
     }
 
     @Override
@@ -37,16 +31,6 @@ public final class SqlServerConnector extends JdbcConnector {
                 "trustServerCertificate", Boolean.toString(config.trustServerCertificate()),
                 "loginTimeout", seconds(timeout),
                 "applicationName", "dtaas"), config.username(), config.password());
-    }
-
-    @Override
-    protected JdbcDialect dialect() {
-        return dialect;
-    }
-
-    @Override
-    protected JdbcErrors errors() {
-        return errors;
     }
 
     @Override
