@@ -30,6 +30,16 @@ public interface Connector {
      */
     CheckResult check(ConfigValues config, Duration timeout);
 
+    /** A reader for full loads. @throws ConfigError when this type is not a source */
+    default Source source(ConfigValues config) {
+        throw new ConfigError("source_connector_id", type().id() + " connectors cannot be read from");
+    }
+
+    /** A writer for full loads. @throws ConfigError when this type is not a destination */
+    default Destination destination(ConfigValues config) {
+        throw new ConfigError("destination_connector_id", type().id() + " connectors cannot be written to");
+    }
+
     /** @throws ConfigError when this type has no browser (object stores, files) */
     default CatalogBrowser browser(ConfigValues config) {
         throw new ConfigError("connector_id", type().id() + " connectors have no database to browse");

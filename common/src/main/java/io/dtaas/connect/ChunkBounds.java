@@ -1,0 +1,23 @@
+package io.dtaas.connect;
+
+/**
+ * Which rows of a table a chunk covers. Chunks of one plan never overlap and together cover the table.
+ */
+public sealed interface ChunkBounds {
+
+    /** Every row: tables that cannot be split (no usable key). */
+    record WholeTable() implements ChunkBounds {
+    }
+
+    /**
+     * Rows whose {@code column} (the leading primary-key column, an integer) lies in [lower, upper).
+     * A null bound is open: the first chunk has no lower bound and the last no upper bound, so rows
+     * inserted beyond the planned range are still read.
+     */
+    record KeyRange(String column, Long lower, Long upper) implements ChunkBounds {
+    }
+
+    /** PostgreSQL tables without a primary key: heap pages [fromPage, toPage); toPage null means open. */
+    record PageRange(long fromPage, Long toPage) implements ChunkBounds {
+    }
+}

@@ -1,0 +1,24 @@
+package io.dtaas.connect;
+
+import io.dtaas.data.TableRef;
+import io.dtaas.data.TableSchema;
+
+/**
+ * Receives tables from a full load. Created per job by {@link Connector#destination}; {@link #close()} runs
+ * once at the end. Per table the engine calls {@link #prepare} once, then {@link #open} for each chunk (from
+ * several threads at once), then {@link #complete} once after every chunk committed.
+ */
+public interface Destination extends AutoCloseable {
+
+    /** Creates or checks the target table (or location) for rows shaped like {@code source}. */
+    void prepare(TableSchema source, TableRef target, WriteMode mode);
+
+    ChunkWriter open(TableSchema source, TableRef target, Chunk chunk, WriteMode mode);
+
+    /** Finishes the table: e.g. swaps in the new table for {@link WriteMode#OVERWRITE}. */
+    default void complete(TableSchema source, TableRef target, WriteMode mode) {
+    }
+
+    @Override
+    void close();
+}

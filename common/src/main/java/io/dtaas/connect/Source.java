@@ -1,0 +1,29 @@
+package io.dtaas.connect;
+
+import io.dtaas.data.TableRef;
+import io.dtaas.data.TableSchema;
+
+import java.util.List;
+
+/**
+ * Reads tables for a full load. Created per job by {@link Connector#source}; {@link #close()} runs once at
+ * the end of the job. {@link #describe} and {@link #plan} are called by the engine's coordinating thread;
+ * {@link #read} may be called from several threads at once (one chunk each), and each returned stream is
+ * used by one thread only.
+ */
+public interface Source extends AutoCloseable {
+
+    /** The source's default schema, for tables named without one. */
+    String defaultSchema();
+
+    /** @throws io.dtaas.error.NotFoundError when the table does not exist */
+    TableSchema describe(TableRef table);
+
+    /** Splits a table into chunks of roughly {@code rowsPerChunk} rows; a table that cannot be split is one chunk. */
+    List<Chunk> plan(TableSchema table, long rowsPerChunk);
+
+    RowStream read(TableSchema table, Chunk chunk);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,191 @@
+package io.dtaas.job;
+
+import io.dtaas.connect.WriteMode;
+import io.dtaas.error.ConfigError;
+import io.dtaas.error.FieldProblem;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A task's {@code config}, validated: which tables, how big the batches, how parallel, how to write.
+ *
+ * @param tables            table selectors: {@code table}, {@code schema.table}, or patterns ({@code schema.*},
+ *                          {@code %} wildcards)
+ * @param excludeTables     selectors removed from what {@code tables} matched
+ * @param targetSchema      destination schema (null: the source table's schema)
+ * @param queries           custom SELECT per table ({@code schema.table} → SQL), read instead of the whole table
+ * @param chunkRows         rows per chunk when a table is split
+ * @param maxParallelChunks chunks of one table moved at once
+ * @param transformations   raw transformation lists per table (validated by the transformation catalogue)
+ */
+public record TransferConfig(List<String> tables, List<String> excludeTables, int batchSize, boolean parallel,
+                             int maxParallelTables, int maxParallelChunks, long chunkRows, WriteMode writeMode,
+                             String targetSchema, Map<String, String> queries, int maxRetries,
+                             Map<String, Object> transformations, Integer pollInterval, boolean trackDeletes,
+                             Integer cdcPollInterval) {
+
+    private static final Set<String> KNOWN = Set.of("tables", "exclude_tables", "batch_size", "parallel",
+            "max_parallel_tables", "max_parallel_chunks", "chunk_rows", "write_mode", "target_schema", "queries",
+            "max_retries", "transformations", "poll_interval", "track_deletes", "cdc_poll_interval");
+
+    public TransferConfig {
+        tables = List.copyOf(tables);
+        excludeTables = List.copyOf(excludeTables);
+        queries = Map.copyOf(queries);
+        transformations = transformations == null ? Map.of() : transformations;
+    }
+
+    /**
+     * @param raw the task's {@code config} object as JSON-decoded values
+     * @throws ConfigError naming every bad field as {@code config.<field>}
+     */
+    public static TransferConfig from(Map<String, Object> raw) {
+        Map<String, Object> in = raw == null ? Map.of() : raw;
+        List<FieldProblem> problems = new ArrayList<>();
+        for (String key : in.keySet()) {
+            if (!KNOWN.contains(key)) {
+                problems.add(new FieldProblem("config." + key, "unknown setting; known: " + KNOWN.stream().sorted().toList()));
+            }
+        }
+        Reader r = new Reader(in, problems);
+        TransferConfig config = new TransferConfig(
+                r.strings("tables"), r.strings("exclude_tables"),
+                r.integer("batch_size", 10_000, 1, 1_000_000),
+                r.bool("parallel", true),
+                r.integer("max_parallel_tables", 5, 1, 64),
+                r.integer("max_parallel_chunks", 2, 1, 64),
+                r.integer("chunk_rows", 500_000, 1_000, 100_000_000),
+                r.writeMode(),
+                r.string("target_schema"),
+                r.stringMap("queries"),
+                r.integer("max_retries", 3, 0, 20),
+                r.object("transformations"),
+                r.optionalInteger("poll_interval", 1, 86_400),
+                r.bool("track_deletes", false),
+                r.optionalInteger("cdc_poll_interval", 1, 86_400));
+        if (!problems.isEmpty()) {
+            throw new ConfigError(problems);
+        }
+        return config;
+    }
+
+    /** Reads typed values out of the raw map, collecting a problem per bad field. */
+    private record Reader(Map<String, Object> in, List<FieldProblem> problems) {
+
+        int integer(String name, int fallback, int min, int max) {
+            Integer v = optionalInteger(name, min, max);
+            return v == null ? fallback : v;
+        }
+
+        Integer optionalInteger(String name, int min, int max) {
+            Object v = in.get(name);
+            if (v == null) {
+                return null;
+            }
+            if (!(v instanceof Integer || v instanceof Long)) {
+                problems.add(new FieldProblem("config." + name, "must be an integer"));
+                return null;
+            }
+            long n = ((Number) v).longValue();
+            if (n < min || n > max) {
+                problems.add(new FieldProblem("config." + name, "must be between " + min + " and " + max));
+                return null;
+            }
+            return (int) n;
+        }
+
+        boolean bool(String name, boolean fallback) {
+            Object v = in.get(name);
+            if (v == null) {
+                return fallback;
+            }
+            if (!(v instanceof Boolean b)) {
+                problems.add(new FieldProblem("config." + name, "must be true or false"));
+                return fallback;
+            }
+            return b;
+        }
+
+        String string(String name) {
+            Object v = in.get(name);
+            if (v == null) {
+                return null;
+            }
+            if (!(v instanceof String s) || s.isBlank() || s.length() > 1000) {
+                problems.add(new FieldProblem("config." + name, "must be a non-empty string of at most 1000 characters"));
+                return null;
+            }
+            return s;
+        }
+
+        List<String> strings(String name) {
+            Object v = in.get(name);
+            if (v == null) {
+                return List.of();
+            }
+            if (!(v instanceof List<?> list)) {
+                problems.add(new FieldProblem("config." + name, "must be a list of table names"));
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof String s && !s.isBlank() && s.length() <= 1000) {
+                    out.add(s.strip());
+                } else {
+                    problems.add(new FieldProblem("config." + name + "[" + i + "]", "must be a non-empty table name"));
+                }
+            }
+            return out;
+        }
+
+        Map<String, String> stringMap(String name) {
+            Object v = in.get(name);
+            if (v == null) {
+                return Map.of();
+            }
+            if (!(v instanceof Map<?, ?> map)) {
+                problems.add(new FieldProblem("config." + name, "must be an object of table name to SQL"));
+                return Map.of();
+            }
+            Map<String, String> out = new LinkedHashMap<>();
+            map.forEach((k, val) -> {
+                if (val instanceof String s && !s.isBlank()) {
+                    out.put(k.toString(), s);
+                } else {
+                    problems.add(new FieldProblem("config." + name + "." + k, "must be a SELECT statement"));
+                }
+            });
+            return out;
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object(String name) {
+            Object v = in.get(name);
+            if (v == null) {
+                return Map.of();
+            }
+            if (!(v instanceof Map<?, ?>)) {
+                problems.add(new FieldProblem("config." + name, "must be an object"));
+                return Map.of();
+            }
+            return (Map<String, Object>) v;
+        }
+
+        WriteMode writeMode() {
+            Object v = in.get("write_mode");
+            if (v == null) {
+                return WriteMode.APPEND;
+            }
+            WriteMode mode = v instanceof String s ? WriteMode.fromWire(s) : null;
+            if (mode == null) {
+                problems.add(new FieldProblem("config.write_mode", "must be one of [append, overwrite, merge]"));
+                return WriteMode.APPEND;
+            }
+            return mode;
+        }
+    }
+}
