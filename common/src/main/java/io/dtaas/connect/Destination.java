@@ -13,6 +13,14 @@ public interface Destination extends AutoCloseable {
     /** Creates or checks the target table (or location) for rows shaped like {@code source}. */
     void prepare(TableSchema source, TableRef target, WriteMode mode);
 
+    /**
+     * Like {@link #prepare(TableSchema, TableRef, WriteMode)}, for a run that continues an interrupted one:
+     * what earlier runs committed (e.g. an overwrite's staging table) must be kept.
+     */
+    default void prepare(TableSchema source, TableRef target, WriteMode mode, boolean resuming) {
+        prepare(source, target, mode);
+    }
+
     ChunkWriter open(TableSchema source, TableRef target, Chunk chunk, WriteMode mode);
 
     /** Finishes the table: e.g. swaps in the new table for {@link WriteMode#OVERWRITE}. */

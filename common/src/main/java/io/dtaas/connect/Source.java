@@ -16,6 +16,9 @@ public interface Source extends AutoCloseable {
     /** The source's default schema, for tables named without one. */
     String defaultSchema();
 
+    /** The tables (not views) of a schema, for resolving patterns such as {@code sales.*}. */
+    List<TableRef> tables(String schema);
+
     /** @throws io.dtaas.error.NotFoundError when the table does not exist */
     TableSchema describe(TableRef table);
 

@@ -72,8 +72,18 @@ public abstract class JdbcConnector implements Connector {
 
     @Override
     public CatalogBrowser browser(ConfigValues config) {
+        return jdbcBrowser(config);
+    }
+
+    protected JdbcCatalogBrowser jdbcBrowser(ConfigValues config) {
         JdbcSession session = new JdbcSession(label(config), db -> endpoint(config, db, browserTimeout()));
         return new JdbcCatalogBrowser(session, dialect);
+    }
+
+    /** Endpoint for transfers: the configured database, with the browser's timeouts. */
+    protected java.util.function.Supplier<JdbcEndpoint> transferEndpoint(ConfigValues config) {
+        validate(config);
+        return () -> endpoint(config, null, browserTimeout());
     }
 
     protected static long elapsedMs(long startedNanos) {

@@ -2,7 +2,9 @@ package io.dtaas.connect.mysql;
 
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.ConnectorType;
+import io.dtaas.connect.Destination;
 import io.dtaas.connect.Role;
+import io.dtaas.connect.Source;
 import io.dtaas.connect.catalog.QueryLimits;
 import io.dtaas.connect.jdbc.JdbcConnector;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
@@ -17,8 +19,20 @@ public final class MysqlConnector extends JdbcConnector {
     public static final ConnectorType TYPE = new ConnectorType("mysql", "MySQL / MariaDB",
             Set.of(Role.SOURCE, Role.DESTINATION), MysqlConfig.FIELDS, true);
 
+    private static final MysqlDialect DIALECT = new MysqlDialect();
+
     public MysqlConnector() {
-        super(TYPE, new MysqlDialect(), new MysqlErrors());
+        super(TYPE, DIALECT, new MysqlErrors());
+    }
+
+    @Override
+    public Source source(ConfigValues values) {
+        return new MysqlSource(DIALECT, transferEndpoint(values), jdbcBrowser(values));
+    }
+
+    @Override
+    public Destination destination(ConfigValues values) {
+        return new MysqlDestination(DIALECT, transferEndpoint(values));
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.dtaas.connect.postgres;
 
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.ConnectorType;
+import io.dtaas.connect.Destination;
 import io.dtaas.connect.Role;
+import io.dtaas.connect.Source;
 import io.dtaas.connect.catalog.QueryLimits;
 import io.dtaas.connect.jdbc.JdbcConnector;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
@@ -19,8 +21,10 @@ public final class PostgresConnector extends JdbcConnector {
     public static final ConnectorType TYPE = new ConnectorType("postgresql", "PostgreSQL",
             Set.of(Role.SOURCE, Role.DESTINATION), PostgresConfig.FIELDS, true);
 
+    private static final PostgresDialect DIALECT = new PostgresDialect();
+
     public PostgresConnector() {
-        super(TYPE, new PostgresDialect(), new PostgresErrors());
+        super(TYPE, DIALECT, new PostgresErrors());
     }
 
     @Override
@@ -35,6 +39,16 @@ public final class PostgresConnector extends JdbcConnector {
                 "socketTimeout", Integer.toString(QueryLimits.MAX_TIMEOUT_SECONDS + 30),
                 "sslmode", config.sslMode(),
                 "ApplicationName", "dtaas"), config.username(), config.password());
+    }
+
+    @Override
+    public Source source(ConfigValues values) {
+        return new PostgresSource(DIALECT, transferEndpoint(values), jdbcBrowser(values));
+    }
+
+    @Override
+    public Destination destination(ConfigValues values) {
+        return new PostgresDestination(DIALECT, transferEndpoint(values));
     }
 
     @Override

@@ -1,0 +1,212 @@
+package io.dtaas.connect.jdbc;
+
+import io.dtaas.connect.Chunk;
+import io.dtaas.connect.ChunkBounds;
+import io.dtaas.connect.ChunkWriter;
+import io.dtaas.connect.Destination;
+import io.dtaas.connect.WriteMode;
+import io.dtaas.data.Column;
+import io.dtaas.data.ColumnType;
+import io.dtaas.data.TableRef;
+import io.dtaas.data.TableSchema;
+import io.dtaas.error.ConfigError;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Writes tables into a SQL database: creates them from the source schema (adding columns the source gained),
+ * writes each chunk in one transaction that first deletes the chunk's key range (so a retried or repeated
+ * chunk replaces its rows), and for {@link WriteMode#OVERWRITE} loads a staging table swapped in at the end.
+ */
+public abstract class JdbcDestination implements Destination {
+
+    /** Suffix of the staging table an overwrite loads before swapping it in. */
+    public static final String STAGING_SUFFIX = "__dtaas_new";
+
+    protected final JdbcDialect dialect;
+    private final Supplier<JdbcEndpoint> endpoint;
+
+    protected JdbcDestination(JdbcDialect dialect, Supplier<JdbcEndpoint> endpoint) {
+        this.dialect = dialect;
+        this.endpoint = endpoint;
+    }
+
+    /** The column type to create for a logical type. */
+    protected abstract String columnType(ColumnType type, boolean inPrimaryKey);
+
+    protected abstract String createSchemaSql(String schema);
+
+    /** Statements that replace {@code target} with {@code staging}, as atomically as the database allows. */
+    protected abstract List<String> swapSql(TableRef staging, TableRef target);
+
+    /** A writer for one chunk on a connection whose transaction it owns. */
+    protected abstract ChunkWriter newWriter(Connection c, TableSchema source, TableRef table, Chunk chunk,
+                                             WriteMode mode) throws SQLException;
+
+    /** A connection with the session settings writing needs (time zone, strictness). */
+    public Connection open() throws SQLException {
+        Connection c = endpoint.get().open();
+        try {
+            prepareSession(c);
+            return c;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    protected void prepareSession(Connection c) throws SQLException {
+    }
+
+    @Override
+    public void prepare(TableSchema source, TableRef target, WriteMode mode) {
+        prepare(source, target, mode, false);
+    }
+
+    @Override
+    public void prepare(TableSchema source, TableRef target, WriteMode mode, boolean resuming) {
+        if (mode == WriteMode.MERGE && !source.hasPrimaryKey()) {
+            throw new ConfigError("config.write_mode", "merge upserts by primary key, and table " + source.table()
+                    + " has none; use append or overwrite");
+        }
+        try (Connection c = open(); Statement st = c.createStatement()) {
+            if (target.schema() != null) {
+                st.execute(createSchemaSql(target.schema()));
+            }
+            TableRef table = mode == WriteMode.OVERWRITE ? staging(target) : target;
+            if (mode == WriteMode.OVERWRITE && !resuming) {
+                st.execute("DROP TABLE IF EXISTS " + qualified(table));
+            }
+            Set<String> existing = existingColumns(c, table);
+            if (existing.isEmpty()) {
+                st.execute(createTableSql(source, table));
+            } else {
+                for (Column column : source.columns()) {
+                    if (!existing.contains(column.name())) {
+                        st.execute("ALTER TABLE " + qualified(table) + " ADD COLUMN " + dialect.quote(column.name())
+                                + " " + columnType(column.type(), false));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw JdbcFailures.wrap(e, "preparing " + target);
+        }
+    }
+
+    @Override
+    public ChunkWriter open(TableSchema source, TableRef target, Chunk chunk, WriteMode mode) {
+        TableRef table = mode == WriteMode.OVERWRITE ? staging(target) : target;
+        Connection c = null;
+        try {
+            c = open();
+            c.setAutoCommit(false);
+            if (mode != WriteMode.MERGE) {
+                deleteChunkRange(c, table, chunk);
+            }
+            return newWriter(c, source, table, chunk, mode);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw JdbcFailures.wrap(e, "opening " + target + " chunk " + (chunk.index() + 1) + "/" + chunk.count());
+        }
+    }
+
+    @Override
+    public void complete(TableSchema source, TableRef target, WriteMode mode) {
+        if (mode != WriteMode.OVERWRITE) {
+            return;
+        }
+        try (Connection c = open(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (String sql : swapSql(staging(target), target)) {
+                st.execute(sql);
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw JdbcFailures.wrap(e, "swapping in the new " + target);
+        }
+    }
+
+    @Override
+    public void close() {
+        // connections are opened per chunk and closed by its writer
+    }
+
+    /** Rows a retried chunk may have committed before: its key range, or the whole table when unsplit. */
+    private void deleteChunkRange(Connection c, TableRef table, Chunk chunk) throws SQLException {
+        List<String> conditions = new ArrayList<>();
+        List<Long> params = new ArrayList<>();
+        if (chunk.bounds() instanceof ChunkBounds.KeyRange range) {
+            if (range.lower() != null) {
+                conditions.add(dialect.quote(range.column()) + " >= ?");
+                params.add(range.lower());
+            }
+            if (range.upper() != null) {
+                conditions.add(dialect.quote(range.column()) + " < ?");
+                params.add(range.upper());
+            }
+        }
+        String sql = "DELETE FROM " + qualified(table) + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setLong(i + 1, params.get(i));
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    protected String createTableSql(TableSchema source, TableRef table) {
+        List<String> defs = new ArrayList<>();
+        for (Column column : source.columns()) {
+            boolean inPk = source.primaryKey().contains(column.name());
+            defs.add(dialect.quote(column.name()) + " " + columnType(column.type(), inPk)
+                    + (column.nullable() && !inPk ? "" : " NOT NULL"));
+        }
+        if (source.hasPrimaryKey()) {
+            defs.add("PRIMARY KEY (" + String.join(", ", source.primaryKey().stream().map(dialect::quote).toList()) + ")");
+        }
+        return "CREATE TABLE " + qualified(table) + " (" + String.join(", ", defs) + ")";
+    }
+
+    private Set<String> existingColumns(Connection c, TableRef table) throws SQLException {
+        Set<String> names = new HashSet<>();
+        String catalog = dialect.schemasAreCatalogs() ? table.schema() : c.getCatalog();
+        String schema = dialect.schemasAreCatalogs() ? null : JdbcColumns.literalPattern(c.getMetaData(), table.schema());
+        try (ResultSet rs = c.getMetaData().getColumns(catalog, schema,
+                JdbcColumns.literalPattern(c.getMetaData(), table.name()), "%")) {
+            while (rs.next()) {
+                if (table.name().equals(rs.getString("TABLE_NAME"))) {
+                    names.add(rs.getString("COLUMN_NAME"));
+                }
+            }
+        }
+        return names;
+    }
+
+    public String qualified(TableRef table) {
+        return dialect.qualify(table.schema(), table.name());
+    }
+
+    public static TableRef staging(TableRef target) {
+        return new TableRef(target.schema(), target.name() + STAGING_SUFFIX);
+    }
+
+    protected static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing more to release
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.dtaas.connect.jdbc;
+
+import io.dtaas.connect.Chunk;
+import io.dtaas.connect.ChunkBounds;
+import io.dtaas.connect.RowStream;
+import io.dtaas.connect.Source;
+import io.dtaas.data.Column;
+import io.dtaas.data.ColumnKind;
+import io.dtaas.data.TableRef;
+import io.dtaas.data.TableSchema;
+import io.dtaas.error.NotFoundError;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Reads tables over JDBC: describes them, splits them into primary-key ranges, and streams each chunk with a
+ * server-side cursor. A database supplies how it describes columns and reads values.
+ */
+public abstract class JdbcSource implements Source {
+
+    private static final Set<ColumnKind> SPLITTABLE = Set.of(ColumnKind.INT16, ColumnKind.INT32, ColumnKind.INT64);
+
+    protected final JdbcDialect dialect;
+    private final Supplier<JdbcEndpoint> endpoint;
+    private final JdbcCatalogBrowser catalog;
+    private String defaultSchema;
+
+    protected JdbcSource(JdbcDialect dialect, Supplier<JdbcEndpoint> endpoint, JdbcCatalogBrowser catalog) {
+        this.dialect = dialect;
+        this.endpoint = endpoint;
+        this.catalog = catalog;
+    }
+
+    /** Columns (with logical types) and primary key of an existing table, or null when it does not exist. */
+    protected abstract TableSchema describe(Connection c, TableRef table) throws SQLException;
+
+    /** Reads column {@code index} (1-based) as the Java value its kind prescribes. */
+    protected abstract Object readValue(ResultSet rs, int index, Column column) throws SQLException;
+
+    /** Session set-up for reading: isolation, time zone, streaming. */
+    protected void prepareForReading(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+    }
+
+    protected int fetchSize() {
+        return 10_000;
+    }
+
+    protected Connection open() throws SQLException {
+        return endpoint.get().open();
+    }
+
+    @Override
+    public synchronized String defaultSchema() {
+        if (defaultSchema == null) {
+            try (Connection c = open()) {
+                defaultSchema = dialect.defaultSchema(c);
+            } catch (SQLException e) {
+                throw JdbcFailures.wrap(e, "reading the default schema");
+            }
+        }
+        return defaultSchema;
+    }
+
+    @Override
+    public List<TableRef> tables(String schema) {
+        return catalog.tables(null, schema).stream()
+                .filter(t -> t.kind().equals("table"))
+                .map(t -> new TableRef(t.schema(), t.name()))
+                .toList();
+    }
+
+    @Override
+    public TableSchema describe(TableRef table) {
+        TableRef qualified = table.withSchema(defaultSchema());
+        try (Connection c = open()) {
+            TableSchema schema = describe(c, qualified);
+            if (schema == null || schema.columns().isEmpty()) {
+                throw new NotFoundError("table '" + qualified + "' not found in the source");
+            }
+            return schema;
+        } catch (SQLException e) {
+            throw JdbcFailures.wrap(e, "describing " + qualified);
+        }
+    }
+
+    /**
+     * Splits on the leading primary-key column when it is an integer: the key space between min and max is cut
+     * into as many equal ranges as the row estimate needs; the outer ranges are open so rows added meanwhile
+     * beyond them are still read. Anything else is one chunk.
+     */
+    @Override
+    public List<Chunk> plan(TableSchema table, long rowsPerChunk) {
+        if (!table.hasPrimaryKey()) {
+            return List.of(new Chunk(table.table(), 0, 1, new ChunkBounds.WholeTable()));
+        }
+        String key = table.primaryKey().get(0);
+        if (!SPLITTABLE.contains(table.columns().get(table.indexOf(key)).type().kind())) {
+            return List.of(new Chunk(table.table(), 0, 1, new ChunkBounds.WholeTable()));
+        }
+        try (Connection c = open()) {
+            KeySpan span = keySpan(c, table, key);
+            long chunks = span == null ? 1 : Math.max(1, Math.min(10_000, (span.rows + rowsPerChunk - 1) / rowsPerChunk));
+            if (chunks == 1) {
+                return List.of(new Chunk(table.table(), 0, 1, new ChunkBounds.KeyRange(key, null, null)));
+            }
+            return KeyRanges.split(table.table(), key, span.min, span.max, (int) chunks);
+        } catch (SQLException e) {
+            throw JdbcFailures.wrap(e, "planning " + table.table());
+        }
+    }
+
+    private record KeySpan(long min, long max, long rows) {
+    }
+
+    private KeySpan keySpan(Connection c, TableSchema table, String key) throws SQLException {
+        String sql = "SELECT MIN(" + dialect.quote(key) + "), MAX(" + dialect.quote(key) + "), COUNT(*) FROM "
+                + dialect.qualify(table.table().schema(), table.table().name());
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long min = rs.getLong(1);
+            if (rs.wasNull()) {
+                return null;
+            }
+            return new KeySpan(min, rs.getLong(2), rs.getLong(3));
+        }
+    }
+
+    @Override
+    public RowStream read(TableSchema table, Chunk chunk) {
+        String where = "";
+        List<Long> params = new ArrayList<>();
+        if (chunk.bounds() instanceof ChunkBounds.KeyRange range) {
+            List<String> conditions = new ArrayList<>();
+            if (range.lower() != null) {
+                conditions.add(dialect.quote(range.column()) + " >= ?");
+                params.add(range.lower());
+            }
+            if (range.upper() != null) {
+                conditions.add(dialect.quote(range.column()) + " < ?");
+                params.add(range.upper());
+            }
+            where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+        String columns = String.join(", ", table.columns().stream().map(col -> dialect.quote(col.name())).toList());
+        String sql = "SELECT " + columns + " FROM " + dialect.qualify(table.table().schema(), table.table().name()) + where;
+        String context = "reading " + table.table() + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
+        return JdbcRowStream.open(this::open, this::prepareForReading, sql, params, fetchSize(), table,
+                this::readValue, context);
+    }
+
+    @Override
+    public void close() {
+        // connections are opened per call and closed with it
+    }
+}

@@ -1,0 +1,147 @@
+package io.dtaas.engine;
+
+import io.dtaas.connect.Chunk;
+import io.dtaas.connect.ChunkWriter;
+import io.dtaas.connect.Destination;
+import io.dtaas.connect.RowStream;
+import io.dtaas.connect.Source;
+import io.dtaas.connect.WriteMode;
+import io.dtaas.data.Batch;
+import io.dtaas.data.TableRef;
+import io.dtaas.data.TableSchema;
+import io.dtaas.error.SystemError;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Moves one chunk: a reader thread pulls batches from the source into a small bounded queue while the calling
+ * thread writes them, so reading and writing overlap and memory stays at a few batches. The chunk commits
+ * only when every row is written; a stop or pause between batches rolls it back.
+ */
+final class ChunkTransfer {
+
+    /** Batches a reader may run ahead of its writer. */
+    static final int QUEUE_CAPACITY = 2;
+
+    enum Outcome { COMMITTED, INTERRUPTED }
+
+    private static final Object END = new Object();
+
+    private record Failure(RuntimeException error) {
+    }
+
+    private final Source source;
+    private final Destination destination;
+    private final TableSchema schema;
+    private final TableRef target;
+    private final Chunk chunk;
+    private final WriteMode mode;
+    private final int batchSize;
+    private final RunControl control;
+    private final ProgressTracker progress;
+
+    ChunkTransfer(Source source, Destination destination, TableSchema schema, TableRef target, Chunk chunk,
+                  WriteMode mode, int batchSize, RunControl control, ProgressTracker progress) {
+        this.source = source;
+        this.destination = destination;
+        this.schema = schema;
+        this.target = target;
+        this.chunk = chunk;
+        this.mode = mode;
+        this.batchSize = batchSize;
+        this.control = control;
+        this.progress = progress;
+    }
+
+    /** One attempt. Throws what the source or destination threw; the caller decides on retries. */
+    Outcome attempt() {
+        String table = schema.table().toString();
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        long written = 0;
+        boolean committed = false;
+        try (ChunkWriter writer = destination.open(schema, target, chunk, mode)) {
+            Thread reader = startReader(queue, cancelled);
+            try {
+                while (true) {
+                    if (control.stopRequested() || control.pauseRequested()) {
+                        return Outcome.INTERRUPTED;
+                    }
+                    Object item = take(queue);
+                    if (item == END) {
+                        break;
+                    }
+                    if (item instanceof Failure f) {
+                        throw f.error;
+                    }
+                    Batch batch = (Batch) item;
+                    writer.write(batch);
+                    written += batch.size();
+                    progress.rowsWritten(table, batch.size());
+                }
+                writer.commit();
+                committed = true;
+                progress.chunkCommitted(table, writer.bytesWritten());
+                return Outcome.COMMITTED;
+            } finally {
+                cancelled.set(true);
+                queue.clear();
+                joinQuietly(reader, queue);
+            }
+        } finally {
+            if (!committed && written > 0) {
+                progress.rowsDiscarded(table, written);
+            }
+        }
+    }
+
+    private Thread startReader(BlockingQueue<Object> queue, AtomicBoolean cancelled) {
+        String name = "dtaas-read-" + chunk.table() + "-" + chunk.index();
+        return Thread.ofPlatform().daemon().name(name).start(() -> {
+            Object last = END;
+            try (RowStream rows = source.read(schema, chunk)) {
+                Batch batch;
+                while (!cancelled.get() && (batch = rows.next(batchSize)) != null) {
+                    while (!cancelled.get() && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                        // the writer is behind: wait, but notice a cancellation
+                    }
+                }
+            } catch (RuntimeException e) {
+                last = new Failure(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                last = new Failure(new SystemError("reader interrupted", e));
+            }
+            try {
+                while (!cancelled.get() && !queue.offer(last, 100, TimeUnit.MILLISECONDS)) {
+                    // hand over the end marker unless the writer gave up
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private static Object take(BlockingQueue<Object> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SystemError("interrupted while waiting for rows", e);
+        }
+    }
+
+    private static void joinQuietly(Thread reader, BlockingQueue<Object> queue) {
+        try {
+            while (reader.isAlive()) {
+                queue.clear();
+                reader.join(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

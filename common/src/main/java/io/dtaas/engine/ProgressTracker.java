@@ -1,0 +1,113 @@
+package io.dtaas.engine;
+
+import io.dtaas.job.ExecutionStatus;
+import io.dtaas.job.ProgressEvent;
+import io.dtaas.job.TableProgress;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts rows, bytes and chunks per table from many engine threads and publishes snapshots, at most one per
+ * interval while running plus the final one.
+ */
+public final class ProgressTracker {
+
+    private final long executionId;
+    private final long taskId;
+    private final ProgressSink sink;
+    private final long intervalNanos;
+    private final long started = System.nanoTime();
+    private final Map<String, TableState> tables = new LinkedHashMap<>();
+    private long lastPublished;
+
+    private static final class TableState {
+        String state = "pending";
+        long rows;
+        long bytes;
+        int chunksDone;
+        int chunksTotal;
+        String error;
+    }
+
+    public ProgressTracker(long executionId, long taskId, ProgressSink sink, Duration interval) {
+        this.executionId = executionId;
+        this.taskId = taskId;
+        this.sink = sink;
+        this.intervalNanos = interval.toNanos();
+    }
+
+    public synchronized void tablesSelected(List<String> names) {
+        names.forEach(n -> tables.computeIfAbsent(n, k -> new TableState()));
+    }
+
+    public synchronized void tableStarted(String table, int chunksTotal, int chunksAlreadyDone, long rowsAlreadyDone) {
+        TableState t = tables.computeIfAbsent(table, k -> new TableState());
+        t.state = "running";
+        t.chunksTotal = chunksTotal;
+        t.chunksDone = chunksAlreadyDone;
+        t.rows = rowsAlreadyDone;
+    }
+
+    public void rowsWritten(String table, long rows) {
+        synchronized (this) {
+            tables.get(table).rows += rows;
+        }
+        publishIfDue();
+    }
+
+    /** A chunk committed; its bytes are counted now (writers know them only at the end). */
+    public synchronized void chunkCommitted(String table, long bytes) {
+        TableState t = tables.get(table);
+        t.chunksDone++;
+        t.bytes += bytes;
+    }
+
+    /** A chunk's rows were rolled back (a retry will write them again). */
+    public synchronized void rowsDiscarded(String table, long rows) {
+        tables.get(table).rows -= rows;
+    }
+
+    public synchronized void tableFinished(String table, String state, String error) {
+        TableState t = tables.get(table);
+        t.state = state;
+        t.error = error;
+    }
+
+    public void publishIfDue() {
+        long now = System.nanoTime();
+        synchronized (this) {
+            if (now - lastPublished < intervalNanos) {
+                return;
+            }
+            lastPublished = now;
+        }
+        sink.publish(snapshot(ExecutionStatus.RUNNING, null));
+    }
+
+    public void publishFinal(ExecutionStatus status, String error) {
+        sink.publish(snapshot(status, error));
+    }
+
+    public synchronized long totalRows() {
+        return tables.values().stream().mapToLong(t -> t.rows).sum();
+    }
+
+    public synchronized ProgressEvent snapshot(ExecutionStatus status, String error) {
+        List<TableProgress> list = new ArrayList<>();
+        long rows = 0;
+        long bytes = 0;
+        for (Map.Entry<String, TableState> e : tables.entrySet()) {
+            TableState t = e.getValue();
+            list.add(new TableProgress(e.getKey(), t.state, t.rows, t.bytes, t.chunksDone, t.chunksTotal, t.error));
+            rows += t.rows;
+            bytes += t.bytes;
+        }
+        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        return new ProgressEvent(executionId, taskId, status, rows, bytes, rows / seconds, list, error, Instant.now());
+    }
+}

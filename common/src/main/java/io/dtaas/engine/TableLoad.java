@@ -1,0 +1,152 @@
+package io.dtaas.engine;
+
+import io.dtaas.connect.Chunk;
+import io.dtaas.connect.Destination;
+import io.dtaas.connect.Source;
+import io.dtaas.data.TableRef;
+import io.dtaas.data.TableSchema;
+import io.dtaas.error.DtaasException;
+import io.dtaas.job.TransferConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** One table of a full load: prepare the target, plan chunks, move the ones not yet checkpointed, finish. */
+final class TableLoad {
+
+    /** How the table ended: interrupted by stop/pause, or failed with a message naming task, table and chunk. */
+    record Outcome(boolean interrupted, String error) {
+    }
+
+    private final Source source;
+    private final Destination destination;
+    private final TransferConfig config;
+    private final FullLoad.TaskContext task;
+    private final CheckpointStore checkpoints;
+    private final RunControl control;
+    private final ProgressTracker progress;
+    private final TableRef table;
+    private final RetryPolicy retry;
+
+    TableLoad(Source source, Destination destination, TransferConfig config, FullLoad.TaskContext task,
+              CheckpointStore checkpoints, RunControl control, ProgressTracker progress, TableRef table) {
+        this.source = source;
+        this.destination = destination;
+        this.config = config;
+        this.task = task;
+        this.checkpoints = checkpoints;
+        this.control = control;
+        this.progress = progress;
+        this.table = table;
+        this.retry = RetryPolicy.of(config.maxRetries());
+    }
+
+    Outcome run() {
+        String name = table.toString();
+        try {
+            TableSchema schema = source.describe(table);
+            TableRef target = new TableRef(config.targetSchema() != null ? config.targetSchema() : schema.table().schema(),
+                    schema.table().name());
+            List<Chunk> chunks = source.plan(schema, config.chunkRows());
+            String fingerprint = fingerprint(target, chunks);
+            Set<Integer> done = checkpoints.completedChunks(task.taskId(), name, fingerprint);
+            destination.prepare(schema, target, config.writeMode(), !done.isEmpty());
+            progress.tableStarted(name, chunks.size(), done.size(), 0);
+            List<Chunk> pending = chunks.stream().filter(c -> !done.contains(c.index())).toList();
+            Outcome outcome = moveChunks(schema, target, pending, fingerprint);
+            if (outcome.interrupted() || outcome.error() != null) {
+                progress.tableFinished(name, outcome.error() != null ? "failed" : "interrupted", outcome.error());
+                return outcome;
+            }
+            destination.complete(schema, target, config.writeMode());
+            progress.tableFinished(name, "completed", null);
+            return outcome;
+        } catch (DtaasException e) {
+            String error = "task " + task.taskName() + ", table " + name + ": " + e.getMessage();
+            progress.tableFinished(name, "failed", error);
+            return new Outcome(false, error);
+        }
+    }
+
+    private Outcome moveChunks(TableSchema schema, TableRef target, List<Chunk> pending, String fingerprint) {
+        int threads = Math.max(1, Math.min(config.maxParallelChunks(), pending.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads,
+                Thread.ofPlatform().daemon().name("dtaas-chunk-" + table.name() + "-", 0).factory());
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (Chunk chunk : pending) {
+                futures.add(pool.submit(() -> moveChunk(schema, target, chunk, fingerprint)));
+            }
+            boolean interrupted = false;
+            String error = null;
+            for (Future<Outcome> f : futures) {
+                Outcome o = f.get();
+                interrupted |= o.interrupted();
+                if (error == null) {
+                    error = o.error();
+                }
+            }
+            return new Outcome(interrupted, error);
+        } catch (ExecutionException e) {
+            return new Outcome(false, "task " + task.taskName() + ", table " + table + ": " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(true, null);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Moves one chunk with retries; a failure makes the table's other pending chunks skip. */
+    private Outcome moveChunk(TableSchema schema, TableRef target, Chunk chunk, String fingerprint) {
+        String where = "task " + task.taskName() + ", table " + table + ", chunk " + (chunk.index() + 1) + "/" + chunk.count();
+        for (int attempt = 1; ; attempt++) {
+            if (control.stopRequested() || control.pauseRequested()) {
+                return new Outcome(true, null);
+            }
+            try {
+                ChunkTransfer.Outcome o = new ChunkTransfer(source, destination, schema, target, chunk,
+                        config.writeMode(), config.batchSize(), control, progress).attempt();
+                if (o == ChunkTransfer.Outcome.INTERRUPTED) {
+                    return new Outcome(true, null);
+                }
+                checkpoints.markCompleted(task.taskId(), table.toString(), fingerprint, chunk.index(), 0);
+                return new Outcome(false, null);
+            } catch (RuntimeException e) {
+                if (!retry.shouldRetry(e, attempt)) {
+                    return new Outcome(false, where + ": " + e.getMessage());
+                }
+                sleep(retry.backoff(attempt).toMillis());
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Identifies the plan: same target, write mode and chunk bounds give the same fingerprint. */
+    private String fingerprint(TableRef target, List<Chunk> chunks) {
+        StringBuilder s = new StringBuilder(target + "|" + config.writeMode());
+        chunks.forEach(c -> s.append('|').append(c.bounds()));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package io.dtaas.engine;
+
+import io.dtaas.connect.ConfigValidator;
+import io.dtaas.connect.ConfigValues;
+import io.dtaas.connect.Connector;
+import io.dtaas.connect.Destination;
+import io.dtaas.connect.Source;
+import io.dtaas.connect.mysql.MysqlConnector;
+import io.dtaas.connect.postgres.PostgresConnector;
+import io.dtaas.data.TableRef;
+import io.dtaas.job.ExecutionStatus;
+import io.dtaas.job.ProgressEvent;
+import io.dtaas.job.TransferConfig;
+import io.dtaas.testing.MariaDbFixture;
+import io.dtaas.testing.PostgresFixture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Full loads between real databases, compared value by value with the source afterwards. */
+class FullLoadIT {
+
+    private static final String PG_SRC = "dtaas_it_fl_pg_src";
+    private static final String MY_SRC = "dtaas_it_fl_my_src";
+    private static final List<String> TABLES = List.of("typed", "Order Details", "no_pk", "empty_table");
+
+    @BeforeAll
+    static void data() throws Exception {
+        EdgeCaseData.createPostgres(PG_SRC);
+        EdgeCaseData.createMariaDb(MY_SRC);
+    }
+
+    static ConfigValues values(Connector c, Map<String, Object> raw) {
+        return ConfigValidator.validate(c.type(), raw, "connection_config");
+    }
+
+    record Run(ExecutionStatus status, List<ProgressEvent> events) {
+        ProgressEvent last() {
+            return events.get(events.size() - 1);
+        }
+    }
+
+    static Run load(Connector from, Map<String, Object> fromCfg, Connector to, Map<String, Object> toCfg,
+                    Map<String, Object> config, CheckpointStore checkpoints, RunControl control) {
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+        try (Source source = from.source(values(from, fromCfg)); Destination dest = to.destination(values(to, toCfg))) {
+            ProgressTracker tracker = new ProgressTracker(1, 42, events::add, Duration.ofMillis(50));
+            ExecutionStatus status = new FullLoad(source, dest, TransferConfig.from(config),
+                    new FullLoad.TaskContext(42, "it"), checkpoints, control, tracker).run();
+            return new Run(status, events);
+        }
+    }
+
+    private static Map<String, Object> config(Object... extra) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("tables", TABLES);
+        m.put("batch_size", 700);
+        m.put("chunk_rows", 1000);
+        for (int i = 0; i < extra.length; i += 2) {
+            m.put((String) extra[i], extra[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void postgresToPostgresIsExactRowByRow() throws Exception {
+        String target = "dtaas_it_fl_pg2pg";
+        PostgresFixture.freshDatabase(target);
+        Run run = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
+                PostgresFixture.connectionConfig(target), config(), new InMemoryCheckpointStore(), RunControl.NONE);
+        assertThat(run.status()).as(String.valueOf(run.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        for (String table : List.of("public.typed", "public.\"Order Details\"", "public.no_pk", "public.empty_table")) {
+            assertThat(TableContents.postgresRowChecksums(target, table)).as(table)
+                    .isEqualTo(TableContents.postgresRowChecksums(PG_SRC, table));
+        }
+        assertThat(TableContents.postgresRowChecksums(target, "public.typed")).hasSize(3006);
+        assertThat(run.last().processedRows()).isEqualTo(3006 + 300 + 4);
+        assertThat(run.last().tables()).allSatisfy(t -> assertThat(t.state()).isEqualTo("completed"));
+    }
+
+    @Test
+    void mariaDbToPostgresKeepsEveryValue() throws Exception {
+        String target = "dtaas_it_fl_my2pg";
+        PostgresFixture.freshDatabase(target);
+        Run run = load(new MysqlConnector(), MariaDbFixture.connectionConfig(MY_SRC), new PostgresConnector(),
+                PostgresFixture.connectionConfig(target), config("target_schema", "copied"), new InMemoryCheckpointStore(),
+                RunControl.NONE);
+        assertThat(run.status()).as(String.valueOf(run.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        assertSame(new MysqlConnector(), MariaDbFixture.connectionConfig(MY_SRC), MY_SRC,
+                new PostgresConnector(), PostgresFixture.connectionConfig(target), "copied");
+    }
+
+    @Test
+    void mariaDbToMariaDbAndPostgresToMariaDb() throws Exception {
+        String target = "dtaas_it_fl_2my";
+        MariaDbFixture.freshDatabase(target);
+        Run run = load(new MysqlConnector(), MariaDbFixture.connectionConfig(MY_SRC), new MysqlConnector(),
+                MariaDbFixture.connectionConfig(target), config("target_schema", target), new InMemoryCheckpointStore(),
+                RunControl.NONE);
+        assertThat(run.status()).as(String.valueOf(run.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        assertSame(new MysqlConnector(), MariaDbFixture.connectionConfig(MY_SRC), MY_SRC,
+                new MysqlConnector(), MariaDbFixture.connectionConfig(target), target);
+
+        PostgresFixture.execute(PG_SRC, "CREATE TABLE IF NOT EXISTS portable AS SELECT id, b, i2, i4, i8, n, vc, t, bin,"
+                + " tm, ts, tstz, u, jb FROM typed WHERE id NOT IN (2, 3)",
+                "ALTER TABLE portable ADD PRIMARY KEY (id)");
+        Run pgRun = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new MysqlConnector(),
+                MariaDbFixture.connectionConfig(target), Map.of("tables", List.of("portable"), "target_schema", target),
+                new InMemoryCheckpointStore(), RunControl.NONE);
+        assertThat(pgRun.status()).as(String.valueOf(pgRun.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        try (Source pg = new PostgresConnector().source(values(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC)));
+             Source my = new MysqlConnector().source(values(new MysqlConnector(), MariaDbFixture.connectionConfig(target)))) {
+            assertThat(TableContents.normalisedRows(my, new TableRef(target, "portable")))
+                    .isEqualTo(TableContents.normalisedRows(pg, new TableRef("public", "portable")));
+        }
+    }
+
+    @Test
+    void specialFloatsIntoMariaDbFailNamingTableAndColumn() throws Exception {
+        String target = "dtaas_it_fl_nan";
+        MariaDbFixture.freshDatabase(target);
+        Run run = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new MysqlConnector(),
+                MariaDbFixture.connectionConfig(target), Map.of("tables", List.of("typed"), "target_schema", target),
+                new InMemoryCheckpointStore(), RunControl.NONE);
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(run.last().error()).contains("task it", "table public.typed", "chunk", "column f4", "NaN");
+    }
+
+    @Test
+    void pausedMidTableThenResumedIsExactAndSkipsDoneChunks() throws Exception {
+        String target = "dtaas_it_fl_resume";
+        PostgresFixture.freshDatabase(target);
+        InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
+        AtomicLong rowsSeen = new AtomicLong();
+        RunControl pauseAfterSomeRows = new RunControl() {
+            @Override
+            public boolean stopRequested() {
+                return false;
+            }
+
+            @Override
+            public boolean pauseRequested() {
+                return rowsSeen.incrementAndGet() > 4;
+            }
+        };
+        Map<String, Object> cfg = config("max_parallel_chunks", 1, "parallel", false, "batch_size", 400);
+        Run first = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
+                PostgresFixture.connectionConfig(target), cfg, checkpoints, pauseAfterSomeRows);
+        assertThat(first.status()).isEqualTo(ExecutionStatus.PAUSED);
+        int doneAfterPause = checkpoints.completedChunks(42, "public.typed", "x").size();
+        assertThat(doneAfterPause).isZero(); // wrong fingerprint sees nothing: keys are per plan
+
+        Run second = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
+                PostgresFixture.connectionConfig(target), cfg, checkpoints, RunControl.NONE);
+        assertThat(second.status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(second.last().processedRows()).isLessThan(3006 + 300 + 4);
+        for (String table : List.of("public.typed", "public.\"Order Details\"", "public.no_pk")) {
+            assertThat(TableContents.postgresRowChecksums(target, table)).as(table)
+                    .isEqualTo(TableContents.postgresRowChecksums(PG_SRC, table));
+        }
+    }
+
+    @Test
+    void overwriteReplacesAndAppendRerunsNeverDouble() throws Exception {
+        String target = "dtaas_it_fl_modes";
+        PostgresFixture.freshDatabase(target);
+        PostgresFixture.execute(target, "CREATE TABLE public.typed (id int PRIMARY KEY, stale text)",
+                "INSERT INTO public.typed VALUES (999999, 'old row')");
+        Map<String, Object> overwrite = config("write_mode", "overwrite");
+        overwrite.put("tables", List.of("typed"));
+        Run run = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
+                PostgresFixture.connectionConfig(target), overwrite, new InMemoryCheckpointStore(), RunControl.NONE);
+        assertThat(run.status()).as(String.valueOf(run.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(TableContents.postgresRowChecksums(target, "public.typed"))
+                .isEqualTo(TableContents.postgresRowChecksums(PG_SRC, "public.typed"));
+
+        for (int i = 0; i < 2; i++) {
+            Run again = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
+                    PostgresFixture.connectionConfig(target), config(), new InMemoryCheckpointStore(), RunControl.NONE);
+            assertThat(again.status()).isEqualTo(ExecutionStatus.COMPLETED);
+        }
+        for (String table : List.of("public.typed", "public.\"Order Details\"", "public.no_pk")) {
+            assertThat(TableContents.postgresRowChecksums(target, table)).as(table)
+                    .isEqualTo(TableContents.postgresRowChecksums(PG_SRC, table));
+        }
+
+        PostgresFixture.execute(target, "UPDATE public.typed SET t = 'changed' WHERE id = 100");
+        Map<String, Object> merge = config("write_mode", "merge");
+        merge.put("tables", List.of("typed"));
+        assertThat(load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
+                PostgresFixture.connectionConfig(target), merge, new InMemoryCheckpointStore(), RunControl.NONE).status())
+                .isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(TableContents.postgresRowChecksums(target, "public.typed"))
+                .isEqualTo(TableContents.postgresRowChecksums(PG_SRC, "public.typed"));
+    }
+
+    @Test
+    void patternsAndExclusionsSelectTables() throws Exception {
+        String target = "dtaas_it_fl_patterns";
+        PostgresFixture.freshDatabase(target);
+        Run run = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
+                PostgresFixture.connectionConfig(target), Map.of("tables", List.of("public.*"),
+                        "exclude_tables", List.of("typ%", "portable")), new InMemoryCheckpointStore(), RunControl.NONE);
+        assertThat(run.status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(run.last().tables()).extracting(t -> t.table())
+                .containsExactlyInAnyOrder("public.Order Details", "public.no_pk", "public.empty_table");
+    }
+
+    @Test
+    void missingTablesFailWithTheirName() {
+        Run run = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
+                PostgresFixture.connectionConfig(PG_SRC), Map.of("tables", List.of("nope")), new InMemoryCheckpointStore(),
+                RunControl.NONE);
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(run.last().error()).contains("public.nope", "not found");
+    }
+
+    private static void assertSame(Connector from, Map<String, Object> fromCfg, String fromSchema, Connector to,
+                                   Map<String, Object> toCfg, String toSchema) {
+        try (Source a = from.source(values(from, fromCfg)); Source b = to.source(values(to, toCfg))) {
+            List<String> mismatches = new ArrayList<>();
+            for (String table : TABLES) {
+                List<String> source = TableContents.normalisedRows(a, new TableRef(fromSchema, table));
+                List<String> target = TableContents.normalisedRows(b, new TableRef(toSchema, table));
+                if (!source.equals(target)) {
+                    mismatches.add(table + ": " + firstDifference(source, target));
+                }
+            }
+            assertThat(mismatches).isEmpty();
+        }
+    }
+
+    private static String firstDifference(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                return "\n source " + abbreviate(a.get(i)) + "\n target " + abbreviate(b.get(i));
+            }
+        }
+        return "row counts " + a.size() + " vs " + b.size();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 600 ? s.substring(0, 600) + "..." : s;
+    }
+}
