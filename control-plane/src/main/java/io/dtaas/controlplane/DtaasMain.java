@@ -1,6 +1,7 @@
 package io.dtaas.controlplane;
 
 import io.dtaas.controlplane.launch.BrowserOpener;
+import io.dtaas.engine.cli.FullLoadCli;
 import io.dtaas.controlplane.launch.LaunchOptions;
 import io.dtaas.controlplane.metadata.DatabaseUrl;
 import io.dtaas.controlplane.metadata.EmbeddedMetadataStore;
@@ -26,6 +27,9 @@ public class DtaasMain {
 
     public static void main(String... args) {
         EMBEDDED_PG_LOG.setLevel(java.util.logging.Level.WARNING);
+        if (args.length > 0 && args[0].equals("load")) {
+            System.exit(FullLoadCli.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         LaunchOptions options = new LaunchOptions();
         CommandLine cli = new CommandLine(options);
         try {
