@@ -1,7 +1,6 @@
 package io.dtaas.connect.jdbc;
 
 import io.dtaas.connect.Chunk;
-import io.dtaas.connect.ChunkBounds;
 import io.dtaas.connect.ChunkWriter;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.WriteMode;
@@ -142,22 +141,10 @@ public abstract class JdbcDestination implements Destination {
 
     /** Rows a retried chunk may have committed before: its key range, or the whole table when unsplit. */
     private void deleteChunkRange(Connection c, TableRef table, Chunk chunk) throws SQLException {
-        List<String> conditions = new ArrayList<>();
-        List<Long> params = new ArrayList<>();
-        if (chunk.bounds() instanceof ChunkBounds.KeyRange range) {
-            if (range.lower() != null) {
-                conditions.add(dialect.quote(range.column()) + " >= ?");
-                params.add(range.lower());
-            }
-            if (range.upper() != null) {
-                conditions.add(dialect.quote(range.column()) + " < ?");
-                params.add(range.upper());
-            }
-        }
-        String sql = "DELETE FROM " + qualified(table) + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setLong(i + 1, params.get(i));
+        ChunkQuery delete = ChunkQuery.delete(dialect, qualified(table), chunk);
+        try (PreparedStatement ps = c.prepareStatement(delete.sql())) {
+            for (int i = 0; i < delete.params().size(); i++) {
+                ps.setLong(i + 1, delete.params().get(i));
             }
             ps.executeUpdate();
         }

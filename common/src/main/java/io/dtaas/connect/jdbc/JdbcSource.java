@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -135,24 +134,9 @@ public abstract class JdbcSource implements Source {
 
     @Override
     public RowStream read(TableSchema table, Chunk chunk) {
-        String where = "";
-        List<Long> params = new ArrayList<>();
-        if (chunk.bounds() instanceof ChunkBounds.KeyRange range) {
-            List<String> conditions = new ArrayList<>();
-            if (range.lower() != null) {
-                conditions.add(dialect.quote(range.column()) + " >= ?");
-                params.add(range.lower());
-            }
-            if (range.upper() != null) {
-                conditions.add(dialect.quote(range.column()) + " < ?");
-                params.add(range.upper());
-            }
-            where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        }
-        String columns = String.join(", ", table.columns().stream().map(col -> dialect.quote(col.name())).toList());
-        String sql = "SELECT " + columns + " FROM " + dialect.qualify(table.table().schema(), table.table().name()) + where;
+        ChunkQuery query = ChunkQuery.of(dialect, table, chunk);
         String context = "reading " + table.table() + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
-        return JdbcRowStream.open(this::open, this::prepareForReading, sql, params, fetchSize(), table,
+        return JdbcRowStream.open(this::open, this::prepareForReading, query.sql(), query.params(), fetchSize(), table,
                 this::readValue, context);
     }
 

@@ -3,6 +3,7 @@ package io.dtaas.connect.oracle;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.ConnectorType;
 import io.dtaas.connect.Role;
+import io.dtaas.connect.Source;
 import io.dtaas.connect.catalog.QueryLimits;
 import io.dtaas.connect.jdbc.JdbcConnector;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
@@ -17,8 +18,15 @@ public final class OracleConnector extends JdbcConnector {
     public static final ConnectorType TYPE = new ConnectorType("oracle", "Oracle",
             Set.of(Role.SOURCE), OracleConfig.FIELDS, true);
 
+    private static final OracleDialect DIALECT = new OracleDialect();
+
     public OracleConnector() {
-        super(TYPE, new OracleDialect(), new OracleErrors());
+        super(TYPE, DIALECT, new OracleErrors());
+    }
+
+    @Override
+    public Source source(ConfigValues values) {
+        return new OracleSource(DIALECT, transferEndpoint(values), jdbcBrowser(values));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.dtaas.connect.sqlserver;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.ConnectorType;
 import io.dtaas.connect.Role;
+import io.dtaas.connect.Source;
 import io.dtaas.connect.jdbc.JdbcConnector;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
 
@@ -16,8 +17,15 @@ public final class SqlServerConnector extends JdbcConnector {
     public static final ConnectorType TYPE = new ConnectorType("sql_server", "SQL Server",
             Set.of(Role.SOURCE), SqlServerConfig.FIELDS, true);
 
+    private static final SqlServerDialect DIALECT = new SqlServerDialect();
+
     public SqlServerConnector() {
-        super(TYPE, new SqlServerDialect(), new SqlServerErrors());
+        super(TYPE, DIALECT, new SqlServerErrors());
+    }
+
+    @Override
+    public Source source(ConfigValues values) {
+        return new SqlServerSource(DIALECT, transferEndpoint(values), jdbcBrowser(values));
     }
 
     @Override

@@ -1,0 +1,42 @@
+package io.dtaas.connect.jdbc;
+
+import io.dtaas.connect.Chunk;
+import io.dtaas.connect.ChunkBounds;
+import io.dtaas.data.TableSchema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SELECT that reads one chunk: every column, quoted by the dialect, and the key range as bind parameters.
+ *
+ * @param params values for the statement's {@code ?} markers, in order
+ */
+public record ChunkQuery(String sql, List<Long> params) {
+
+    public static ChunkQuery of(JdbcDialect dialect, TableSchema table, Chunk chunk) {
+        List<String> conditions = new ArrayList<>();
+        List<Long> params = new ArrayList<>();
+        if (chunk.bounds() instanceof ChunkBounds.KeyRange range) {
+            if (range.lower() != null) {
+                conditions.add(dialect.quote(range.column()) + " >= ?");
+                params.add(range.lower());
+            }
+            if (range.upper() != null) {
+                conditions.add(dialect.quote(range.column()) + " < ?");
+                params.add(range.upper());
+            }
+        }
+        String columns = String.join(", ", table.columns().stream().map(c -> dialect.quote(c.name())).toList());
+        String sql = "SELECT " + columns + " FROM " + dialect.qualify(table.table().schema(), table.table().name())
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+        return new ChunkQuery(sql, List.copyOf(params));
+    }
+
+    /** The same range as a DELETE, for destinations replacing what an earlier attempt of the chunk wrote. */
+    public static ChunkQuery delete(JdbcDialect dialect, String qualifiedTable, Chunk chunk) {
+        ChunkQuery select = of(dialect, new TableSchema(chunk.table(), List.of(), List.of()), chunk);
+        int where = select.sql.indexOf(" WHERE ");
+        return new ChunkQuery("DELETE FROM " + qualifiedTable + (where < 0 ? "" : select.sql.substring(where)), select.params);
+    }
+}
