@@ -17,6 +17,10 @@ public sealed interface ChunkBounds {
     record KeyRange(String column, Long lower, Long upper) implements ChunkBounds {
     }
 
+    /** The rows of a custom SELECT (the task's {@code queries}), read as one chunk. */
+    record Query(String sql) implements ChunkBounds {
+    }
+
     /** PostgreSQL tables without a primary key: heap pages [fromPage, toPage); toPage null means open. */
     record PageRange(long fromPage, Long toPage) implements ChunkBounds {
     }

@@ -22,6 +22,13 @@ public interface Source extends AutoCloseable {
     /** @throws io.dtaas.error.NotFoundError when the table does not exist */
     TableSchema describe(TableRef table);
 
+    /**
+     * The shape of a custom SELECT's result, to be moved as table {@code name} (no primary key).
+     *
+     * @throws io.dtaas.error.ConfigError naming {@code config.queries} when it is not a single SELECT or fails
+     */
+    TableSchema describeQuery(TableRef name, String sql);
+
     /** Splits a table into chunks of roughly {@code rowsPerChunk} rows; a table that cannot be split is one chunk. */
     List<Chunk> plan(TableSchema table, long rowsPerChunk);
 

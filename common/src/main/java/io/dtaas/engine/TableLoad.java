@@ -53,10 +53,12 @@ final class TableLoad {
     Outcome run() {
         String name = table.toString();
         try {
-            TableSchema schema = source.describe(table);
+            String query = customQuery();
+            TableSchema schema = query == null ? source.describe(table) : source.describeQuery(table, query);
             TableRef target = new TableRef(config.targetSchema() != null ? config.targetSchema() : schema.table().schema(),
                     schema.table().name());
-            List<Chunk> chunks = source.plan(schema, config.chunkRows());
+            List<Chunk> chunks = query == null ? source.plan(schema, config.chunkRows())
+                    : List.of(new Chunk(schema.table(), 0, 1, new io.dtaas.connect.ChunkBounds.Query(query)));
             String fingerprint = fingerprint(target, chunks);
             Set<Integer> done = checkpoints.completedChunks(task.taskId(), name, fingerprint);
             destination.prepare(schema, target, config.writeMode(), !done.isEmpty());
@@ -75,6 +77,12 @@ final class TableLoad {
             progress.tableFinished(name, "failed", error);
             return new Outcome(false, error);
         }
+    }
+
+    /** The task's custom SELECT for this table, keyed {@code schema.table} or just {@code table}. */
+    private String customQuery() {
+        String sql = config.queries().get(table.toString());
+        return sql != null ? sql : config.queries().get(table.name());
     }
 
     private Outcome moveChunks(TableSchema schema, TableRef target, List<Chunk> pending, String fingerprint) {

@@ -216,6 +216,25 @@ class FullLoadIT {
     }
 
     @Test
+    void customQueriesLoadTheirResultAsATable() throws Exception {
+        String target = "dtaas_it_fl_query";
+        PostgresFixture.freshDatabase(target);
+        Run run = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
+                PostgresFixture.connectionConfig(target), Map.of("tables", List.of("recent"),
+                        "queries", Map.of("recent", "SELECT id, t, n FROM typed WHERE id < 10;")),
+                new InMemoryCheckpointStore(), RunControl.NONE);
+        assertThat(run.status()).as(String.valueOf(run.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(TableContents.postgresRowChecksums(target, "public.recent"))
+                .isEqualTo(TableContents.postgresRowChecksums(PG_SRC, "(SELECT id, t, n FROM typed WHERE id < 10)"));
+        Run writing = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
+                PostgresFixture.connectionConfig(target), Map.of("tables", List.of("gone"),
+                        "queries", Map.of("gone", "DELETE FROM typed RETURNING *")), new InMemoryCheckpointStore(),
+                RunControl.NONE);
+        assertThat(writing.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(writing.last().error()).contains("table public.gone", "only a single read-only statement");
+    }
+
+    @Test
     void missingTablesFailWithTheirName() {
         Run run = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
                 PostgresFixture.connectionConfig(PG_SRC), Map.of("tables", List.of("nope")), new InMemoryCheckpointStore(),

@@ -15,6 +15,9 @@ import java.util.List;
 public record ChunkQuery(String sql, List<Long> params) {
 
     public static ChunkQuery of(JdbcDialect dialect, TableSchema table, Chunk chunk) {
+        if (chunk.bounds() instanceof ChunkBounds.Query query) {
+            return new ChunkQuery(query.sql(), List.of());
+        }
         List<String> conditions = new ArrayList<>();
         List<Long> params = new ArrayList<>();
         if (chunk.bounds() instanceof ChunkBounds.KeyRange range) {
@@ -35,6 +38,9 @@ public record ChunkQuery(String sql, List<Long> params) {
 
     /** The same range as a DELETE, for destinations replacing what an earlier attempt of the chunk wrote. */
     public static ChunkQuery delete(JdbcDialect dialect, String qualifiedTable, Chunk chunk) {
+        if (chunk.bounds() instanceof ChunkBounds.Query) {
+            return new ChunkQuery("DELETE FROM " + qualifiedTable, List.of());
+        }
         ChunkQuery select = of(dialect, new TableSchema(chunk.table(), List.of(), List.of()), chunk);
         int where = select.sql.indexOf(" WHERE ");
         return new ChunkQuery("DELETE FROM " + qualifiedTable + (where < 0 ? "" : select.sql.substring(where)), select.params);

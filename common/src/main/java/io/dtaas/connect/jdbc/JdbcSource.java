@@ -8,6 +8,7 @@ import io.dtaas.data.Column;
 import io.dtaas.data.ColumnKind;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
+import io.dtaas.error.ConfigError;
 import io.dtaas.error.NotFoundError;
 
 import java.sql.Connection;
@@ -87,6 +88,32 @@ public abstract class JdbcSource implements Source {
             return schema;
         } catch (SQLException e) {
             throw JdbcFailures.wrap(e, "describing " + qualified);
+        }
+    }
+
+    @Override
+    public TableSchema describeQuery(TableRef name, String sql) {
+        String statement = guardQuery(sql);
+        try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+                "SELECT * FROM (" + statement + ") dtaas_query WHERE 1 = 0")) {
+            java.sql.ResultSetMetaData meta = ps.executeQuery().getMetaData();
+            List<Column> columns = new java.util.ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.add(new Column(meta.getColumnLabel(i), JdbcTypes.fromJdbc(meta.getColumnType(i),
+                        meta.getColumnTypeName(i), meta.getPrecision(i), meta.getScale(i)),
+                        meta.isNullable(i) != java.sql.ResultSetMetaData.columnNoNulls));
+            }
+            return new TableSchema(name.withSchema(defaultSchema()), columns, List.of());
+        } catch (SQLException e) {
+            throw new ConfigError("config.queries." + name, JdbcErrors.describe(e));
+        }
+    }
+
+    private static String guardQuery(String sql) {
+        try {
+            return SqlStatementGuard.requireSingleReadStatement(sql);
+        } catch (ConfigError e) {
+            throw new ConfigError("config.queries", e.problems().get(0).message());
         }
     }
 

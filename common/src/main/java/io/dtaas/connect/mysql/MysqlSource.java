@@ -73,6 +73,7 @@ final class MysqlSource extends JdbcSource {
             st.execute("SET time_zone = '+00:00'");
         }
         c.setAutoCommit(false);
+        c.setReadOnly(true);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     }
 

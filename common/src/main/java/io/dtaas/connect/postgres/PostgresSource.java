@@ -69,6 +69,7 @@ final class PostgresSource extends JdbcSource {
     @Override
     protected void prepareForReading(Connection c) throws SQLException {
         c.setAutoCommit(false);
+        c.setReadOnly(true);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     }
 
