@@ -7,7 +7,6 @@ import io.dtaas.data.TableSchema;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,7 +23,7 @@ final class PostgresCopyWriter extends TransactionalChunkWriter {
     private final List<Column> columns;
     private final String table;
     private final String mergeSql;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
+    private final StringBuilder text = new StringBuilder(1 << 20);
     private long bytes;
 
     PostgresCopyWriter(Connection c, TableSchema source, String qualifiedTarget, String copyTarget, String columnList,
@@ -39,23 +38,30 @@ final class PostgresCopyWriter extends TransactionalChunkWriter {
 
     @Override
     protected void writeRows(Batch batch) throws SQLException {
-        buffer.reset();
-        StringBuilder line = new StringBuilder(256);
+        text.setLength(0);
         for (Object[] row : batch.rows()) {
-            line.setLength(0);
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
-                    line.append(',');
+                    text.append(',');
                 }
                 if (row[i] != null) {
-                    quote(line, PostgresLiterals.text(row[i], columns.get(i), table));
+                    append(text, row[i], columns.get(i));
                 }
             }
-            line.append('\n');
-            buffer.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
+            text.append('\n');
         }
-        copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-        bytes += buffer.size();
+        byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(data, 0, data.length);
+        bytes += data.length;
+    }
+
+    /** Numbers and booleans go bare (they never need quoting); everything else through {@link #quote}. */
+    private void append(StringBuilder out, Object value, Column column) {
+        switch (column.type().kind()) {
+            case INT16, INT32, INT64 -> out.append(value);
+            case BOOLEAN -> out.append(((Boolean) value) ? 't' : 'f');
+            default -> quote(out, PostgresLiterals.text(value, column, table));
+        }
     }
 
     /** Always quoted, so an empty string stays distinct from NULL (an unquoted empty field). */
