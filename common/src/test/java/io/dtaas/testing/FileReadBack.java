@@ -108,6 +108,12 @@ public final class FileReadBack {
         }
     }
 
+    /** The codec a Parquet file's column chunks name for a compression setting. */
+    public static CompressionCodecName parquetCodec(Compression compression) {
+        return compression == Compression.NONE ? CompressionCodecName.UNCOMPRESSED
+                : CompressionCodecName.valueOf(compression.name());
+    }
+
     /** A Parquet file's schema, its row groups' codecs and its rows. */
     public record ParquetContent(MessageType schema, Set<CompressionCodecName> codecs, int rowGroups,
                                  List<Group> rows) {

@@ -48,7 +48,7 @@ class ParquetRowFileWriterIT {
     @EnumSource(Compression.class)
     void everyEdgeCaseIsStoredAsDocumented(Compression compression) {
         byte[] file = write(EdgeCaseBatch.schema(), compression, ParquetOptions.DEFAULT, EdgeCaseBatch.batch());
-        EdgeCaseChecks.assertParquet(FileReadBack.parquet(file, scratch), ParquetRowFileWriter.codec(compression));
+        EdgeCaseChecks.assertParquet(FileReadBack.parquet(file, scratch), FileReadBack.parquetCodec(compression));
     }
 
     @Test

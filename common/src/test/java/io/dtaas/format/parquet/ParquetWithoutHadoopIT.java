@@ -42,7 +42,7 @@ class ParquetWithoutHadoopIT {
             for (Compression compression : Compression.values()) {
                 byte[] file = writer.apply(compression.name());
                 EdgeCaseChecks.assertParquet(FileReadBack.parquet(file, scratch),
-                        ParquetRowFileWriter.codec(compression));
+                        FileReadBack.parquetCodec(compression));
             }
         }
     }
