@@ -16,7 +16,8 @@ import java.util.Set;
  * Writes one chunk as one or more files ({@code max_rows_per_file}). Files are staged while rows arrive and
  * all published at {@link #commit()}; then the chunk's files of earlier attempts that this attempt did not
  * overwrite are deleted. Replacing at commit rather than deleting before writing means a reader (and a
- * failed run) never sees the chunk missing: it sees the earlier attempt's files or this one's.
+ * failed run) never sees the chunk missing: it sees the earlier attempt's files or this one's (a storage
+ * failure between two publishes leaves a mix until the uncheckpointed chunk is retried).
  * A chunk without rows writes no file, except when it is the table's only chunk: an empty table still gets
  * one file carrying its columns.
  */

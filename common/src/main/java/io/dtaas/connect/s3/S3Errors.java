@@ -5,7 +5,6 @@ import io.dtaas.error.ConfigError;
 import io.dtaas.error.DtaasException;
 import io.dtaas.error.SystemError;
 import io.dtaas.error.TransientError;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -33,9 +32,7 @@ final class S3Errors {
                         : new SystemError(message, e);
             };
         }
-        if (e instanceof SdkClientException) {
-            return new TransientError(what + ": " + e.getMessage(), e);
-        }
+        // SdkClientException and the rest: the request did not get an answer (network, timeout).
         return new TransientError(what + ": " + e.getMessage(), e);
     }
 }

@@ -6,6 +6,7 @@ import io.dtaas.connect.Connector;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.WriteMode;
 import io.dtaas.connect.objectstore.FileDestinationContractIT;
+import io.dtaas.connect.objectstore.FileDestinationTesting.Place;
 import io.dtaas.connect.objectstore.ObjectSink;
 
 import java.io.IOException;
@@ -20,6 +21,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import static io.dtaas.connect.objectstore.FileDestinationTesting.SMALL;
+import static io.dtaas.connect.objectstore.FileDestinationTesting.chunk;
+import static io.dtaas.connect.objectstore.FileDestinationTesting.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The file-destination contract against a real directory, plus what only a directory has: staging files. */

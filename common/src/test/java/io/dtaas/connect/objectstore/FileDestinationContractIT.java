@@ -1,19 +1,14 @@
 package io.dtaas.connect.objectstore;
 
-import io.dtaas.connect.Chunk;
-import io.dtaas.connect.ChunkBounds;
 import io.dtaas.connect.ChunkWriter;
 import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.WriteMode;
+import io.dtaas.connect.objectstore.FileDestinationTesting.Place;
 import io.dtaas.data.Batch;
-import io.dtaas.data.Column;
-import io.dtaas.data.ColumnKind;
-import io.dtaas.data.ColumnType;
 import io.dtaas.data.TableRef;
-import io.dtaas.data.TableSchema;
 import io.dtaas.format.Compression;
 import io.dtaas.format.ParquetOptions;
 import io.dtaas.format.RowFileFormat;
@@ -34,8 +29,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import static io.dtaas.connect.objectstore.FileDestinationTesting.SMALL;
+import static io.dtaas.connect.objectstore.FileDestinationTesting.chunk;
+import static io.dtaas.connect.objectstore.FileDestinationTesting.contents;
+import static io.dtaas.connect.objectstore.FileDestinationTesting.csvIds;
+import static io.dtaas.connect.objectstore.FileDestinationTesting.publish;
+import static io.dtaas.connect.objectstore.FileDestinationTesting.rows;
+import static io.dtaas.connect.objectstore.FileDestinationTesting.writeChunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,27 +49,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing visible from an uncommitted chunk, file splitting, load-date folders and OVERWRITE's cleanup.
  */
 public abstract class FileDestinationContractIT {
-
-    /** A fresh, empty place to write to, and the means to look at what is there (keys relative to it). */
-    protected interface Place {
-        /** Connection settings of the connector type, pointing at this place. */
-        Map<String, Object> config();
-
-        /** A new sink onto this place, built as the connector builds it. */
-        ObjectSink sink(ConfigValues config);
-
-        /** Every object or file under the place, hidden ones included, as keys relative to it. */
-        List<String> allKeys();
-
-        byte[] read(String key);
-
-        /** Content that is neither visible nor gone: unfinished uploads or staging files. */
-        List<String> pending();
-    }
-
-    protected static final TableSchema SMALL = new TableSchema(new TableRef("shop", "orders"), List.of(
-            new Column("id", ColumnType.of(ColumnKind.INT64), false),
-            new Column("name", ColumnType.of(ColumnKind.STRING), true)), List.of("id"));
 
     @TempDir
     protected Path scratch;
@@ -187,6 +171,55 @@ public abstract class FileDestinationContractIT {
     }
 
     @Test
+    void aResumedOverwriteThatWritesNoChunkKeepsThePlansFilesFromItsEarlierAttempt() {
+        Place place = newPlace();
+        Map<String, Object> config = settings(place, "csv", "none");
+        writeOnce(config, 0, 2, WriteMode.OVERWRITE, rows(1, 1));
+        writeOnce(config, 1, 2, WriteMode.OVERWRITE, rows(2, 2));
+        ConfigValues values = validated(config);
+        try (ObjectSink sink = place.sink(values)) {
+            publish(sink, prefixOf(values) + "shop/orders/part-00000-000.jsonl");
+        }
+        try (Destination resumed = destination(config)) {
+            resumed.prepare(SMALL, SMALL.table(), WriteMode.OVERWRITE);
+            resumed.complete(SMALL, SMALL.table(), WriteMode.OVERWRITE);
+        }
+        assertThat(place.allKeys()).containsExactlyInAnyOrder("shop/orders/part-00000-000.csv",
+                "shop/orders/part-00001-000.csv");
+    }
+
+    @Test
+    void chunksWrittenConcurrentlyEachKeepTheirOwnFiles() throws Exception {
+        Place place = newPlace();
+        Map<String, Object> config = settings(place, "json", "zstd");
+        config.put("max_rows_per_file", 50);
+        int chunks = 4;
+        try (Destination destination = destination(config);
+             ExecutorService threads = Executors.newFixedThreadPool(chunks)) {
+            List<Future<Long>> done = new ArrayList<>();
+            for (int c = 0; c < chunks; c++) {
+                int chunk = c;
+                done.add(threads.submit(() -> writeChunk(destination, SMALL, SMALL.table(), chunk, chunks,
+                        WriteMode.APPEND, rows(chunk * 1000L + 1, chunk * 1000L + 120))));
+            }
+            for (Future<Long> f : done) {
+                assertThat(f.get()).isPositive();
+            }
+        }
+        assertThat(place.allKeys()).hasSize(chunks * 3);
+        List<Long> ids = place.allKeys().stream().sorted()
+                .flatMap(k -> FileReadBack.jsonLines(FileReadBack.decompress(place.read(k), Compression.ZSTD)).stream())
+                .map(n -> n.get("id").asLong()).toList();
+        List<Long> expected = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+            for (long id = c * 1000L + 1; id <= c * 1000L + 120; id++) {
+                expected.add(id);
+            }
+        }
+        assertThat(ids).isEqualTo(expected);
+    }
+
+    @Test
     void appendAndMergeKeepTheTablesOtherFiles() {
         Place place = newPlace();
         Map<String, Object> config = settings(place, "json", "none");
@@ -278,53 +311,6 @@ public abstract class FileDestinationContractIT {
             destination.prepare(SMALL, SMALL.table(), mode);
             writeChunk(destination, SMALL, SMALL.table(), index, count, mode, batches);
             destination.complete(SMALL, SMALL.table(), mode);
-        }
-    }
-
-    /** @return the bytes the chunk writer reports */
-    protected static long writeChunk(Destination destination, TableSchema schema, TableRef target, int index,
-                                     int count, WriteMode mode, Batch... batches) {
-        try (ChunkWriter writer = destination.open(schema, target, chunk(index, count), mode)) {
-            for (Batch batch : batches) {
-                writer.write(batch);
-            }
-            writer.commit();
-            return writer.bytesWritten();
-        }
-    }
-
-    protected static Chunk chunk(int index, int count) {
-        return new Chunk(SMALL.table(), index, count, new ChunkBounds.WholeTable());
-    }
-
-    /** Rows with ids {@code from..to} inclusive. */
-    protected static Batch rows(long from, long to) {
-        List<Object[]> rows = new ArrayList<>();
-        for (long id = from; id <= to; id++) {
-            rows.add(new Object[] {id, "name " + id});
-        }
-        return new Batch(SMALL, rows);
-    }
-
-    private static List<Long> csvIds(Place place) {
-        return place.allKeys().stream().filter(key -> key.startsWith("shop/orders/")).sorted()
-                .flatMap(key -> FileReadBack.csv(place.read(key)).stream().skip(1))
-                .map(record -> Long.parseLong(record.get(0))).toList();
-    }
-
-    private static Map<String, byte[]> contents(Place place) {
-        Map<String, byte[]> all = new HashMap<>();
-        place.allKeys().forEach(key -> all.put(key, place.read(key)));
-        return all;
-    }
-
-    private static void publish(ObjectSink sink, String key) {
-        try (StagedObject object = sink.create(key)) {
-            object.output().write(new byte[] {'x'});
-            object.output().close();
-            object.publish();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.dtaas.connect.Destination;
 import io.dtaas.connect.WriteMode;
 import io.dtaas.connect.objectstore.FileDestination;
 import io.dtaas.connect.objectstore.FileDestinationContractIT;
+import io.dtaas.connect.objectstore.FileDestinationTesting.Place;
 import io.dtaas.connect.objectstore.FileLayout;
 import io.dtaas.connect.objectstore.ObjectSink;
 import io.dtaas.data.Batch;
@@ -27,6 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.dtaas.connect.objectstore.FileDestinationTesting.SMALL;
+import static io.dtaas.connect.objectstore.FileDestinationTesting.chunk;
+import static io.dtaas.connect.objectstore.FileDestinationTesting.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
