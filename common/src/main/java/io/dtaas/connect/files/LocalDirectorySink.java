@@ -43,7 +43,12 @@ public final class LocalDirectorySink implements ObjectSink {
         try {
             Files.createDirectories(target.getParent());
             Path staging = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", STAGING_SUFFIX);
-            return new LocalStagedFile(key, target, staging);
+            try {
+                return new LocalStagedFile(key, target, staging);
+            } catch (IOException e) {
+                Files.deleteIfExists(staging);
+                throw e;
+            }
         } catch (IOException e) {
             throw failure("cannot create " + target, e);
         }

@@ -110,10 +110,11 @@ final class LocalStagedFile implements StagedObject {
             if (ended || discarded) {
                 return;
             }
-            ended = true;
             out.flush();
             channel.force(true);
             out.close();
+            // Only content that reached the disk counts as ended: a failed close cannot be published.
+            ended = true;
         }
     }
 }

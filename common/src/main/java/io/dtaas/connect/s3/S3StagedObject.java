@@ -118,17 +118,18 @@ final class S3StagedObject implements StagedObject {
         }
     }
 
+    /** Only content that was fully held or uploaded counts as ended: a failed end cannot be published. */
     private void endContent() {
-        ended = true;
         if (uploadId == null && budget.tryHold(length)) {
             heldBytes = length;
             buffer = Arrays.copyOf(buffer, length);
-            return;
+        } else {
+            if (uploadId == null || length > 0) {
+                uploadPart();
+            }
+            buffer = null;
         }
-        if (uploadId == null || length > 0) {
-            uploadPart();
-        }
-        buffer = null;
+        ended = true;
     }
 
     private void uploadPart() {
