@@ -4,7 +4,10 @@ import io.dtaas.connect.FieldSpec;
 
 import java.util.List;
 
-/** Connection fields of every file-writing destination (S3, local files): format and compression. */
+/**
+ * Connection fields of every file-writing destination (S3, local files): format, compression and file layout.
+ * Each connector lists them in its own {@code FIELDS}.
+ */
 public final class FileFields {
 
     public static final List<String> FORMATS = List.of("parquet", "csv", "json");
@@ -22,5 +25,15 @@ public final class FileFields {
     public static FieldSpec compression() {
         return FieldSpec.choice("compression", "Compression", "default", COMPRESSIONS,
                 "default: snappy for Parquet, none for CSV/JSON");
+    }
+
+    public static FieldSpec maxRowsPerFile() {
+        return FieldSpec.integer("max_rows_per_file", "Max rows per file", 0, 0, Integer.MAX_VALUE,
+                "Start a new file after this many rows; 0: one file per chunk");
+    }
+
+    public static FieldSpec partitionByLoadDate() {
+        return FieldSpec.bool("partition_by_load_date", "Partition by load date", false,
+                "Write into a load_date=YYYY-MM-DD/ folder (UTC date the run started) under each table's folder");
     }
 }

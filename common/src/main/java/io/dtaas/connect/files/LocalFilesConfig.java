@@ -3,6 +3,7 @@ package io.dtaas.connect.files;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.FieldSpec;
 import io.dtaas.connect.jdbc.ServerFields;
+import io.dtaas.connect.objectstore.FileLayout;
 import io.dtaas.error.ConfigError;
 import io.dtaas.format.FileFields;
 
@@ -10,13 +11,15 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Validated settings of a local-directory destination. */
-public record LocalFilesConfig(Path path, String fileFormat, String compression) {
+/** Validated settings of a local-directory destination; files are laid out under {@code path} as {@code layout} says. */
+public record LocalFilesConfig(Path path, FileLayout layout) {
 
     static final List<FieldSpec> FIELDS = List.of(
             FieldSpec.string("path", "Directory", true, "Absolute path of the directory files are written to"),
             FileFields.fileFormat(),
-            FileFields.compression());
+            FileFields.compression(),
+            FileFields.maxRowsPerFile(),
+            FileFields.partitionByLoadDate());
 
     public static LocalFilesConfig from(ConfigValues config) {
         String raw = config.string("path");
@@ -29,6 +32,6 @@ public record LocalFilesConfig(Path path, String fileFormat, String compression)
         if (!path.isAbsolute()) {
             throw new ConfigError(ServerFields.PATH + ".path", "must be an absolute path, e.g. /data/exports");
         }
-        return new LocalFilesConfig(path.normalize(), config.string("file_format"), config.string("compression"));
+        return new LocalFilesConfig(path.normalize(), FileLayout.from(config, "", ServerFields.PATH));
     }
 }

@@ -5,11 +5,15 @@ import io.dtaas.connect.CheckResult.Failure;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
 import io.dtaas.connect.ConnectorType;
+import io.dtaas.connect.Destination;
 import io.dtaas.connect.Role;
+import io.dtaas.connect.objectstore.FileDestination;
+import io.dtaas.format.ParquetOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 
@@ -27,6 +31,14 @@ public final class LocalFilesConnector implements Connector {
     @Override
     public void validate(ConfigValues config) {
         LocalFilesConfig.from(config);
+    }
+
+    /** Parquet, CSV or JSON-lines files under the directory, laid out as {@link FileDestination} says. */
+    @Override
+    public Destination destination(ConfigValues values) {
+        LocalFilesConfig config = LocalFilesConfig.from(values);
+        return new FileDestination(new LocalDirectorySink(config.path()), config.layout(), ParquetOptions.DEFAULT,
+                Clock.systemUTC());
     }
 
     /** Writes and deletes a probe file; a missing directory passes when it can be created under its parent. */

@@ -3,6 +3,7 @@ package io.dtaas.connect.s3;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.FieldSpec;
 import io.dtaas.connect.jdbc.ServerFields;
+import io.dtaas.connect.objectstore.FileLayout;
 import io.dtaas.error.ConfigError;
 import io.dtaas.format.FileFields;
 import io.dtaas.secret.Secret;
@@ -15,11 +16,12 @@ import java.util.List;
  * Validated settings of an S3 (or S3-compatible) destination. Credentials are always explicit: DTaaS never
  * falls back to the AWS default credential chain, which would probe instance metadata.
  *
+ * @param prefix      as the user wrote it (for listing in the connection test)
+ * @param layout      how files are named and written under the prefix
  * @param endpointUrl null for AWS itself; set for S3-compatible servers (MinIO, Ceph, s3proxy...)
  */
 public record S3Config(String bucketName, String accessKeyId, Secret secretAccessKey, Secret sessionToken,
-                       String region, String prefix, String fileFormat, String compression, URI endpointUrl,
-                       boolean pathStyle) {
+                       String region, String prefix, FileLayout layout, URI endpointUrl, boolean pathStyle) {
 
     static final List<FieldSpec> FIELDS = List.of(
             FieldSpec.string("bucket_name", "Bucket", true, "Bucket to write to"),
@@ -30,6 +32,8 @@ public record S3Config(String bucketName, String accessKeyId, Secret secretAcces
             FieldSpec.string("prefix", "Key prefix", false, "Prefix for every object key, e.g. data/"),
             FileFields.fileFormat(),
             FileFields.compression(),
+            FileFields.maxRowsPerFile(),
+            FileFields.partitionByLoadDate(),
             FieldSpec.string("endpoint_url", "Endpoint URL", false,
                     "For S3-compatible servers, e.g. http://minio:9000; empty for AWS"),
             FieldSpec.bool("path_style", "Path-style access", false,
@@ -41,9 +45,10 @@ public record S3Config(String bucketName, String accessKeyId, Secret secretAcces
             throw new ConfigError(ServerFields.PATH + ".bucket_name",
                     "must be a valid bucket name: 3-63 lower-case letters, digits, '.' and '-'");
         }
+        String prefix = config.string("prefix", "");
         return new S3Config(bucket, config.string("aws_access_key_id"), config.secret("aws_secret_access_key"),
-                config.secret("aws_session_token"), config.string("region"), config.string("prefix", ""),
-                config.string("file_format"), config.string("compression"), endpoint(config.string("endpoint_url")),
+                config.secret("aws_session_token"), config.string("region"), prefix,
+                FileLayout.from(config, prefix, ServerFields.PATH), endpoint(config.string("endpoint_url")),
                 config.bool("path_style"));
     }
 

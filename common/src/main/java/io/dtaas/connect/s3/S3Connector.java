@@ -5,7 +5,10 @@ import io.dtaas.connect.CheckResult.Failure;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
 import io.dtaas.connect.ConnectorType;
+import io.dtaas.connect.Destination;
 import io.dtaas.connect.Role;
+import io.dtaas.connect.objectstore.FileDestination;
+import io.dtaas.format.ParquetOptions;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -13,11 +16,15 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 
 /** Amazon S3 and S3-compatible object stores as a destination for Parquet, CSV and JSON-lines files. */
 public final class S3Connector implements Connector {
+
+    /** Per S3 call while writing: generous, since one call may carry a whole part. */
+    static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
 
     public static final ConnectorType TYPE = new ConnectorType("s3", "Amazon S3", Set.of(Role.DESTINATION),
             S3Config.FIELDS, false);
@@ -30,6 +37,18 @@ public final class S3Connector implements Connector {
     @Override
     public void validate(ConfigValues config) {
         S3Config.from(config);
+    }
+
+    /**
+     * Parquet, CSV or JSON-lines files under the prefix, streamed with multipart uploads and laid out as
+     * {@link FileDestination} says.
+     */
+    @Override
+    public Destination destination(ConfigValues values) {
+        S3Config config = S3Config.from(values);
+        S3ObjectSink sink = new S3ObjectSink(S3Clients.create(config, WRITE_TIMEOUT), config.bucketName(),
+                S3ObjectSink.DEFAULT_PART_SIZE, S3ObjectSink.DEFAULT_HELD_BYTES);
+        return new FileDestination(sink, config.layout(), ParquetOptions.DEFAULT, Clock.systemUTC());
     }
 
     /** Lists at most one key under the prefix: proves the endpoint, the credentials and read access to the bucket. */

@@ -1,0 +1,38 @@
+package io.dtaas.connect.s3;
+
+import io.dtaas.connect.jdbc.ServerFields;
+import io.dtaas.error.ConfigError;
+import io.dtaas.error.DtaasException;
+import io.dtaas.error.SystemError;
+import io.dtaas.error.TransientError;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * S3 failures in DTaaS's taxonomy: network trouble, throttling and server errors are worth retrying; refused
+ * credentials or a missing bucket are the user's to fix; any other refusal is a request we got wrong.
+ */
+final class S3Errors {
+
+    private S3Errors() {
+    }
+
+    /** @param what what was being done, with the object's address (never a secret) */
+    static DtaasException translate(String what, SdkException e) {
+        if (e instanceof S3Exception s3) {
+            String code = s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode();
+            String message = what + ": S3 answered " + s3.statusCode() + (code == null ? "" : " " + code);
+            return switch (S3Connector.classify(s3)) {
+                case NOT_FOUND -> new ConfigError(ServerFields.PATH + ".bucket_name", message);
+                case AUTHENTICATION -> new ConfigError(ServerFields.PATH + ".aws_access_key_id", message);
+                case PERMISSION -> new ConfigError(ServerFields.PATH + ".aws_access_key_id",
+                        message + " (the credentials lack permission)");
+                default -> s3.statusCode() >= 500 || s3.statusCode() == 429 || s3.isThrottlingException()
+                        ? new TransientError(message, e)
+                        : new SystemError(message, e);
+            };
+        }
+        // SdkClientException and the rest: the request did not get an answer (network, timeout).
+        return new TransientError(what + ": " + e.getMessage(), e);
+    }
+}

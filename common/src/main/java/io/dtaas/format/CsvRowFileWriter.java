@@ -1,0 +1,133 @@
+package io.dtaas.format;
+
+import io.dtaas.data.Batch;
+import io.dtaas.data.ColumnKind;
+import io.dtaas.data.TableSchema;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * CSV per RFC 4180: UTF-8 without BOM, a header row of column names, CRLF after every record, fields
+ * quoted when they hold a comma, quote, CR or LF (quotes doubled). NULL is an empty unquoted field and an
+ * empty value is {@code ""}, so the two stay distinguishable. Values are {@link TextValues}.
+ */
+final class CsvRowFileWriter implements RowFileWriter {
+
+    private static final String RECORD_END = "\r\n";
+
+    private final TableSchema schema;
+    private final List<ColumnKind> kinds;
+    private final CountingOutputStream counter;
+    private final Writer out;
+    private long rows;
+    private boolean closed;
+
+    CsvRowFileWriter(TableSchema schema, CountingOutputStream counter, OutputStream compressed) {
+        this.schema = schema;
+        this.kinds = schema.columns().stream().map(c -> c.type().kind()).toList();
+        this.counter = counter;
+        this.out = new BufferedWriter(new OutputStreamWriter(compressed, StandardCharsets.UTF_8), 64 * 1024);
+        try {
+            for (int i = 0; i < kinds.size(); i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                writeField(schema.columns().get(i).name());
+            }
+            out.write(RECORD_END);
+        } catch (IOException e) {
+            throw ValueErrors.io(schema, "writing the CSV header", e);
+        }
+    }
+
+    @Override
+    public void write(Batch batch) {
+        try {
+            for (Object[] row : batch.rows()) {
+                for (int i = 0; i < kinds.size(); i++) {
+                    if (i > 0) {
+                        out.write(',');
+                    }
+                    if (row[i] != null) {
+                        writeField(text(i, row[i]));
+                    }
+                }
+                out.write(RECORD_END);
+                rows++;
+            }
+        } catch (IOException e) {
+            throw ValueErrors.io(schema, "writing CSV", e);
+        }
+    }
+
+    private String text(int column, Object value) {
+        try {
+            return TextValues.of(kinds.get(column), value);
+        } catch (ClassCastException e) {
+            throw ValueErrors.typeMismatch(schema, column, value, e);
+        }
+    }
+
+    private void writeField(String text) throws IOException {
+        if (!text.isEmpty() && !needsQuotes(text)) {
+            out.write(text);
+            return;
+        }
+        out.write('"');
+        int from = 0;
+        for (int q = text.indexOf('"'); q >= 0; q = text.indexOf('"', from)) {
+            out.write(text, from, q - from + 1);
+            out.write('"');
+            from = q + 1;
+        }
+        out.write(text, from, text.length() - from);
+        out.write('"');
+    }
+
+    private static boolean needsQuotes(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void finish() {
+        if (closed) {
+            throw new IllegalStateException("finish() after close()");
+        }
+        closed = true;
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw ValueErrors.io(schema, "finishing the CSV file", e);
+        }
+    }
+
+    @Override
+    public long rowsWritten() {
+        return rows;
+    }
+
+    @Override
+    public long bytesWritten() {
+        return counter.count();
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            Streams.closeQuietly(out);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.dtaas.format;
+
+import io.dtaas.data.ColumnKind;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.Base64;
+
+/**
+ * The canonical text of a non-null value, as CSV writes every value and JSON lines writes the kinds JSON has
+ * no type for. Documented in {@code docs/type-mapping.md}; readers parse it back without loss:
+ * <ul>
+ *   <li>numbers: Java's shortest round-trip form ({@code 0.1}, {@code 1.0E300}); {@code NaN}, {@code Infinity},
+ *       {@code -Infinity}; DECIMAL as plain digits with the value's own scale, never an exponent</li>
+ *   <li>BINARY: base64 (RFC 4648, padded)</li>
+ *   <li>DATE, TIME, TIMESTAMP: ISO-8601 with seconds always and as many fraction digits as needed
+ *       ({@code 1969-12-31T23:59:59.999999}); TIMESTAMP_TZ: the instant in UTC with {@code Z}</li>
+ * </ul>
+ */
+public final class TextValues {
+
+    private static final DateTimeFormatter INSTANT = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendLiteral('Z').toFormatter();
+
+    private TextValues() {
+    }
+
+    /** @throws ClassCastException when the value is not the Java type {@link ColumnKind} documents */
+    public static String of(ColumnKind kind, Object value) {
+        return switch (kind) {
+            case BOOLEAN -> ((Boolean) value).toString();
+            case INT16, INT32 -> ((Integer) value).toString();
+            case INT64 -> ((Long) value).toString();
+            case FLOAT32 -> Float.toString((Float) value);
+            case FLOAT64 -> Double.toString((Double) value);
+            case DECIMAL -> ((BigDecimal) value).toPlainString();
+            case STRING, JSON, INTERVAL, UUID, ARRAY, OTHER -> (String) value;
+            case BINARY -> base64((byte[]) value);
+            case DATE -> DateTimeFormatter.ISO_LOCAL_DATE.format((LocalDate) value);
+            case TIME -> DateTimeFormatter.ISO_LOCAL_TIME.format((LocalTime) value);
+            case TIMESTAMP -> DateTimeFormatter.ISO_LOCAL_DATE_TIME.format((LocalDateTime) value);
+            case TIMESTAMP_TZ -> INSTANT.format(((Instant) value).atOffset(ZoneOffset.UTC).toLocalDateTime());
+        };
+    }
+
+    public static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

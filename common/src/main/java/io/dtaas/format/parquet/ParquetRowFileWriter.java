@@ -1,0 +1,135 @@
+package io.dtaas.format.parquet;
+
+import io.dtaas.data.Batch;
+import io.dtaas.data.TableSchema;
+import io.dtaas.format.Compression;
+import io.dtaas.format.CountingOutputStream;
+import io.dtaas.format.ParquetOptions;
+import io.dtaas.format.RowFileWriter;
+import io.dtaas.format.ValueErrors;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.OutputFile;
+
+import java.io.IOException;
+
+/**
+ * Parquet through parquet-hadoop's writer, without Hadoop at runtime: a plain configuration, our own codecs
+ * and a streaming {@link OutputFile}. Memory is one row group ({@link ParquetOptions#rowGroupBytes()}):
+ * the writer flushes a row group when its buffered size reaches it, checking at least every
+ * {@link ParquetOptions#sizeCheckRows()} rows so wide rows cannot overshoot by much.
+ */
+public final class ParquetRowFileWriter implements RowFileWriter {
+
+    private final TableSchema schema;
+    private final CountingOutputStream counter;
+    private final ParquetWriter<Object[]> writer;
+    private long rows;
+    private boolean closed;
+
+    public ParquetRowFileWriter(TableSchema schema, CountingOutputStream counter, Compression compression,
+                                ParquetOptions options) {
+        this.schema = schema;
+        this.counter = counter;
+        BatchWriteSupport support = new BatchWriteSupport(schema);
+        try {
+            this.writer = new Builder(new StreamOutputFile(counter, schema.table().toString()), support)
+                    .withConf(new PlainParquetConfiguration())
+                    .withCodecFactory(new ParquetCodecs())
+                    .withCompressionCodec(codec(compression))
+                    .withRowGroupSize(options.rowGroupBytes())
+                    .withPageSize(options.pageBytes())
+                    .withDictionaryPageSize(options.pageBytes())
+                    .withMinRowCountForPageSizeCheck(1)
+                    .withMaxRowCountForPageSizeCheck(options.sizeCheckRows())
+                    .build();
+        } catch (IOException e) {
+            throw ValueErrors.io(schema, "starting a Parquet file", e);
+        }
+    }
+
+    static CompressionCodecName codec(Compression compression) {
+        return switch (compression) {
+            case NONE -> CompressionCodecName.UNCOMPRESSED;
+            case SNAPPY -> CompressionCodecName.SNAPPY;
+            case GZIP -> CompressionCodecName.GZIP;
+            case ZSTD -> CompressionCodecName.ZSTD;
+        };
+    }
+
+    @Override
+    public void write(Batch batch) {
+        try {
+            for (Object[] row : batch.rows()) {
+                writer.write(row);
+                rows++;
+            }
+        } catch (IOException e) {
+            throw ValueErrors.io(schema, "writing Parquet", e);
+        }
+    }
+
+    @Override
+    public void finish() {
+        if (closed) {
+            throw new IllegalStateException("finish() after close()");
+        }
+        closed = true;
+        try {
+            writer.close();
+        } catch (IOException e) {
+            throw ValueErrors.io(schema, "finishing the Parquet file", e);
+        }
+    }
+
+    @Override
+    public long rowsWritten() {
+        return rows;
+    }
+
+    @Override
+    public long bytesWritten() {
+        return counter.count();
+    }
+
+    /** Without {@link #finish()}: releases the buffers; the stream's owner discards whatever reached it. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            try {
+                writer.close();
+            } catch (IOException | RuntimeException ignored) {
+                // abandoned anyway
+            }
+        }
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
+
+        private final BatchWriteSupport support;
+
+        Builder(OutputFile file, BatchWriteSupport support) {
+            super(file);
+            this.support = support;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<Object[]> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration conf) {
+            return support;
+        }
+
+        /** Never called: {@link #withConf} always gets a plain configuration. */
+        @Override
+        protected WriteSupport<Object[]> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
+            return support;
+        }
+    }
+}
