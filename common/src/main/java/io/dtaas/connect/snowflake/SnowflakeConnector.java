@@ -2,6 +2,7 @@ package io.dtaas.connect.snowflake;
 
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.ConnectorType;
+import io.dtaas.connect.Destination;
 import io.dtaas.connect.Role;
 import io.dtaas.connect.jdbc.JdbcConnector;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
@@ -63,6 +64,11 @@ public final class SnowflakeConnector extends JdbcConnector {
     /** The base64 body of a PEM key, without armour lines or whitespace. */
     static String pemBody(Secret pem) {
         return pem.reveal().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    }
+
+    @Override
+    public Destination destination(ConfigValues values) {
+        return new SnowflakeDestination(transferEndpoint(values));
     }
 
     @Override
