@@ -9,6 +9,7 @@ import io.dtaas.connect.catalog.ResultColumn;
 import io.dtaas.connect.catalog.TableInfo;
 import io.dtaas.controlplane.launch.LaunchOptions;
 import io.dtaas.error.FieldProblem;
+import io.dtaas.job.TableProgress;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -17,7 +18,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {CheckResult.class, CheckResult.Details.class, CheckResult.Failure.class,
         ConnectorType.class, FieldSpec.class, TableInfo.class, ColumnInfo.class, ColumnInfo.ForeignKeyRef.class,
-        QueryResult.class, ResultColumn.class, FieldProblem.class, LaunchOptions.class})
+        QueryResult.class, ResultColumn.class, FieldProblem.class, TableProgress.class, LaunchOptions.class})
 final class NativeReflection {
 
     private NativeReflection() {

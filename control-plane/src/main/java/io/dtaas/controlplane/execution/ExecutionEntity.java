@@ -12,7 +12,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** One run of a task: its state, counters, per-table progress and the variables it resolved. */
 @Entity
@@ -34,9 +36,10 @@ public class ExecutionEntity extends PanacheEntityBase {
     @Column(name = "rows_per_second")
     public Double rowsPerSecond;
 
+    /** One object per table, snake_case keys as on the wire; see {@link TableProgressJson}. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "table_progress", columnDefinition = "jsonb")
-    public Map<String, Object> tableProgress;
+    public List<Map<String, Object>> tableProgress;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
@@ -56,4 +59,9 @@ public class ExecutionEntity extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The task's newest execution: the one whose status the task mirrors. */
+    public static Optional<ExecutionEntity> latestOf(long taskId) {
+        return find("taskId = ?1 order by id desc", taskId).firstResultOptional();
+    }
 }

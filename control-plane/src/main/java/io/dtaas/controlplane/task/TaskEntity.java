@@ -13,6 +13,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /** A stored transfer task: what to move (config) from which source to which destination, how and when. */
 @Entity
@@ -58,4 +59,8 @@ public class TaskEntity extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    public static Optional<TaskEntity> findByNameIgnoreCase(String name) {
+        return find("lower(name) = lower(?1)", name).firstResultOptional();
+    }
 }

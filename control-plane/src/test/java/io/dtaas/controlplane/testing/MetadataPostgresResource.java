@@ -9,7 +9,11 @@ import java.util.Map;
 /** The metadata store on the machine's real PostgreSQL, in a database created fresh for the test run. */
 public class MetadataPostgresResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final String DATABASE = "dtaas_cp_it";
+    /**
+     * Engineers sharing one PostgreSQL run this suite from several worktrees at once; each names its own
+     * metadata database with DTAAS_TEST_METADATA_DB (system property or env) so runs never drop each other's.
+     */
+    public static final String DATABASE = databaseName();
 
     @Override
     public Map<String, String> start() {
@@ -23,6 +27,17 @@ public class MetadataPostgresResource implements QuarkusTestResourceLifecycleMan
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare the metadata database", e);
         }
+    }
+
+    private static String databaseName() {
+        String name = System.getProperty("DTAAS_TEST_METADATA_DB", System.getenv("DTAAS_TEST_METADATA_DB"));
+        if (name == null || name.isBlank()) {
+            return "dtaas_cp_it";
+        }
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalStateException("DTAAS_TEST_METADATA_DB must be a lower-case SQL identifier, got '" + name + "'");
+        }
+        return name;
     }
 
     @Override

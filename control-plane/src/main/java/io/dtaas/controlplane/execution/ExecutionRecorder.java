@@ -1,0 +1,126 @@
+package io.dtaas.controlplane.execution;
+
+import io.dtaas.controlplane.dispatch.ExecutionReporter;
+import io.dtaas.job.ExecutionStatus;
+import io.dtaas.job.JobSpec;
+import io.dtaas.job.ProgressEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Persists runners' progress. Engines may report every batch (thousands a second); this writes an
+ * execution at most once per {@code dtaas.progress.write-interval} and always writes its final event. A
+ * report that arrives too soon is kept and written when the interval is over, so the stored progress never
+ * lags by more than one interval even when the runner goes quiet.
+ */
+@ApplicationScoped
+public class ExecutionRecorder implements ExecutionReporter {
+
+    private static final Logger LOG = Logger.getLogger(ExecutionRecorder.class);
+
+    private final ExecutionWriter writer;
+    private final long intervalNanos;
+    private final ConcurrentMap<Long, Throttle> throttles = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "dtaas-progress-flush");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ExecutionRecorder(ExecutionWriter writer,
+                             @ConfigProperty(name = "dtaas.progress.write-interval", defaultValue = "500ms") Duration interval) {
+        this.writer = writer;
+        this.intervalNanos = interval.toNanos();
+    }
+
+    @Override
+    public void started(JobSpec job) {
+        writer.started(job.taskId(), job.executionId());
+    }
+
+    @Override
+    public void publish(ProgressEvent event) {
+        throttles.computeIfAbsent(event.executionId(), id -> new Throttle()).offer(event);
+    }
+
+    @Override
+    public void finished(JobSpec job, ExecutionStatus status, String error) {
+        Throttle throttle = throttles.remove(job.executionId());
+        if (throttle != null) {
+            throttle.flushNow();
+        }
+        writer.finish(job.taskId(), job.executionId(), status, error);
+    }
+
+    @PreDestroy
+    void close() {
+        flusher.shutdownNow();
+    }
+
+    /** One execution's write pacing; its monitor also keeps that execution's writes in order. */
+    private final class Throttle {
+
+        private long lastWrite = System.nanoTime() - intervalNanos;
+        private ProgressEvent pending;
+        private ScheduledFuture<?> scheduled;
+
+        synchronized void offer(ProgressEvent event) {
+            if (event.status().isFinal()) {
+                cancelScheduled();
+                pending = null;
+                write(event);
+                return;
+            }
+            long waited = System.nanoTime() - lastWrite;
+            if (scheduled == null && waited >= intervalNanos) {
+                write(event);
+                return;
+            }
+            pending = event;
+            if (scheduled == null) {
+                scheduled = flusher.schedule(this::scheduledFlush, intervalNanos - waited, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        synchronized void flushNow() {
+            cancelScheduled();
+            if (pending != null) {
+                ProgressEvent event = pending;
+                pending = null;
+                write(event);
+            }
+        }
+
+        private synchronized void scheduledFlush() {
+            scheduled = null;
+            flushNow();
+        }
+
+        private void cancelScheduled() {
+            if (scheduled != null) {
+                scheduled.cancel(false);
+                scheduled = null;
+            }
+        }
+
+        private void write(ProgressEvent event) {
+            lastWrite = System.nanoTime();
+            try {
+                writer.progress(event);
+            } catch (RuntimeException e) {
+                // a lost progress write must not fail the transfer; the next one (or the final one) catches up
+                LOG.warnf(e, "could not record progress of execution %d", event.executionId());
+            }
+        }
+    }
+}

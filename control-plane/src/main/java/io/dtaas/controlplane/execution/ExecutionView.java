@@ -1,0 +1,23 @@
+package io.dtaas.controlplane.execution;
+
+import io.dtaas.job.TableProgress;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One execution as the API shows it.
+ *
+ * @param status        lower-case {@link io.dtaas.job.ExecutionStatus} wire name
+ * @param processedRows rows written by this execution (a resumed execution counts only its own)
+ * @param tableProgress one entry per table; chunk counts include chunks committed by earlier executions
+ */
+public record ExecutionView(long id, long taskId, String status, long processedRows, Double rowsPerSecond,
+                            List<TableProgress> tableProgress, String errorMessage, Instant startedAt,
+                            Instant finishedAt, Instant createdAt) {
+
+    public static ExecutionView of(ExecutionEntity e) {
+        return new ExecutionView(e.id, e.taskId, e.status, e.processedRows, e.rowsPerSecond,
+                TableProgressJson.fromJson(e.tableProgress), e.errorMessage, e.startedAt, e.finishedAt, e.createdAt);
+    }
+}

@@ -1,0 +1,129 @@
+package io.dtaas.controlplane.execution;
+
+import io.dtaas.controlplane.metadata.StoredTime;
+import io.dtaas.controlplane.task.TaskEntity;
+import io.dtaas.job.ExecutionStatus;
+import io.dtaas.job.ProgressEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.List;
+
+/**
+ * Writes what runners report about an execution, each call in its own transaction, and mirrors the
+ * execution's status on its task.
+ *
+ * <p>Every write first locks the task row: API actions (start, stop, delete) take the same lock, so a
+ * progress write and a stop request never interleave, and optimistic versions never clash. An execution
+ * that reached a final state is never written again: late or repeated reports are ignored.
+ */
+@ApplicationScoped
+public class ExecutionWriter {
+
+    static final int MAX_ERROR = 4000;
+
+    /** A worker took the execution: {@code queued} becomes {@code running} (a requested stop stays {@code stopping}). */
+    public void started(long taskId, long executionId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Locked l = lock(taskId, executionId);
+            if (l == null || l.status().isFinal()) {
+                return;
+            }
+            l.execution.startedAt = StoredTime.now();
+            transition(l, reconcile(l.status(), ExecutionStatus.RUNNING));
+        });
+    }
+
+    /** A progress snapshot: counters, per-table progress, and the status it reports. */
+    public void progress(ProgressEvent event) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Locked l = lock(event.taskId(), event.executionId());
+            if (l == null || l.status().isFinal()) {
+                return;
+            }
+            ExecutionStatus next = reconcile(l.status(), event.status());
+            l.execution.processedRows = event.processedRows();
+            l.execution.rowsPerSecond = event.rowsPerSecond();
+            l.execution.tableProgress = TableProgressJson.toJson(event.tables() == null ? List.of() : event.tables());
+            if (next.isFinal() && event.error() != null) {
+                l.execution.errorMessage = truncate(event.error());
+            }
+            transition(l, next);
+        });
+    }
+
+    /**
+     * The execution ended as {@code status}, keeping the counters last reported. Ignored when a final report
+     * already arrived, so the runner's own final event wins over this fallback.
+     */
+    public void finish(long taskId, long executionId, ExecutionStatus status, String error) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Locked l = lock(taskId, executionId);
+            if (l == null || l.status().isFinal()) {
+                return;
+            }
+            ExecutionStatus next = reconcile(l.status(), status.isFinal() ? status : ExecutionStatus.FAILED);
+            if (error != null && l.execution.errorMessage == null) {
+                l.execution.errorMessage = truncate(error);
+            }
+            transition(l, next);
+        });
+    }
+
+    /**
+     * What a reported status means given the stored one: while a stop is pending the execution shows
+     * {@code stopping}, and a runner that paused instead of stopping has still stopped.
+     */
+    static ExecutionStatus reconcile(ExecutionStatus stored, ExecutionStatus reported) {
+        boolean stopping = stored == ExecutionStatus.STOPPING;
+        if (!reported.isFinal()) {
+            return stopping ? ExecutionStatus.STOPPING : ExecutionStatus.RUNNING;
+        }
+        return stopping && reported == ExecutionStatus.PAUSED ? ExecutionStatus.STOPPED : reported;
+    }
+
+    /** Sets the execution's status and, when it is the task's newest execution, the task's. Call under the task lock. */
+    static void transition(Locked l, ExecutionStatus next) {
+        l.execution.status = next.wireName();
+        if (next.isFinal() && l.execution.finishedAt == null) {
+            l.execution.finishedAt = StoredTime.now();
+        }
+        if (l.newest) {
+            l.task.status = next.wireName();
+        }
+    }
+
+    /**
+     * The task row locked for this transaction, and the execution read after the lock.
+     *
+     * @param newest whether the execution is the task's latest, the one whose status the task mirrors
+     */
+    record Locked(TaskEntity task, ExecutionEntity execution, boolean newest) {
+
+        ExecutionStatus status() {
+            return ExecutionStatus.fromWire(execution.status);
+        }
+    }
+
+    static Locked lock(long taskId, long executionId) {
+        TaskEntity task = TaskEntity.findById(taskId, LockModeType.PESSIMISTIC_WRITE);
+        if (task == null) {
+            return null; // the task was deleted; nothing left to record
+        }
+        ExecutionEntity execution = ExecutionEntity.findById(executionId);
+        if (execution == null || !execution.taskId.equals(taskId)) {
+            return null;
+        }
+        // asked before anything changes: a query after a change would flush it early, and the JSON column
+        // (whose numbers do not round-trip as the same Java types) would then be written a second time
+        Long newest = ExecutionEntity.getEntityManager()
+                .createQuery("select max(e.id) from ExecutionEntity e where e.taskId = ?1", Long.class)
+                .setParameter(1, taskId).getSingleResult();
+        return new Locked(task, execution, execution.id.equals(newest));
+    }
+
+    private static String truncate(String s) {
+        return s.length() > MAX_ERROR ? s.substring(0, MAX_ERROR) : s;
+    }
+}

@@ -1,0 +1,50 @@
+package io.dtaas.controlplane.execution;
+
+import io.dtaas.job.TableProgress;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per-table progress as stored in {@code executions.table_progress}: plain maps with the wire's snake_case
+ * keys, written explicitly because stored JSON goes through Hibernate's mapper, not the REST one.
+ */
+final class TableProgressJson {
+
+    private TableProgressJson() {
+    }
+
+    static List<Map<String, Object>> toJson(List<TableProgress> tables) {
+        return tables.stream().map(TableProgressJson::toJson).toList();
+    }
+
+    static List<TableProgress> fromJson(List<Map<String, Object>> stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        return stored.stream().map(TableProgressJson::fromJson).toList();
+    }
+
+    private static Map<String, Object> toJson(TableProgress t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("table", t.table());
+        m.put("state", t.state());
+        m.put("rows", t.rows());
+        m.put("bytes", t.bytes());
+        m.put("chunks_done", t.chunksDone());
+        m.put("chunks_total", t.chunksTotal());
+        m.put("error", t.error());
+        return m;
+    }
+
+    private static TableProgress fromJson(Map<String, Object> m) {
+        return new TableProgress((String) m.get("table"), (String) m.get("state"), number(m.get("rows")),
+                number(m.get("bytes")), (int) number(m.get("chunks_done")), (int) number(m.get("chunks_total")),
+                (String) m.get("error"));
+    }
+
+    private static long number(Object v) {
+        return v instanceof Number n ? n.longValue() : 0;
+    }
+}

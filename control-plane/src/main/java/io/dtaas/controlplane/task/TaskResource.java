@@ -1,0 +1,116 @@
+package io.dtaas.controlplane.task;
+
+import io.dtaas.controlplane.execution.ExecutionQueries;
+import io.dtaas.controlplane.execution.ExecutionView;
+import io.dtaas.controlplane.execution.TaskLifecycle;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+/** {@code /api/tasks}: the seed's tasks API, plus PUT, DELETE and resume. */
+@Path("/api/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Tasks")
+public class TaskResource {
+
+    private final TaskService tasks;
+    private final TaskLifecycle lifecycle;
+    private final ExecutionQueries executions;
+
+    public TaskResource(TaskService tasks, TaskLifecycle lifecycle, ExecutionQueries executions) {
+        this.tasks = tasks;
+        this.lifecycle = lifecycle;
+        this.executions = executions;
+    }
+
+    @GET
+    @Operation(summary = "List tasks with their status and latest execution")
+    public List<TaskView> list() {
+        return tasks.list();
+    }
+
+    @Consumes(MediaType.APPLICATION_JSON)
+    @POST
+    @Operation(summary = "Create a task; connectors, mode, schedule, config and source tables are checked")
+    public Response create(TaskRequest request) {
+        TaskView created = tasks.create(request);
+        return Response.created(URI.create("/api/tasks/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a task with its status and latest execution")
+    public TaskView get(@PathParam("id") long id) {
+        return tasks.get(id);
+    }
+
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Change a task; absent fields stay, config is merged key by key")
+    public TaskView update(@PathParam("id") long id, TaskRequest request) {
+        return tasks.update(id, request);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a task with its executions; refused (409) while one is under way")
+    public Response delete(@PathParam("id") long id) {
+        tasks.delete(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/start")
+    @Operation(summary = "Start from scratch: 202 with the new execution, or 200 with the one already under way")
+    public Response start(@PathParam("id") long id) {
+        return answer(lifecycle.start(id));
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "Continue a paused or failed task from its checkpoints: 202 with the new execution")
+    public Response resume(@PathParam("id") long id) {
+        return answer(lifecycle.resume(id));
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @Operation(summary = "Pause at the next batch boundary, keeping checkpoints: 202, or 200 when already paused")
+    public Response pause(@PathParam("id") long id) {
+        return answer(lifecycle.pause(id));
+    }
+
+    @POST
+    @Path("/{id}/stop")
+    @Operation(summary = "Stop: 202 while the execution winds down (stopping), 200 when it took effect at once")
+    public Response stop(@PathParam("id") long id) {
+        return answer(lifecycle.stop(id));
+    }
+
+    @GET
+    @Path("/{id}/executions")
+    @Operation(summary = "The task's executions, newest first (default 100, at most 1000)")
+    public List<ExecutionView> executions(@PathParam("id") long id, @QueryParam("limit") Integer limit) {
+        return executions.forTask(id, limit);
+    }
+
+    private static Response answer(TaskLifecycle.Outcome outcome) {
+        ExecutionView e = outcome.execution();
+        Response.ResponseBuilder r = outcome.accepted() ? Response.accepted() : Response.ok();
+        return r.location(URI.create("/api/executions/" + e.id())).entity(e).build();
+    }
+}

@@ -1,0 +1,110 @@
+package io.dtaas.controlplane.task;
+
+import io.dtaas.controlplane.api.ConflictException;
+import io.dtaas.controlplane.execution.ExecutionQueries;
+import io.dtaas.controlplane.execution.ExecutionSummary;
+import io.dtaas.controlplane.execution.TaskAction;
+import io.dtaas.controlplane.execution.TaskLifecycle;
+import io.dtaas.controlplane.metadata.StoredTime;
+import io.dtaas.error.NotFoundError;
+import io.dtaas.job.ExecutionStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Creates, lists, changes and deletes task definitions. Validation (which may ask the source's catalog)
+ * runs before any transaction opens, so a slow source never holds a task's row lock; the write then
+ * happens in a short transaction that stores nothing unless everything was valid.
+ */
+@ApplicationScoped
+public class TaskService {
+
+    private final TaskValidator validator;
+    private final ExecutionQueries executions;
+
+    public TaskService(TaskValidator validator, ExecutionQueries executions) {
+        this.validator = validator;
+        this.executions = executions;
+    }
+
+    public List<TaskView> list() {
+        List<TaskEntity> tasks = TaskEntity.listAll(Sort.by("id"));
+        Map<Long, ExecutionSummary> latest = executions.latestByTask();
+        return tasks.stream().map(t -> TaskView.of(t, latest.get(t.id))).toList();
+    }
+
+    public TaskView get(long id) {
+        return TaskView.of(require(id), executions.latestOf(id));
+    }
+
+    public TaskView create(TaskRequest request) {
+        TaskDefinition valid = validator.validate(request, null);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            requireFreeName(valid.name(), null);
+            TaskEntity e = new TaskEntity();
+            valid.applyTo(e);
+            e.status = ExecutionStatus.IDLE.wireName();
+            e.createdAt = StoredTime.now();
+            e.updatedAt = e.createdAt;
+            e.persist();
+            return TaskView.of(e, null);
+        });
+    }
+
+    /** Applies to the task's next execution; one under way keeps the definition it started with. */
+    public TaskView update(long id, TaskRequest request) {
+        TaskDefinition current = QuarkusTransaction.requiringNew().call(() -> TaskDefinition.of(require(id)));
+        TaskDefinition valid = validator.validate(request, current);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            TaskEntity e = lock(id);
+            if (!TaskDefinition.of(e).equals(current)) {
+                throw new ConflictException("task " + id + " was changed by another request meanwhile; reload it and retry");
+            }
+            requireFreeName(valid.name(), id);
+            valid.applyTo(e);
+            e.updatedAt = StoredTime.now();
+            return TaskView.of(e, executions.latestOf(id));
+        });
+    }
+
+    /** Deletes the task with its executions and checkpoints; refused while an execution is under way. */
+    public void delete(long id) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            TaskEntity e = lock(id);
+            ExecutionStatus status = ExecutionStatus.fromWire(e.status);
+            if (TaskLifecycle.ACTIVE.contains(status)) {
+                throw TaskAction.DELETE.refusal(id, status);
+            }
+            e.delete();
+        });
+    }
+
+    private static void requireFreeName(String name, Long self) {
+        TaskEntity.findByNameIgnoreCase(name)
+                .filter(other -> !other.id.equals(self))
+                .ifPresent(other -> {
+                    throw new ConflictException("a task named '" + other.name + "' already exists (id " + other.id + ")");
+                });
+    }
+
+    private static TaskEntity require(long id) {
+        TaskEntity e = TaskEntity.findById(id);
+        if (e == null) {
+            throw new NotFoundError("task " + id + " not found");
+        }
+        return e;
+    }
+
+    private static TaskEntity lock(long id) {
+        TaskEntity e = TaskEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (e == null) {
+            throw new NotFoundError("task " + id + " not found");
+        }
+        return e;
+    }
+}
