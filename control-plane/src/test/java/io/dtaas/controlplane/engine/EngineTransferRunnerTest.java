@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.engine;
 
+import io.dtaas.engine.InMemoryCheckpointStore;
 import io.dtaas.engine.RunControl;
 import io.dtaas.job.ExecutionStatus;
 import io.dtaas.job.JobKind;
@@ -14,20 +15,21 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Until the engine lands, a run fails at once and says why, through the sink like any failure. */
+/** CDC modes fail at once, saying why, through the sink like any failure (no connector is touched). */
 class EngineTransferRunnerTest {
 
     @Test
-    void failsSayingTheEngineIsNotAvailable() {
+    void cdcModesFailSayingCdcIsNotAvailableYet() {
         TransferConfig config = TransferConfig.from(Map.of("tables", List.of("t")));
-        JobSpec job = new JobSpec(7, 3, "t", JobKind.FULL_LOAD, 1, 2, config, 1);
+        JobSpec job = new JobSpec(7, 3, "nightly", JobKind.CDC, 1, 2, config, 1);
         List<ProgressEvent> events = new ArrayList<>();
-        assertThat(new EngineTransferRunner().run(job, RunControl.NONE, events::add)).isEqualTo(ExecutionStatus.FAILED);
+        EngineTransferRunner runner = new EngineTransferRunner(null, new InMemoryCheckpointStore());
+        assertThat(runner.run(job, RunControl.NONE, events::add)).isEqualTo(ExecutionStatus.FAILED);
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
-            assertThat(e.error()).isEqualTo("transfer engine not available yet");
+            assertThat(e.error()).isEqualTo("task nightly: mode cdc needs change data capture, which this version does"
+                    + " not run yet; use full_load");
             assertThat(e.executionId()).isEqualTo(7);
-            assertThat(e.taskId()).isEqualTo(3);
         });
     }
 }

@@ -9,6 +9,7 @@ import io.dtaas.job.JobSpec;
 import io.dtaas.job.ProgressEvent;
 import io.dtaas.job.TableProgress;
 import jakarta.annotation.Priority;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 @Alternative
 @Priority(1)
 @ApplicationScoped
+@IfBuildProperty(name = "dtaas.test.scripted-runner", stringValue = "true", enableIfMissing = true)
 public class ScriptedTransferRunner implements TransferRunner {
 
     public static final String FINGERPRINT = "scripted-v1";
