@@ -11,10 +11,16 @@ import io.dtaas.data.TableSchema;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.NotFoundError;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -41,8 +47,68 @@ public abstract class JdbcSource implements Source {
     /** Columns (with logical types) and primary key of an existing table, or null when it does not exist. */
     protected abstract TableSchema describe(Connection c, TableRef table) throws SQLException;
 
-    /** Reads column {@code index} (1-based) as the Java value its kind prescribes. */
-    protected abstract Object readValue(ResultSet rs, int index, Column column) throws SQLException;
+    /**
+     * Reads column {@code index} (1-based) as the Java value its kind prescribes, through the driver's
+     * java.time support; databases override the kinds they store differently.
+     */
+    protected Object readValue(ResultSet rs, int i, Column column) throws SQLException {
+        Object v = switch (column.type().kind()) {
+            case BOOLEAN -> rs.getBoolean(i);
+            case INT16, INT32 -> rs.getInt(i);
+            case INT64 -> rs.getLong(i);
+            case FLOAT32 -> rs.getFloat(i);
+            case FLOAT64 -> rs.getDouble(i);
+            case DECIMAL -> readDecimal(rs, i, column);
+            case BINARY -> rs.getBytes(i);
+            case DATE -> rs.getObject(i, LocalDate.class);
+            case TIME -> readTime(rs, i, column);
+            case TIMESTAMP -> rs.getObject(i, LocalDateTime.class);
+            case TIMESTAMP_TZ -> readInstant(rs, i);
+            case STRING, JSON, INTERVAL, UUID, ARRAY, OTHER -> rs.getString(i);
+        };
+        return rs.wasNull() ? null : v;
+    }
+
+    protected BigDecimal readDecimal(ResultSet rs, int i, Column column) throws SQLException {
+        return rs.getBigDecimal(i);
+    }
+
+    protected LocalTime readTime(ResultSet rs, int i, Column column) throws SQLException {
+        return rs.getObject(i, LocalTime.class);
+    }
+
+    protected Instant readInstant(ResultSet rs, int i) throws SQLException {
+        OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Rows of a catalog query taking (schema, table) as its two parameters. */
+    protected static <T> List<T> catalogRows(Connection c, String sql, TableRef table, RowReader<T> reader)
+            throws SQLException {
+        List<T> rows = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, table.schema());
+            ps.setString(2, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    protected interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** An integer column that may be NULL. */
+    protected static Integer intOrNull(ResultSet rs, int i) throws SQLException {
+        int v = rs.getInt(i);
+        return rs.wasNull() ? null : v;
+    }
 
     /** Session set-up for reading: isolation, time zone, streaming. */
     protected void prepareForReading(Connection c) throws SQLException {

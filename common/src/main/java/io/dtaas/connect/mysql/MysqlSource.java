@@ -9,15 +9,12 @@ import io.dtaas.data.TableSchema;
 import io.dtaas.error.DataError;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -38,27 +35,9 @@ final class MysqlSource extends JdbcSource {
 
     @Override
     protected TableSchema describe(Connection c, TableRef table) throws SQLException {
-        List<Column> columns = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(COLUMNS)) {
-            ps.setString(1, table.schema());
-            ps.setString(2, table.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(new Column(rs.getString(1), MysqlTypes.fromMysql(rs.getString(2), rs.getString(3),
-                            longOrNull(rs, 5), longOrNull(rs, 6), longOrNull(rs, 7)), rs.getBoolean(4)));
-                }
-            }
-        }
-        List<String> pk = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(PRIMARY_KEY)) {
-            ps.setString(1, table.schema());
-            ps.setString(2, table.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    pk.add(rs.getString(1));
-                }
-            }
-        }
+        List<Column> columns = catalogRows(c, COLUMNS, table, rs -> new Column(rs.getString(1), MysqlTypes.fromMysql(rs.getString(2),
+                rs.getString(3), longOrNull(rs, 5), longOrNull(rs, 6), longOrNull(rs, 7)), rs.getBoolean(4)));
+        List<String> pk = catalogRows(c, PRIMARY_KEY, table, rs -> rs.getString(1));
         return new TableSchema(table, columns, pk);
     }
 
@@ -77,31 +56,17 @@ final class MysqlSource extends JdbcSource {
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     }
 
+    /** TIMESTAMP values come as UTC wall-clock times in this session. */
     @Override
-    protected Object readValue(ResultSet rs, int i, Column column) throws SQLException {
-        Object v = switch (column.type().kind()) {
-            case BOOLEAN -> rs.getBoolean(i);
-            case INT16, INT32 -> rs.getInt(i);
-            case INT64 -> rs.getLong(i);
-            case FLOAT32 -> rs.getFloat(i);
-            case FLOAT64 -> rs.getDouble(i);
-            case DECIMAL -> rs.getBigDecimal(i);
-            case BINARY -> rs.getBytes(i);
-            case DATE -> rs.getObject(i, LocalDate.class);
-            case TIME -> time(rs.getString(i), column);
-            case TIMESTAMP -> rs.getObject(i, LocalDateTime.class);
-            case TIMESTAMP_TZ -> utc(rs.getObject(i, LocalDateTime.class));
-            case STRING, JSON, INTERVAL, UUID, ARRAY, OTHER -> rs.getString(i);
-        };
-        return rs.wasNull() ? null : v;
-    }
-
-    private static java.time.Instant utc(LocalDateTime t) {
+    protected java.time.Instant readInstant(ResultSet rs, int i) throws SQLException {
+        LocalDateTime t = rs.getObject(i, LocalDateTime.class);
         return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
     /** MySQL TIME is a duration (-838:59:59 to 838:59:59); only times of day map to TIME. */
-    private static LocalTime time(String text, Column column) {
+    @Override
+    protected LocalTime readTime(ResultSet rs, int i, Column column) throws SQLException {
+        String text = rs.getString(i);
         if (text == null) {
             return null;
         }

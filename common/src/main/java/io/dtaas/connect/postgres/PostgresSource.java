@@ -9,14 +9,8 @@ import io.dtaas.data.TableSchema;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -43,26 +37,9 @@ final class PostgresSource extends JdbcSource {
 
     @Override
     protected TableSchema describe(Connection c, TableRef table) throws SQLException {
-        List<Column> columns = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(COLUMNS)) {
-            ps.setString(1, table.schema());
-            ps.setString(2, table.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(new Column(rs.getString(1), PostgresTypes.fromPostgres(rs.getString(2)), rs.getBoolean(3)));
-                }
-            }
-        }
-        List<String> pk = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(PRIMARY_KEY)) {
-            ps.setString(1, table.schema());
-            ps.setString(2, table.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    pk.add(rs.getString(1));
-                }
-            }
-        }
+        List<Column> columns = catalogRows(c, COLUMNS, table, rs -> new Column(rs.getString(1), PostgresTypes.fromPostgres(rs.getString(2)),
+                rs.getBoolean(3)));
+        List<String> pk = catalogRows(c, PRIMARY_KEY, table, rs -> rs.getString(1));
         return new TableSchema(table, columns, pk);
     }
 
@@ -73,31 +50,10 @@ final class PostgresSource extends JdbcSource {
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     }
 
-    @Override
-    protected Object readValue(ResultSet rs, int i, Column column) throws SQLException {
-        Object v = switch (column.type().kind()) {
-            case BOOLEAN -> rs.getBoolean(i);
-            case INT16, INT32 -> rs.getInt(i);
-            case INT64 -> rs.getLong(i);
-            case FLOAT32 -> rs.getFloat(i);
-            case FLOAT64 -> rs.getDouble(i);
-            case DECIMAL -> decimal(rs.getString(i), column);
-            case BINARY -> rs.getBytes(i);
-            case DATE -> rs.getObject(i, LocalDate.class);
-            case TIME -> rs.getObject(i, LocalTime.class);
-            case TIMESTAMP -> rs.getObject(i, LocalDateTime.class);
-            case TIMESTAMP_TZ -> instant(rs.getObject(i, OffsetDateTime.class));
-            case STRING, JSON, INTERVAL, UUID, ARRAY, OTHER -> rs.getString(i);
-        };
-        return rs.wasNull() ? null : v;
-    }
-
-    private static java.time.Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
-    }
-
     /** Through text so that numeric NaN/Infinity fail with a clear message instead of a driver error. */
-    private static BigDecimal decimal(String text, Column column) {
+    @Override
+    protected BigDecimal readDecimal(ResultSet rs, int i, Column column) throws SQLException {
+        String text = rs.getString(i);
         if (text == null) {
             return null;
         }
