@@ -11,6 +11,8 @@ PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt"
 MY="mysql -uroot -N -B"
 
 echo "== building ./dtaas"; ./dtaas load >/dev/null 2>&1 || true
+JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+./mvnw -B -q -o -pl common dependency:build-classpath -Dmdep.outputFile="$WORK/test-cp.txt" -Dmdep.includeScope=test
 
 echo "== source data: $ROWS rows"
 $PG -d postgres -c "DROP DATABASE IF EXISTS dtaas_bench_src WITH (FORCE)" -c "CREATE DATABASE dtaas_bench_src"
@@ -38,7 +40,6 @@ read -r COPY_S _ < <(timed copy-out bash -c "$PG -d dtaas_bench_src -c 'COPY ben
 read -r PIPE_S _ < <(timed pipe bash -c "$PG -d dtaas_bench_src -c 'COPY bench TO STDOUT (FORMAT binary)' | $PG -d dtaas_bench_pipe -c 'COPY bench FROM STDIN (FORMAT binary)'")
 
 echo "== S3 server (s3proxy, in memory)"
-S3JAR="$(ls ~/.m2/repository/org/gaul/s3proxy/*/s3proxy-*.jar | tail -1)"
 cat > "$WORK/s3proxy.conf" <<CONF
 s3proxy.endpoint=http://127.0.0.1:18080
 s3proxy.authorization=aws-v2-or-v4
@@ -46,9 +47,12 @@ s3proxy.identity=bench
 s3proxy.credential=bench-secret
 jclouds.provider=transient-nio2
 CONF
-java -jar "$S3JAR" --properties "$WORK/s3proxy.conf" > "$WORK/s3proxy.log" 2>&1 & S3PID=$!
+"$JAVA_HOME/bin/java" -cp "$(cat "$WORK/test-cp.txt")" org.gaul.s3proxy.Main --properties "$WORK/s3proxy.conf" \
+  > "$WORK/s3proxy.log" 2>&1 & S3PID=$!
 for _ in $(seq 1 60); do curl -s -o /dev/null http://127.0.0.1:18080 && break; sleep 1; done
-curl -s -o /dev/null -X PUT http://127.0.0.1:18080/bench --user bench:bench-secret --aws-sigv4 "aws:amz:us-east-1:s3"
+curl -sf -o /dev/null -X PUT http://127.0.0.1:18080/bench --user bench:bench-secret --aws-sigv4 "aws:amz:us-east-1:s3" \
+  -H "x-amz-content-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" \
+  || { echo "cannot create the benchmark bucket; see $WORK/s3proxy.log" >&2; exit 1; }
 
 spec() { # file source_type source_db dest_json
   cat > "$1" <<JSON

@@ -11,6 +11,24 @@ public interface ChunkWriter extends AutoCloseable {
 
     void write(Batch batch);
 
+    /**
+     * The raw bulk format this writer can load for the chunk (see {@link RawChunkReader}), when its target
+     * table has exactly the source's column types; empty when it only takes batches. Asked before any write.
+     */
+    default java.util.Optional<String> rawFormat() {
+        return java.util.Optional.empty();
+    }
+
+    /** Loads a block of raw rows in {@link #rawFormat()}; never mixed with {@link #write}. */
+    default void writeRaw(byte[] block) {
+        throw new UnsupportedOperationException("raw rows are not accepted");
+    }
+
+    /** Rows loaded through {@link #writeRaw}, known once committed. */
+    default long rawRowsCommitted() {
+        return 0;
+    }
+
     /** Makes the chunk's rows durable and visible (per the destination's semantics). */
     void commit();
 

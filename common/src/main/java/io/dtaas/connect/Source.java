@@ -34,6 +34,14 @@ public interface Source extends AutoCloseable {
 
     RowStream read(TableSchema table, Chunk chunk);
 
+    /**
+     * The chunk's rows in a destination's raw bulk {@code format}, when this source can produce it; empty
+     * otherwise (the engine then moves decoded batches).
+     */
+    default java.util.Optional<RawChunkReader> readRaw(TableSchema table, Chunk chunk, String format) {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

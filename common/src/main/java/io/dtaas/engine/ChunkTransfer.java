@@ -3,6 +3,7 @@ package io.dtaas.engine;
 import io.dtaas.connect.Chunk;
 import io.dtaas.connect.ChunkWriter;
 import io.dtaas.connect.Destination;
+import io.dtaas.connect.RawChunkReader;
 import io.dtaas.connect.RowStream;
 import io.dtaas.connect.Source;
 import io.dtaas.connect.WriteMode;
@@ -11,6 +12,7 @@ import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.error.SystemError;
 
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,9 +44,11 @@ final class ChunkTransfer {
     private final int batchSize;
     private final RunControl control;
     private final ProgressTracker progress;
+    private final boolean allowRaw;
 
+    /** @param allowRaw rows may bypass decoding (nothing transforms them on the way) */
     ChunkTransfer(Source source, Destination destination, TableSchema schema, TableRef target, Chunk chunk,
-                  WriteMode mode, int batchSize, RunControl control, ProgressTracker progress) {
+                  WriteMode mode, int batchSize, RunControl control, ProgressTracker progress, boolean allowRaw) {
         this.source = source;
         this.destination = destination;
         this.schema = schema;
@@ -54,16 +58,46 @@ final class ChunkTransfer {
         this.batchSize = batchSize;
         this.control = control;
         this.progress = progress;
+        this.allowRaw = allowRaw;
     }
 
     /** One attempt. Throws what the source or destination threw; the caller decides on retries. */
     Outcome attempt() {
+        try (ChunkWriter writer = destination.open(schema, target, chunk, mode)) {
+            Optional<RawChunkReader> raw = allowRaw
+                    ? writer.rawFormat().flatMap(format -> source.readRaw(schema, chunk, format)) : Optional.empty();
+            if (raw.isPresent()) {
+                try (RawChunkReader reader = raw.get()) {
+                    return moveRaw(reader, writer);
+                }
+            }
+            return moveBatches(writer);
+        }
+    }
+
+    /** Bytes straight from source to destination in their shared bulk format; rows are counted at commit. */
+    private Outcome moveRaw(RawChunkReader reader, ChunkWriter writer) {
+        byte[] block;
+        while ((block = reader.next()) != null) {
+            if (control.stopRequested() || control.pauseRequested()) {
+                return Outcome.INTERRUPTED;
+            }
+            writer.writeRaw(block);
+        }
+        writer.commit();
+        String table = schema.table().toString();
+        progress.rowsWritten(table, writer.rawRowsCommitted());
+        progress.chunkCommitted(table, writer.bytesWritten());
+        return Outcome.COMMITTED;
+    }
+
+    private Outcome moveBatches(ChunkWriter writer) {
         String table = schema.table().toString();
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
         AtomicBoolean cancelled = new AtomicBoolean();
         long written = 0;
         boolean committed = false;
-        try (ChunkWriter writer = destination.open(schema, target, chunk, mode)) {
+        try {
             Thread reader = startReader(queue, cancelled);
             try {
                 while (true) {

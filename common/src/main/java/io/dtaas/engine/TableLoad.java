@@ -123,7 +123,8 @@ final class TableLoad {
             }
             try {
                 ChunkTransfer.Outcome o = new ChunkTransfer(source, destination, schema, target, chunk,
-                        config.writeMode(), config.batchSize(), control, progress).attempt();
+                        config.writeMode(), config.batchSize(), control, progress, config.transformations().isEmpty())
+                        .attempt();
                 if (o == ChunkTransfer.Outcome.INTERRUPTED) {
                     return new Outcome(true, null);
                 }

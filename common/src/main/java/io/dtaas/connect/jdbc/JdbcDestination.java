@@ -39,6 +39,10 @@ public abstract class JdbcDestination implements Destination {
         this.endpoint = endpoint;
     }
 
+    /** Called once the target table is ready, e.g. to compare its column types with the source's. */
+    protected void prepared(Connection c, TableSchema source, TableRef table) throws SQLException {
+    }
+
     /** The column type to create for a logical type. */
     protected abstract String columnType(ColumnType type, boolean inPrimaryKey);
 
@@ -96,6 +100,7 @@ public abstract class JdbcDestination implements Destination {
                     }
                 }
             }
+            prepared(c, source, table);
         } catch (SQLException e) {
             throw JdbcFailures.wrap(e, "preparing " + target);
         }

@@ -1,5 +1,7 @@
 package io.dtaas.connect.postgres;
 
+import io.dtaas.connect.RawChunkReader;
+import io.dtaas.connect.jdbc.JdbcFailures;
 import io.dtaas.connect.jdbc.TransactionalChunkWriter;
 import io.dtaas.data.Batch;
 import io.dtaas.data.Column;
@@ -19,21 +21,57 @@ import java.util.List;
  */
 final class PostgresCopyWriter extends TransactionalChunkWriter {
 
-    private final CopyIn copy;
+    private final String copyTarget;
+    private final String columnList;
+    private final boolean rawAllowed;
+    private CopyIn copy;
+    private long rawRows;
     private final List<Column> columns;
     private final String table;
     private final String mergeSql;
     private final StringBuilder text = new StringBuilder(1 << 20);
     private long bytes;
 
-    PostgresCopyWriter(Connection c, TableSchema source, String qualifiedTarget, String copyTarget, String columnList,
-                       String mergeSql, String context) throws SQLException {
+    /** @param rawAllowed the target's column types equal the source's, so binary COPY data fits as it is */
+    PostgresCopyWriter(Connection c, TableSchema source, String copyTarget, String columnList, String mergeSql,
+                       boolean rawAllowed, String context) {
         super(c, context);
         this.columns = source.columns();
         this.table = source.table().toString();
         this.mergeSql = mergeSql;
-        this.copy = c.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + copyTarget + " (" + columnList + ") FROM STDIN (FORMAT csv)");
+        this.copyTarget = copyTarget;
+        this.columnList = columnList;
+        this.rawAllowed = rawAllowed;
+    }
+
+    /** The COPY starts with the first data, in the format that data comes in. */
+    private CopyIn copy(String format) throws SQLException {
+        if (copy == null) {
+            copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + copyTarget + " (" + columnList + ") FROM STDIN (FORMAT " + format + ")");
+        }
+        return copy;
+    }
+
+    @Override
+    public java.util.Optional<String> rawFormat() {
+        return rawAllowed && mergeSql == null ? java.util.Optional.of(RawChunkReader.POSTGRES_BINARY)
+                : java.util.Optional.empty();
+    }
+
+    @Override
+    public void writeRaw(byte[] block) {
+        try {
+            copy("binary").writeToCopy(block, 0, block.length);
+            bytes += block.length;
+        } catch (SQLException e) {
+            throw JdbcFailures.wrap(e, context);
+        }
+    }
+
+    @Override
+    public long rawRowsCommitted() {
+        return rawRows;
     }
 
     @Override
@@ -51,7 +89,7 @@ final class PostgresCopyWriter extends TransactionalChunkWriter {
             text.append('\n');
         }
         byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(data, 0, data.length);
+        copy("csv").writeToCopy(data, 0, data.length);
         bytes += data.length;
     }
 
@@ -79,7 +117,7 @@ final class PostgresCopyWriter extends TransactionalChunkWriter {
 
     @Override
     protected void finish() throws SQLException {
-        copy.endCopy();
+        rawRows = copy("csv").endCopy();
         if (mergeSql != null) {
             try (Statement st = connection.createStatement()) {
                 st.execute(mergeSql);
@@ -95,7 +133,7 @@ final class PostgresCopyWriter extends TransactionalChunkWriter {
     @Override
     public void close() {
         try {
-            if (copy.isActive()) {
+            if (copy != null && copy.isActive()) {
                 copy.cancelCopy();
             }
         } catch (SQLException ignored) {

@@ -11,17 +11,52 @@ import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Loads PostgreSQL with COPY; merges through a temporary table and INSERT ... ON CONFLICT. */
 final class PostgresDestination extends JdbcDestination {
 
+    private static final String TARGET_TYPES = """
+            SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
+            WHERE a.attrelid = to_regclass(quote_ident(?) || '.' || quote_ident(?)) AND a.attnum > 0
+              AND NOT a.attisdropped ORDER BY a.attnum""";
+
+    /** Targets whose column types equal their PostgreSQL source's, which may take binary COPY data as it is. */
+    private final Set<TableRef> binaryCompatible = ConcurrentHashMap.newKeySet();
+
     PostgresDestination(PostgresDialect dialect, Supplier<JdbcEndpoint> endpoint) {
         super(dialect, endpoint);
+    }
+
+    @Override
+    protected void prepared(Connection c, TableSchema source, TableRef table) throws SQLException {
+        Map<String, String> types = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(TARGET_TYPES)) {
+            ps.setString(1, table.schema());
+            ps.setString(2, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    types.put(rs.getString(1), PostgresTypes.PREFIX + rs.getString(2));
+                }
+            }
+        }
+        boolean same = types.size() == source.columns().size() && source.columns().stream()
+                .allMatch(col -> col.type().sourceType() != null && col.type().sourceType().equals(types.get(col.name())));
+        if (same) {
+            binaryCompatible.add(table);
+        } else {
+            binaryCompatible.remove(table);
+        }
     }
 
     @Override
@@ -46,7 +81,7 @@ final class PostgresDestination extends JdbcDestination {
         String columns = source.columns().stream().map(col -> dialect.quote(col.name())).collect(Collectors.joining(", "));
         String context = "writing " + table + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
         if (mode != WriteMode.MERGE) {
-            return new PostgresCopyWriter(c, source, qualified(table), qualified(table), columns, null, context);
+            return new PostgresCopyWriter(c, source, qualified(table), columns, null, binaryCompatible.contains(table), context);
         }
         String temp = dialect.quote("dtaas_merge_" + chunk.index());
         try (Statement st = c.createStatement()) {
@@ -59,6 +94,6 @@ final class PostgresDestination extends JdbcDestination {
                 .map(q -> q + " = EXCLUDED." + q).collect(Collectors.joining(", "));
         String merge = "INSERT INTO " + qualified(table) + " (" + columns + ") SELECT " + columns + " FROM " + temp
                 + " ON CONFLICT (" + keys + ") " + action;
-        return new PostgresCopyWriter(c, source, qualified(table), temp, columns, merge, context);
+        return new PostgresCopyWriter(c, source, temp, columns, merge, false, context);
     }
 }

@@ -1,6 +1,11 @@
 package io.dtaas.connect.postgres;
 
+import io.dtaas.connect.Chunk;
+import io.dtaas.connect.ChunkBounds;
+import io.dtaas.connect.RawChunkReader;
+import io.dtaas.connect.jdbc.ChunkQuery;
 import io.dtaas.connect.jdbc.JdbcCatalogBrowser;
+import io.dtaas.connect.jdbc.JdbcFailures;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
 import io.dtaas.connect.jdbc.JdbcSource;
 import io.dtaas.data.Column;
@@ -12,6 +17,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Reads PostgreSQL tables: exact types from the catalog, values through pgjdbc's java.time support. */
@@ -41,6 +47,39 @@ final class PostgresSource extends JdbcSource {
                 rs.getBoolean(3)));
         List<String> pk = catalogRows(c, PRIMARY_KEY, table, rs -> rs.getString(1));
         return new TableSchema(table, columns, pk);
+    }
+
+    /** PostgreSQL binary COPY of the chunk, for PostgreSQL targets with the same column types. */
+    @Override
+    public Optional<RawChunkReader> readRaw(TableSchema table, Chunk chunk, String format) {
+        if (!RawChunkReader.POSTGRES_BINARY.equals(format) || chunk.bounds() instanceof ChunkBounds.Query) {
+            return Optional.empty();
+        }
+        ChunkQuery query = ChunkQuery.of(dialect, table, chunk);
+        String select = query.sql();
+        for (Long param : query.params()) {
+            select = select.replaceFirst("\\?", Long.toString(param)); // integers only: safe as literals
+        }
+        String context = "reading " + table.table() + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
+        Connection c = null;
+        try {
+            c = open();
+            prepareForReading(c);
+            return Optional.of(new PostgresRawReader(c, select, context));
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw JdbcFailures.wrap(e, context);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // nothing more to release
+            }
+        }
     }
 
     @Override

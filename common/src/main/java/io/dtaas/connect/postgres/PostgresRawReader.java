@@ -1,0 +1,50 @@
+package io.dtaas.connect.postgres;
+
+import io.dtaas.connect.RawChunkReader;
+import io.dtaas.connect.jdbc.JdbcFailures;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** A chunk as binary COPY data: {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)} on its own connection. */
+final class PostgresRawReader implements RawChunkReader {
+
+    private final Connection connection;
+    private final CopyOut copy;
+    private final String context;
+
+    PostgresRawReader(Connection connection, String select, String context) throws SQLException {
+        this.connection = connection;
+        this.context = context;
+        this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyOut("COPY (" + select + ") TO STDOUT (FORMAT binary)");
+    }
+
+    @Override
+    public byte[] next() {
+        try {
+            return copy.readFromCopy();
+        } catch (SQLException e) {
+            throw JdbcFailures.wrap(e, context);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException ignored) {
+            // the connection is closed next
+        }
+        try {
+            connection.rollback();
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing more to release
+        }
+    }
+}
