@@ -9,7 +9,6 @@ import io.dtaas.data.TableSchema;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,7 +28,7 @@ final class PostgresCopyWriter extends TransactionalChunkWriter {
     private final List<Column> columns;
     private final String table;
     private final String mergeSql;
-    private final StringBuilder text = new StringBuilder(1 << 20);
+    private final CopyTextBuffer text = new CopyTextBuffer();
     private long bytes;
 
     /** @param rawAllowed the target's column types equal the source's, so binary COPY data fits as it is */
@@ -76,43 +75,29 @@ final class PostgresCopyWriter extends TransactionalChunkWriter {
 
     @Override
     protected void writeRows(Batch batch) throws SQLException {
-        text.setLength(0);
+        text.reset();
         for (Object[] row : batch.rows()) {
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
                     text.append(',');
                 }
                 if (row[i] != null) {
-                    append(text, row[i], columns.get(i));
+                    append(row[i], columns.get(i));
                 }
             }
             text.append('\n');
         }
-        byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
-        copy("csv").writeToCopy(data, 0, data.length);
-        bytes += data.length;
+        copy("csv").writeToCopy(text.array(), 0, text.size());
+        bytes += text.size();
     }
 
-    /** Numbers and booleans go bare (they never need quoting); everything else through {@link #quote}. */
-    private void append(StringBuilder out, Object value, Column column) {
+    /** Numbers and booleans go bare (they never need quoting); everything else quoted. */
+    private void append(Object value, Column column) {
         switch (column.type().kind()) {
-            case INT16, INT32, INT64 -> out.append(value);
-            case BOOLEAN -> out.append(((Boolean) value) ? 't' : 'f');
-            default -> quote(out, PostgresLiterals.text(value, column, table));
+            case INT16, INT32, INT64 -> text.appendAscii(value.toString());
+            case BOOLEAN -> text.append(((Boolean) value) ? 't' : 'f');
+            default -> text.appendQuoted(PostgresLiterals.text(value, column, table));
         }
-    }
-
-    /** Always quoted, so an empty string stays distinct from NULL (an unquoted empty field). */
-    private static void quote(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            if (ch == '"') {
-                out.append('"');
-            }
-            out.append(ch);
-        }
-        out.append('"');
     }
 
     @Override
