@@ -11,7 +11,7 @@ package io.dtaas.format;
 public record ParquetOptions(long rowGroupBytes, int pageBytes, int sizeCheckRows) {
 
     /** 64 MiB row groups: big enough for efficient scans, small enough for several writers per worker. */
-    public static final ParquetOptions DEFAULT = new ParquetOptions(64L * 1024 * 1024, 1024 * 1024, 1000);
+    public static final ParquetOptions DEFAULT = new ParquetOptions(16L * 1024 * 1024, 1024 * 1024, 1000);
 
     public ParquetOptions {
         if (rowGroupBytes < 1024 || pageBytes < 1024 || sizeCheckRows < 1) {
