@@ -1,6 +1,7 @@
 package io.dtaas.controlplane.execution;
 
 import io.dtaas.controlplane.dispatch.ExecutionReporter;
+import io.dtaas.controlplane.live.LiveUpdates;
 import io.dtaas.job.ExecutionStatus;
 import io.dtaas.job.JobSpec;
 import io.dtaas.job.ProgressEvent;
@@ -29,6 +30,7 @@ public class ExecutionRecorder implements ExecutionReporter {
     private static final Logger LOG = Logger.getLogger(ExecutionRecorder.class);
 
     private final ExecutionWriter writer;
+    private final LiveUpdates live;
     private final long intervalNanos;
     private final ConcurrentMap<Long, Throttle> throttles = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -37,15 +39,18 @@ public class ExecutionRecorder implements ExecutionReporter {
         return t;
     });
 
-    public ExecutionRecorder(ExecutionWriter writer,
+    public ExecutionRecorder(ExecutionWriter writer, LiveUpdates live,
                              @ConfigProperty(name = "dtaas.progress.write-interval", defaultValue = "500ms") Duration interval) {
         this.writer = writer;
+        this.live = live;
         this.intervalNanos = interval.toNanos();
     }
 
     @Override
     public void started(JobSpec job) {
         writer.started(job.taskId(), job.executionId());
+        live.publish(new ProgressEvent(job.executionId(), job.taskId(), ExecutionStatus.RUNNING, 0, 0, 0,
+                java.util.List.of(), null, java.time.Instant.now()));
     }
 
     @Override
@@ -117,6 +122,7 @@ public class ExecutionRecorder implements ExecutionReporter {
             lastWrite = System.nanoTime();
             try {
                 writer.progress(event);
+                live.publish(event);
             } catch (RuntimeException e) {
                 // a lost progress write must not fail the transfer; the next one (or the final one) catches up
                 LOG.warnf(e, "could not record progress of execution %d", event.executionId());

@@ -1,0 +1,33 @@
+package io.dtaas.controlplane.live;
+
+import io.dtaas.job.ProgressEvent;
+import io.quarkus.websockets.next.OpenConnections;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Fans execution progress out to every open {@code /ws} connection that wants it: all executions, or the
+ * one task named by {@code ?task_id=} when connecting. Sending never blocks the engine: a slow or gone
+ * client only loses its own messages.
+ */
+@ApplicationScoped
+public class LiveUpdates {
+
+    private static final Logger LOG = Logger.getLogger(LiveUpdates.class);
+
+    private final OpenConnections connections;
+
+    public LiveUpdates(OpenConnections connections) {
+        this.connections = connections;
+    }
+
+    public void publish(ProgressEvent event) {
+        LiveMessage message = LiveMessage.of(event);
+        for (WebSocketConnection c : connections) {
+            if (ProgressSocket.wants(c, event.taskId())) {
+                c.sendText(message).subscribe().with(ok -> { }, e -> LOG.debugf("dropped a live update: %s", e.toString()));
+            }
+        }
+    }
+}
