@@ -1,0 +1,26 @@
+package io.dtaas.controlplane.dashboard;
+
+import java.util.Map;
+
+/**
+ * The dashboard's headline numbers.
+ *
+ * @param tasksByStatus        every status, with 0 where no task has it
+ * @param activeExecutions     executions queued, running or stopping
+ * @param rowsToday            rows written by executions created since midnight UTC
+ * @param throughputRowsPerSecond sum of the running executions' average rates
+ */
+public record DashboardStats(long totalTasks, Map<String, Long> tasksByStatus, long totalConnectors,
+                             long sourceConnectors, long destinationConnectors, long activeExecutions,
+                             long executionsToday, long failedToday, long rowsToday, double throughputRowsPerSecond,
+                             Workers workers) {
+
+    /**
+     * @param mode   {@code standalone} (transfers run inside the control-plane) or {@code distributed}
+     * @param online transfer processes available
+     * @param slots  executions that can run at once
+     * @param busy   executions running now
+     */
+    public record Workers(String mode, int online, int slots, long busy) {
+    }
+}
