@@ -17,21 +17,16 @@ import java.util.List;
  * quoted when they hold a comma, quote, CR or LF (quotes doubled). NULL is an empty unquoted field and an
  * empty value is {@code ""}, so the two stay distinguishable. Values are {@link TextValues}.
  */
-final class CsvRowFileWriter implements RowFileWriter {
+final class CsvRowFileWriter extends AbstractRowFileWriter {
 
     private static final String RECORD_END = "\r\n";
 
-    private final TableSchema schema;
     private final List<ColumnKind> kinds;
-    private final CountingOutputStream counter;
     private final Writer out;
-    private long rows;
-    private boolean closed;
 
     CsvRowFileWriter(TableSchema schema, CountingOutputStream counter, OutputStream compressed) {
-        this.schema = schema;
+        super(schema, counter);
         this.kinds = schema.columns().stream().map(c -> c.type().kind()).toList();
-        this.counter = counter;
         this.out = new BufferedWriter(new OutputStreamWriter(compressed, StandardCharsets.UTF_8), 64 * 1024);
         try {
             for (int i = 0; i < kinds.size(); i++) {
@@ -59,7 +54,7 @@ final class CsvRowFileWriter implements RowFileWriter {
                     }
                 }
                 out.write(RECORD_END);
-                rows++;
+                rowWritten();
             }
         } catch (IOException e) {
             throw ValueErrors.io(schema, "writing CSV", e);
@@ -101,33 +96,18 @@ final class CsvRowFileWriter implements RowFileWriter {
     }
 
     @Override
-    public void finish() {
-        if (closed) {
-            throw new IllegalStateException("finish() after close()");
-        }
-        closed = true;
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw ValueErrors.io(schema, "finishing the CSV file", e);
-        }
+    protected String describe() {
+        return "the CSV file";
     }
 
     @Override
-    public long rowsWritten() {
-        return rows;
+    protected void complete() throws IOException {
+        out.close();
     }
 
+    /** Without {@link #finish()}: releases the buffers; the stream's owner discards whatever reached it. */
     @Override
-    public long bytesWritten() {
-        return counter.count();
-    }
-
-    @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            Streams.closeQuietly(out);
-        }
+    protected void abandon() {
+        Streams.closeQuietly(out);
     }
 }

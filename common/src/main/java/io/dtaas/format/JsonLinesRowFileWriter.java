@@ -18,21 +18,16 @@ import java.util.List;
  * has no type for are strings of their {@link TextValues}; NULL is {@code null}. A JSON column's document is
  * a string too, so a malformed document from the source cannot break the line.
  */
-final class JsonLinesRowFileWriter implements RowFileWriter {
+final class JsonLinesRowFileWriter extends AbstractRowFileWriter {
 
-    private final TableSchema schema;
     private final List<ColumnKind> kinds;
     private final List<SerializedString> keys;
-    private final CountingOutputStream counter;
     private final JsonGenerator json;
-    private long rows;
-    private boolean closed;
 
     JsonLinesRowFileWriter(TableSchema schema, CountingOutputStream counter, OutputStream compressed) {
-        this.schema = schema;
+        super(schema, counter);
         this.kinds = schema.columns().stream().map(c -> c.type().kind()).toList();
         this.keys = schema.columns().stream().map(c -> new SerializedString(c.name())).toList();
-        this.counter = counter;
         try {
             this.json = new JsonFactory().createGenerator(compressed, JsonEncoding.UTF8);
         } catch (IOException e) {
@@ -53,7 +48,7 @@ final class JsonLinesRowFileWriter implements RowFileWriter {
                 }
                 json.writeEndObject();
                 json.writeRaw('\n');
-                rows++;
+                rowWritten();
             }
         } catch (IOException e) {
             throw ValueErrors.io(schema, "writing JSON lines", e);
@@ -97,33 +92,18 @@ final class JsonLinesRowFileWriter implements RowFileWriter {
     }
 
     @Override
-    public void finish() {
-        if (closed) {
-            throw new IllegalStateException("finish() after close()");
-        }
-        closed = true;
-        try {
-            json.close();
-        } catch (IOException e) {
-            throw ValueErrors.io(schema, "finishing the JSON-lines file", e);
-        }
+    protected String describe() {
+        return "the JSON-lines file";
     }
 
     @Override
-    public long rowsWritten() {
-        return rows;
+    protected void complete() throws IOException {
+        json.close();
     }
 
+    /** Without {@link #finish()}: releases the buffers; the stream's owner discards whatever reached it. */
     @Override
-    public long bytesWritten() {
-        return counter.count();
-    }
-
-    @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            Streams.closeQuietly(json);
-        }
+    protected void abandon() {
+        Streams.closeQuietly(json);
     }
 }

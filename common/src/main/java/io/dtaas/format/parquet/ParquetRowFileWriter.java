@@ -5,7 +5,7 @@ import io.dtaas.data.TableSchema;
 import io.dtaas.format.Compression;
 import io.dtaas.format.CountingOutputStream;
 import io.dtaas.format.ParquetOptions;
-import io.dtaas.format.RowFileWriter;
+import io.dtaas.format.AbstractRowFileWriter;
 import io.dtaas.format.ValueErrors;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -21,18 +21,13 @@ import java.io.IOException;
  * the writer flushes a row group when its buffered size reaches it, checking at least every
  * {@link ParquetOptions#sizeCheckRows()} rows so wide rows cannot overshoot by much.
  */
-public final class ParquetRowFileWriter implements RowFileWriter {
+public final class ParquetRowFileWriter extends AbstractRowFileWriter {
 
-    private final TableSchema schema;
-    private final CountingOutputStream counter;
     private final ParquetWriter<Object[]> writer;
-    private long rows;
-    private boolean closed;
 
     public ParquetRowFileWriter(TableSchema schema, CountingOutputStream counter, Compression compression,
                                 ParquetOptions options) {
-        this.schema = schema;
-        this.counter = counter;
+        super(schema, counter);
         BatchWriteSupport support = new BatchWriteSupport(schema);
         try {
             this.writer = new Builder(new StreamOutputFile(counter, schema.table().toString()), support)
@@ -64,7 +59,7 @@ public final class ParquetRowFileWriter implements RowFileWriter {
         try {
             for (Object[] row : batch.rows()) {
                 writer.write(row);
-                rows++;
+                rowWritten();
             }
         } catch (IOException e) {
             throw ValueErrors.io(schema, "writing Parquet", e);
@@ -72,38 +67,22 @@ public final class ParquetRowFileWriter implements RowFileWriter {
     }
 
     @Override
-    public void finish() {
-        if (closed) {
-            throw new IllegalStateException("finish() after close()");
-        }
-        closed = true;
-        try {
-            writer.close();
-        } catch (IOException e) {
-            throw ValueErrors.io(schema, "finishing the Parquet file", e);
-        }
+    protected String describe() {
+        return "the Parquet file";
     }
 
     @Override
-    public long rowsWritten() {
-        return rows;
-    }
-
-    @Override
-    public long bytesWritten() {
-        return counter.count();
+    protected void complete() throws IOException {
+        writer.close();
     }
 
     /** Without {@link #finish()}: releases the buffers; the stream's owner discards whatever reached it. */
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            try {
-                writer.close();
-            } catch (IOException | RuntimeException ignored) {
-                // abandoned anyway
-            }
+    protected void abandon() {
+        try {
+            writer.close();
+        } catch (IOException | RuntimeException ignored) {
+            // abandoned anyway
         }
     }
 
