@@ -41,8 +41,9 @@ class EmbeddedStoreWithTokenIT {
     }
 
     @Test
-    void healthAndDocsStayOpenForProbes() {
-        when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+    void healthAndDocsStayOpenForProbesAndHealthReportsRedisWhenConfigured() {
+        when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'Redis connection health check' }.data.default", equalTo("PONG"));
         when().get("/openapi.json").then().statusCode(200);
     }
 

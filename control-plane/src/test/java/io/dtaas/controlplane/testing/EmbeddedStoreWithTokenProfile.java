@@ -5,14 +5,15 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
 
-/** Standalone mode's embedded store, listening on all interfaces, hence with an API token. */
+/** The embedded store, listening on all interfaces (hence an API token), with Redis configured. */
 public class EmbeddedStoreWithTokenProfile implements QuarkusTestProfile {
 
     public static final String TOKEN = "it-token-6f1d0c9e";
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.http.host", "0.0.0.0", "dtaas.api-token", TOKEN);
+        return Map.of("quarkus.http.host", "0.0.0.0", "dtaas.api-token", TOKEN,
+                "quarkus.redis.hosts", "redis://127.0.0.1:6379");
     }
 
     @Override
