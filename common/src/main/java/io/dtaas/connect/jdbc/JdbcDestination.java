@@ -33,6 +33,7 @@ public abstract class JdbcDestination implements Destination {
 
     protected final JdbcDialect dialect;
     private final Supplier<JdbcEndpoint> endpoint;
+    private final Set<String> readySchemas = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     protected JdbcDestination(JdbcDialect dialect, Supplier<JdbcEndpoint> endpoint) {
         this.dialect = dialect;
@@ -83,7 +84,7 @@ public abstract class JdbcDestination implements Destination {
         }
         try (Connection c = open(); Statement st = c.createStatement()) {
             if (target.schema() != null) {
-                st.execute(createSchemaSql(target.schema()));
+                ensureSchema(st, target.schema());
             }
             TableRef table = mode == WriteMode.OVERWRITE ? staging(target) : target;
             if (mode == WriteMode.OVERWRITE && !resuming) {
@@ -103,6 +104,27 @@ public abstract class JdbcDestination implements Destination {
             prepared(c, source, table);
         } catch (SQLException e) {
             throw JdbcFailures.wrap(e, "preparing " + target);
+        }
+    }
+
+    /**
+     * Creates the schema once per destination. Tables of one job are prepared in parallel, and PostgreSQL's
+     * CREATE SCHEMA IF NOT EXISTS is not safe against itself: a concurrent twin fails with a unique
+     * violation (23505) or duplicate schema (42P06), which means the schema exists, as wanted.
+     */
+    private void ensureSchema(Statement st, String schema) throws SQLException {
+        if (readySchemas.contains(schema)) {
+            return;
+        }
+        synchronized (readySchemas) {
+            try {
+                st.execute(createSchemaSql(schema));
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState()) && !"42P06".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            readySchemas.add(schema);
         }
     }
 
