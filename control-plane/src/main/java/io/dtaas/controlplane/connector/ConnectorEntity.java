@@ -1,13 +1,9 @@
 package io.dtaas.controlplane.connector;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.dtaas.controlplane.metadata.MetadataEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -18,11 +14,7 @@ import java.util.Optional;
 /** A stored connector. Secret settings are only ever here encrypted, in {@link #secretConfig}. */
 @Entity
 @Table(name = "connectors")
-public class ConnectorEntity extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class ConnectorEntity extends MetadataEntity {
 
     public String name;
 
@@ -56,14 +48,8 @@ public class ConnectorEntity extends PanacheEntityBase {
     @Column(name = "last_tested_at")
     public Instant lastTestedAt;
 
-    @Column(name = "created_at")
-    public Instant createdAt;
-
     @Column(name = "updated_at")
     public Instant updatedAt;
-
-    @Version
-    public long version;
 
     public static Optional<ConnectorEntity> findByNameIgnoreCase(String name) {
         return find("lower(name) = lower(?1)", name).firstResultOptional();

@@ -1,13 +1,9 @@
 package io.dtaas.controlplane.execution;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.dtaas.controlplane.metadata.MetadataEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -19,11 +15,7 @@ import java.util.Optional;
 /** One run of a task: its state, counters, per-table progress and the variables it resolved. */
 @Entity
 @Table(name = "executions")
-public class ExecutionEntity extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class ExecutionEntity extends MetadataEntity {
 
     @Column(name = "task_id")
     public Long taskId;
@@ -53,12 +45,6 @@ public class ExecutionEntity extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Version
-    public long version;
 
     /** The task's newest execution: the one whose status the task mirrors. */
     public static Optional<ExecutionEntity> latestOf(long taskId) {

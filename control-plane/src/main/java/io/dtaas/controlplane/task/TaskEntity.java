@@ -1,13 +1,9 @@
 package io.dtaas.controlplane.task;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.dtaas.controlplane.metadata.MetadataEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -18,11 +14,7 @@ import java.util.Optional;
 /** A stored transfer task: what to move (config) from which source to which destination, how and when. */
 @Entity
 @Table(name = "tasks")
-public class TaskEntity extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class TaskEntity extends MetadataEntity {
 
     public String name;
 
@@ -51,14 +43,8 @@ public class TaskEntity extends PanacheEntityBase {
 
     public String status;
 
-    @Column(name = "created_at")
-    public Instant createdAt;
-
     @Column(name = "updated_at")
     public Instant updatedAt;
-
-    @Version
-    public long version;
 
     public static Optional<TaskEntity> findByNameIgnoreCase(String name) {
         return find("lower(name) = lower(?1)", name).firstResultOptional();

@@ -1,13 +1,9 @@
 package io.dtaas.controlplane.variable;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.dtaas.controlplane.metadata.MetadataEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -17,11 +13,7 @@ import java.util.Map;
 /** A global variable: {@code static}, {@code db_query} or {@code context}, with its type's settings. */
 @Entity
 @Table(name = "variables")
-public class VariableEntity extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class VariableEntity extends MetadataEntity {
 
     public String name;
 
@@ -34,12 +26,6 @@ public class VariableEntity extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     public Map<String, Object> config;
 
-    @Column(name = "created_at")
-    public Instant createdAt;
-
     @Column(name = "updated_at")
     public Instant updatedAt;
-
-    @Version
-    public long version;
 }
