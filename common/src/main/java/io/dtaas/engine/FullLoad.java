@@ -49,10 +49,23 @@ public final class FullLoad {
     public ExecutionStatus run() {
         List<TableRef> tables;
         try {
-            tables = TableSelector.resolve(source, config.tables(), config.excludeTables());
+            tables = plan(source, config);
         } catch (DtaasException e) {
             return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": " + e.getMessage());
         }
+        return runTables(tables);
+    }
+
+    /** The tables the task's patterns and exclusions select in the source, in load order. */
+    public static List<TableRef> plan(Source source, TransferConfig config) {
+        return TableSelector.resolve(source, config.tables(), config.excludeTables());
+    }
+
+    /**
+     * Loads the given tables (already selected, e.g. one table a distributed worker claimed) and publishes
+     * the final progress; returns COMPLETED, FAILED, STOPPED or PAUSED.
+     */
+    public ExecutionStatus runTables(List<TableRef> tables) {
         progress.tablesSelected(tables.stream().map(TableRef::toString).toList());
         int threads = config.parallel() ? Math.min(config.maxParallelTables(), tables.size()) : 1;
         ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("dtaas-table-", 0).factory());

@@ -3,7 +3,7 @@ package io.dtaas.controlplane;
 import io.dtaas.controlplane.launch.BrowserOpener;
 import io.dtaas.engine.cli.FullLoadCli;
 import io.dtaas.controlplane.launch.LaunchOptions;
-import io.dtaas.controlplane.metadata.DatabaseUrl;
+import io.dtaas.metadata.DatabaseUrl;
 import io.dtaas.controlplane.metadata.EmbeddedMetadataStore;
 import io.dtaas.controlplane.security.ApiAccessPolicy;
 import io.quarkus.runtime.Quarkus;

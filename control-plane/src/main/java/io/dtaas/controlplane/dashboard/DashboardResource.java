@@ -1,6 +1,9 @@
 package io.dtaas.controlplane.dashboard;
 
 import io.dtaas.error.ConfigError;
+import io.dtaas.cluster.WorkerInfo;
+import io.dtaas.controlplane.cluster.ClusterMode;
+import io.dtaas.controlplane.cluster.WorkerDirectory;
 import io.dtaas.job.ExecutionStatus;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.ws.rs.GET;
@@ -28,9 +31,13 @@ public class DashboardResource {
     private static final List<String> ACTIVE = List.of("queued", "running", "stopping");
 
     private final int slots;
+    private final ClusterMode mode;
+    private final WorkerDirectory workers;
 
-    public DashboardResource(@ConfigProperty(name = "dtaas.workers") int slots) {
+    public DashboardResource(@ConfigProperty(name = "dtaas.workers") int slots, ClusterMode mode, WorkerDirectory workers) {
         this.slots = slots;
+        this.mode = mode;
+        this.workers = workers;
     }
 
     @GET
@@ -63,7 +70,17 @@ public class DashboardResource {
                 + " where e.status = 'running'", Double.class).getSingleResult();
         return new DashboardStats(tasks, byStatus, sources + destinations, sources, destinations, active,
                 ((Number) today[0]).longValue(), ((Number) today[2]).longValue(), ((Number) today[1]).longValue(),
-                throughput == null ? 0 : throughput, new DashboardStats.Workers("standalone", 1, slots, running));
+                throughput == null ? 0 : throughput, workers(running));
+    }
+
+    /** Standalone: this process and its threads; distributed: the transfer-workers heartbeating now. */
+    private DashboardStats.Workers workers(long running) {
+        if (!mode.distributed()) {
+            return new DashboardStats.Workers("standalone", 1, slots, running);
+        }
+        List<WorkerInfo> online = workers.online();
+        return new DashboardStats.Workers("distributed", online.size(),
+                online.stream().mapToInt(WorkerInfo::slots).sum(), online.stream().mapToInt(WorkerInfo::running).sum());
     }
 
     @GET

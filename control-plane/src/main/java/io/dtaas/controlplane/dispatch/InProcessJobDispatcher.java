@@ -6,6 +6,8 @@ import io.dtaas.job.JobSpec;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.inject.Typed;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -27,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * marked failed by restart recovery.
  */
 @ApplicationScoped
+@Typed(InProcessJobDispatcher.class)
 public class InProcessJobDispatcher implements JobDispatcher {
 
     private static final Logger LOG = Logger.getLogger(InProcessJobDispatcher.class);
@@ -105,7 +108,7 @@ public class InProcessJobDispatcher implements JobDispatcher {
         }
     }
 
-    void onShutdown(@Observes ShutdownEvent event) {
+    void onShutdown(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent event) {
         flags.values().forEach(RunFlags::requestPause);
         pool.shutdown();
         try {

@@ -48,8 +48,13 @@ public class ExecutionRecorder implements ExecutionReporter {
 
     @Override
     public void started(JobSpec job) {
-        writer.started(job.taskId(), job.executionId());
-        live.publish(new ProgressEvent(job.executionId(), job.taskId(), ExecutionStatus.RUNNING, 0, 0, 0,
+        started(job.taskId(), job.executionId());
+    }
+
+    /** A worker took the execution: it becomes {@code running}. */
+    public void started(long taskId, long executionId) {
+        writer.started(taskId, executionId);
+        live.publish(new ProgressEvent(executionId, taskId, ExecutionStatus.RUNNING, 0, 0, 0,
                 java.util.List.of(), null, java.time.Instant.now()));
     }
 
@@ -60,11 +65,16 @@ public class ExecutionRecorder implements ExecutionReporter {
 
     @Override
     public void finished(JobSpec job, ExecutionStatus status, String error) {
-        Throttle throttle = throttles.remove(job.executionId());
+        finished(job.taskId(), job.executionId(), status, error);
+    }
+
+    /** The execution ended; progress still held back is written first. */
+    public void finished(long taskId, long executionId, ExecutionStatus status, String error) {
+        Throttle throttle = throttles.remove(executionId);
         if (throttle != null) {
             throttle.flushNow();
         }
-        writer.finish(job.taskId(), job.executionId(), status, error);
+        writer.finish(taskId, executionId, status, error);
     }
 
     @PreDestroy

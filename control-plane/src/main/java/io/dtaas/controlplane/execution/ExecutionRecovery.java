@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.execution;
 
+import io.dtaas.controlplane.cluster.ClusterMode;
 import io.dtaas.job.ExecutionStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -26,13 +27,18 @@ public class ExecutionRecovery {
     private static final Logger LOG = Logger.getLogger(ExecutionRecovery.class);
 
     private final ExecutionWriter writer;
+    private final ClusterMode mode;
     private final Instant processStart = Instant.now();
 
-    public ExecutionRecovery(ExecutionWriter writer) {
+    public ExecutionRecovery(ExecutionWriter writer, ClusterMode mode) {
         this.writer = writer;
+        this.mode = mode;
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (mode.distributed()) {
+            return; // workers outlive this process; their leases settle abandoned jobs
+        }
         int recovered = recoverOrphans();
         if (recovered > 0) {
             LOG.warnf("marked %d execution(s) left under way by a previous process as failed", recovered);

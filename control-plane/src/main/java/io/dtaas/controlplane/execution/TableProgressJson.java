@@ -10,7 +10,7 @@ import java.util.Map;
  * Per-table progress as stored in {@code executions.table_progress}: plain maps with the wire's snake_case
  * keys, written explicitly because stored JSON goes through Hibernate's mapper, not the REST one.
  */
-final class TableProgressJson {
+public final class TableProgressJson {
 
     private TableProgressJson() {
     }
@@ -19,7 +19,7 @@ final class TableProgressJson {
         return tables.stream().map(TableProgressJson::toJson).toList();
     }
 
-    static List<TableProgress> fromJson(List<Map<String, Object>> stored) {
+    public static List<TableProgress> fromJson(List<Map<String, Object>> stored) {
         if (stored == null) {
             return List.of();
         }

@@ -5,12 +5,14 @@ import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
 import io.dtaas.connect.catalog.CatalogBrowser;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 
 /** Standalone mode: the control-plane calls the connectors itself. */
 @ApplicationScoped
+@Typed(InProcessConnectorGateway.class)
 public class InProcessConnectorGateway implements ConnectorGateway {
 
     private final Duration testTimeout;

@@ -4,6 +4,7 @@ import io.dtaas.controlplane.testing.MetadataDb;
 import io.dtaas.controlplane.testing.RealPostgresProfile;
 import io.dtaas.controlplane.testing.TaskApi;
 import io.dtaas.engine.CheckpointStore;
+import io.dtaas.metadata.JdbcCheckpointStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.dtaas.controlplane.metadata;
+package io.dtaas.metadata;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,7 @@
-package io.dtaas.controlplane.checkpoint;
+package io.dtaas.metadata;
 
 import io.dtaas.engine.CheckpointStore;
 import io.dtaas.error.SystemError;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -17,7 +16,6 @@ import java.util.Set;
  * datasource: called from engine threads outside any transaction, each call commits on its own; called
  * inside one (a start clearing checkpoints), it joins it, so the clear and the new execution commit together.
  */
-@ApplicationScoped
 public class JdbcCheckpointStore implements CheckpointStore {
 
     private final DataSource dataSource;

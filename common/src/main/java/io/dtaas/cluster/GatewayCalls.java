@@ -1,0 +1,83 @@
+package io.dtaas.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtaas.connect.ConfigValidator;
+import io.dtaas.connect.ConfigValues;
+import io.dtaas.connect.Connector;
+import io.dtaas.connect.ConnectorRegistry;
+import io.dtaas.connect.catalog.CatalogBrowser;
+import io.dtaas.connect.catalog.QueryLimits;
+import io.dtaas.error.DtaasException;
+import io.dtaas.error.NotFoundError;
+import io.dtaas.error.SystemError;
+import io.dtaas.secret.SecretCipher;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The worker's side of the connector gateway: unseals a request's settings, runs the connector call it names
+ * and wraps the outcome as a {@link GatewayReply}. Errors are answers, never exceptions.
+ */
+public final class GatewayCalls {
+
+    private final ConnectorRegistry registry;
+    private final SecretCipher cipher;
+    private final ClusterJson json;
+    private final Duration checkTimeout;
+    private final String workerId;
+
+    public GatewayCalls(ConnectorRegistry registry, SecretCipher cipher, ClusterJson json, Duration checkTimeout,
+                        String workerId) {
+        this.registry = registry;
+        this.cipher = cipher;
+        this.json = json;
+        this.checkTimeout = checkTimeout;
+        this.workerId = workerId;
+    }
+
+    public GatewayReply answer(GatewayRequest request) {
+        try {
+            Connector connector = registry.find(request.typeId())
+                    .orElseThrow(() -> new NotFoundError("connector type " + request.typeId() + " is unknown to this worker"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> settings = json.read(cipher.decrypt(request.sealedConfig()), Map.class);
+            ConfigValues config = ConfigValidator.validate(connector.type(), settings, "connection_config");
+            return GatewayReply.ok(run(request, connector, config), workerId);
+        } catch (DtaasException e) {
+            return GatewayReply.failed(e, workerId);
+        } catch (RuntimeException e) {
+            return GatewayReply.failed(new SystemError("the worker failed to run " + request.op().wireName() + ": "
+                    + e.getClass().getSimpleName(), e), workerId);
+        }
+    }
+
+    private JsonNode run(GatewayRequest request, Connector connector, ConfigValues config) {
+        ObjectMapper mapper = json.mapper();
+        Map<String, Object> a = request.args() == null ? Map.of() : request.args();
+        if (request.op() == GatewayRequest.Op.CHECK) {
+            return mapper.valueToTree(connector.check(config, checkTimeout));
+        }
+        CatalogBrowser browser = connector.browser(config);
+        Object result = switch (request.op()) {
+            case CHECK -> throw new IllegalStateException("handled above");
+            case DATABASES -> browser.databases();
+            case SCHEMAS -> browser.schemas(text(a, "database"));
+            case TABLES -> browser.tables(text(a, "database"), text(a, "schema"));
+            case COLUMNS -> browser.columns(text(a, "database"), text(a, "schema"), text(a, "table"));
+            case PREVIEW -> browser.preview(text(a, "database"), text(a, "schema"), text(a, "table"), limits(a));
+            case QUERY -> browser.query(text(a, "database"), text(a, "sql"), limits(a));
+        };
+        return mapper.valueToTree(result);
+    }
+
+    private static String text(Map<String, Object> args, String name) {
+        Object v = args.get(name);
+        return v == null ? null : v.toString();
+    }
+
+    private static QueryLimits limits(Map<String, Object> args) {
+        return new QueryLimits(((Number) args.get("max_rows")).intValue(), ((Number) args.get("timeout_seconds")).intValue());
+    }
+}

@@ -1,0 +1,36 @@
+package io.dtaas.cluster;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Map;
+
+/**
+ * An entry of {@link ClusterKeys#requests()}: one short connector call a worker runs for the control-plane.
+ *
+ * @param sealedConfig the connection settings sealed with the master key (secrets never travel in clear)
+ * @param args         the call's arguments: database, schema, table, sql, limits
+ */
+public record GatewayRequest(String id, Op op, String typeId, String sealedConfig,
+                             Map<String, Object> args) {
+
+    public enum Op {
+        CHECK("check"),
+        DATABASES("databases"),
+        SCHEMAS("schemas"),
+        TABLES("tables"),
+        COLUMNS("columns"),
+        PREVIEW("preview"),
+        QUERY("query");
+
+        private final String wireName;
+
+        Op(String wireName) {
+            this.wireName = wireName;
+        }
+
+        @JsonValue
+        public String wireName() {
+            return wireName;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.dtaas.worker;
+
+import io.dtaas.cluster.ControlMessage;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.StreamRange;
+import io.quarkus.redis.datasource.stream.XReadArgs;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Follows the control stream (every worker reads all of it, no group) and passes stop and pause requests to
+ * the jobs of that execution running here. A request missed while Redis was unreachable is still applied by
+ * the {@link LeaseKeeper}, which reads each running execution's control key at every beat.
+ */
+@ApplicationScoped
+public class ControlListener {
+
+    private static final Logger LOG = Logger.getLogger(ControlListener.class);
+
+    private final WorkerInfo info;
+    private final Streams streams;
+    private final RunningJobs running;
+    private volatile boolean closing;
+
+    public ControlListener(WorkerInfo info, Streams streams, RunningJobs running) {
+        this.info = info;
+        this.streams = streams;
+        this.running = running;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (info.redisConfigured()) {
+            Thread.ofPlatform().daemon().name("dtaas-control-listener").start(this::listen);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        closing = true;
+    }
+
+    private void listen() {
+        String last = null;
+        while (!closing) {
+            try {
+                if (last == null) {
+                    last = newestId();
+                }
+                List<StreamMessage<String, String, String>> messages = streams.commands().xread(streams.keys().control(),
+                        last, new XReadArgs().count(100).block(Duration.ofSeconds(1)));
+                for (StreamMessage<String, String, String> m : messages) {
+                    apply(streams.decode(m.payload(), ControlMessage.class));
+                    last = m.id();
+                }
+            } catch (RuntimeException e) {
+                if (!closing) {
+                    LOG.warnf("cannot read the control stream (%s); retrying", e.getMessage());
+                    sleep();
+                }
+            }
+        }
+    }
+
+    /** Starts after the newest entry: requests older than this worker concern jobs it does not run. */
+    private String newestId() {
+        List<StreamMessage<String, String, String>> newest = streams.commands().xrevrange(streams.keys().control(),
+                StreamRange.of("+", "-"), 1);
+        return newest.isEmpty() ? "0-0" : newest.get(0).id();
+    }
+
+    private void apply(ControlMessage message) {
+        for (JobRun run : running.ofExecution(message.executionId())) {
+            switch (message.action()) {
+                case STOP -> run.requestStop();
+                case PAUSE -> run.requestPause();
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

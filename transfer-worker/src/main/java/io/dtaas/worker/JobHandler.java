@@ -1,0 +1,224 @@
+package io.dtaas.worker;
+
+import io.dtaas.cluster.ClusterKeys;
+import io.dtaas.cluster.ControlMessage;
+import io.dtaas.cluster.JobMessage;
+import io.dtaas.cluster.WorkerReport;
+import io.dtaas.connect.Destination;
+import io.dtaas.connect.Source;
+import io.dtaas.data.TableRef;
+import io.dtaas.engine.FullLoad;
+import io.dtaas.engine.ProgressSink;
+import io.dtaas.engine.ProgressTracker;
+import io.dtaas.error.DtaasException;
+import io.dtaas.job.ExecutionStatus;
+import io.dtaas.job.JobKind;
+import io.dtaas.job.JobSpec;
+import io.dtaas.job.ProgressEvent;
+import io.dtaas.metadata.FencedCheckpointStore;
+import io.dtaas.metadata.JdbcConnectorStore;
+import io.dtaas.metadata.TableLeases;
+import io.quarkus.redis.datasource.stream.TransactionalStreamCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs one job from {@link ClusterKeys#jobs()}. A plan job selects the execution's tables and, in one Redis
+ * transaction, queues a job per table, reports the plan and acknowledges itself, so a crash never leaves half
+ * a plan. A table job claims the table (raising its fencing epoch), loads it with checkpoints written under
+ * that epoch, reports how it ended and only then acknowledges the entry.
+ */
+@ApplicationScoped
+public class JobHandler {
+
+    private static final Logger LOG = Logger.getLogger(JobHandler.class);
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
+
+    private final WorkerInfo info;
+    private final Streams streams;
+    private final ReportPublisher reports;
+    private final JdbcConnectorStore connectors;
+    private final TableLeases leases;
+    private final DataSource metadata;
+
+    public JobHandler(WorkerInfo info, Streams streams, ReportPublisher reports, JdbcConnectorStore connectors,
+                      TableLeases leases, DataSource metadata) {
+        this.info = info;
+        this.streams = streams;
+        this.reports = reports;
+        this.connectors = connectors;
+        this.leases = leases;
+        this.metadata = metadata;
+    }
+
+    void handle(JobRun run) {
+        JobSpec job = run.message().job();
+        ControlMessage.Action requested = requestedAction(job.executionId());
+        if (requested != null) {
+            endUnstarted(run, requested == ControlMessage.Action.STOP ? ExecutionStatus.STOPPED : ExecutionStatus.PAUSED);
+        } else if (job.kind() != JobKind.FULL_LOAD) {
+            reports.publish(WorkerReport.finished(job.executionId(), job.taskId(), ExecutionStatus.FAILED,
+                    "task " + job.taskName() + ": mode " + job.kind().wireName()
+                            + " needs change data capture, which this version does not run yet; use full_load", info.id()));
+            acknowledge(run);
+        } else if (run.message().isPlan()) {
+            plan(run);
+        } else {
+            load(run);
+        }
+    }
+
+    /** The stop or pause asked for the execution, if any; seen by jobs claimed after the request went out. */
+    ControlMessage.Action requestedAction(long executionId) {
+        String action = streams.redis().value(String.class).get(streams.keys().control(executionId));
+        return action == null ? null : ControlMessage.Action.fromWire(action);
+    }
+
+    private void endUnstarted(JobRun run, ExecutionStatus status) {
+        JobSpec job = run.message().job();
+        if (run.message().isPlan()) {
+            reports.publish(WorkerReport.finished(job.executionId(), job.taskId(), status, null, info.id()));
+        } else {
+            reports.publish(WorkerReport.tableFinished(job.executionId(), job.taskId(), run.table(), 0, null, status,
+                    null, info.id()));
+        }
+        acknowledge(run);
+    }
+
+    private void plan(JobRun run) {
+        JobSpec job = run.message().job();
+        reports.publish(WorkerReport.started(job.executionId(), job.taskId(), info.id()));
+        List<TableRef> tables;
+        try (Source source = connectors.resolve(job.sourceConnectorId()).openSource()) {
+            tables = FullLoad.plan(source, job.config());
+        } catch (DtaasException e) {
+            finishPlan(run, ExecutionStatus.FAILED, "task " + job.taskName() + ": " + e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            finishPlan(run, ExecutionStatus.FAILED, unexpected(job, e));
+            return;
+        }
+        if (tables.isEmpty()) {
+            finishPlan(run, ExecutionStatus.COMPLETED, null);
+            return;
+        }
+        ClusterKeys keys = streams.keys();
+        String planned = streams.encode(WorkerReport.planned(job.executionId(), job.taskId(), tables, info.id()));
+        streams.redis().withTransaction(tx -> {
+            TransactionalStreamCommands<String, String, String> s = tx.stream(String.class);
+            s.xadd(keys.progress(), Map.of(ClusterKeys.FIELD, planned));
+            for (TableRef table : tables) {
+                s.xadd(keys.jobs(), Map.of(ClusterKeys.FIELD, streams.encode(JobMessage.table(job, table))));
+            }
+            s.xack(keys.jobs(), ClusterKeys.WORKERS_GROUP, run.entryId());
+        });
+    }
+
+    private void finishPlan(JobRun run, ExecutionStatus status, String error) {
+        JobSpec job = run.message().job();
+        reports.publish(WorkerReport.finished(job.executionId(), job.taskId(), status, error, info.id()));
+        acknowledge(run);
+    }
+
+    private void load(JobRun run) {
+        JobSpec job = run.message().job();
+        TableRef table = run.table();
+        long epoch = leases.claim(job.taskId(), table.toString(), job.executionId(), info.id());
+        run.claimed(epoch);
+        TableReports sink = new TableReports(run, table, epoch);
+        ProgressTracker tracker = new ProgressTracker(job.executionId(), job.taskId(), sink, PROGRESS_INTERVAL);
+        ExecutionStatus status;
+        String error = null;
+        try (Source source = connectors.resolve(job.sourceConnectorId()).openSource();
+             Destination destination = connectors.resolve(job.destinationConnectorId()).openDestination()) {
+            status = new FullLoad(source, destination, job.config(), new FullLoad.TaskContext(job.taskId(), job.taskName()),
+                    new FencedCheckpointStore(metadata, epoch), run, tracker).runTables(List.of(table));
+        } catch (DtaasException e) {
+            status = ExecutionStatus.FAILED;
+            error = "task " + job.taskName() + ", table " + table + ": " + e.getMessage();
+        } catch (RuntimeException e) {
+            status = ExecutionStatus.FAILED;
+            error = unexpected(job, e);
+        }
+        if (run.leaseLost() || !leases.holds(job.taskId(), table.toString(), epoch)) {
+            LOG.warnf("table %s of execution %d was reclaimed by another worker; this worker stops without reporting",
+                    table, job.executionId());
+            return;
+        }
+        if (run.handingOff() && !run.endRequested()) {
+            handBack(run);
+            return;
+        }
+        ProgressEvent last = sink.last();
+        if (error == null && last != null) {
+            error = last.error();
+        }
+        reports.publish(WorkerReport.tableFinished(job.executionId(), job.taskId(), table, epoch, last, status, error,
+                info.id()));
+        acknowledge(run);
+    }
+
+    /** Shutting down mid-table: queue the job again and drop this claim in one step; its checkpoints stay. */
+    private void handBack(JobRun run) {
+        ClusterKeys keys = streams.keys();
+        String again = streams.encode(run.message());
+        streams.redis().withTransaction(tx -> {
+            TransactionalStreamCommands<String, String, String> s = tx.stream(String.class);
+            s.xadd(keys.jobs(), Map.of(ClusterKeys.FIELD, again));
+            s.xack(keys.jobs(), ClusterKeys.WORKERS_GROUP, run.entryId());
+        });
+        LOG.infof("handed table %s of execution %d back to the queue", run.table(), run.executionId());
+    }
+
+    private void acknowledge(JobRun run) {
+        streams.commands().xack(streams.keys().jobs(), ClusterKeys.WORKERS_GROUP, run.entryId());
+    }
+
+    private static String unexpected(JobSpec job, RuntimeException e) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "execution %d of task %d failed unexpectedly, reference %s", job.executionId(), job.taskId(), reference);
+        return "task " + job.taskName() + ": unexpected error; the worker log has the details under " + reference;
+    }
+
+    /**
+     * Forwards a table job's progress while this worker holds the table; keeps the final event for the
+     * table's end report instead of sending it as progress.
+     */
+    private final class TableReports implements ProgressSink {
+
+        private final JobRun run;
+        private final TableRef table;
+        private final long epoch;
+        private volatile ProgressEvent last;
+
+        TableReports(JobRun run, TableRef table, long epoch) {
+            this.run = run;
+            this.table = table;
+            this.epoch = epoch;
+        }
+
+        @Override
+        public void publish(ProgressEvent event) {
+            last = event;
+            if (event.status().isFinal() || run.leaseLost()) {
+                return;
+            }
+            try {
+                reports.publish(WorkerReport.progress(table, epoch, event, info.id()));
+            } catch (RuntimeException e) {
+                // a lost progress report must not fail the load; the end report carries the totals
+                LOG.debugf(e, "could not publish progress of execution %d", event.executionId());
+            }
+        }
+
+        ProgressEvent last() {
+            return last;
+        }
+    }
+}

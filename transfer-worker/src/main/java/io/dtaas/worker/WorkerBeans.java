@@ -1,0 +1,60 @@
+package io.dtaas.worker;
+
+import io.dtaas.cluster.ClusterJson;
+import io.dtaas.cluster.GatewayCalls;
+import io.dtaas.connect.ConnectorRegistry;
+import io.dtaas.metadata.JdbcConnectorStore;
+import io.dtaas.metadata.TableLeases;
+import io.dtaas.secret.MasterKeys;
+import io.dtaas.secret.SecretCipher;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** CDI producers for the plain-Java pieces from {@code common} a worker runs with. */
+public class WorkerBeans {
+
+    /** The same master key as the control-plane's: DTAAS_SECRET_KEY, else the key file in the data dir. */
+    @Produces
+    @Singleton
+    SecretCipher secretCipher(@ConfigProperty(name = "dtaas.secret-key") Optional<String> key,
+                              @ConfigProperty(name = "dtaas.home") Path home) {
+        return MasterKeys.cipher(key.orElse(null), home);
+    }
+
+    @Produces
+    @Singleton
+    ConnectorRegistry connectorRegistry() {
+        return ConnectorRegistry.standard();
+    }
+
+    @Produces
+    @Singleton
+    ClusterJson clusterJson() {
+        return new ClusterJson();
+    }
+
+    @Produces
+    @Singleton
+    JdbcConnectorStore connectorStore(DataSource metadata, ConnectorRegistry registry, SecretCipher cipher) {
+        return new JdbcConnectorStore(metadata, registry, cipher);
+    }
+
+    @Produces
+    @Singleton
+    TableLeases tableLeases(DataSource metadata) {
+        return new TableLeases(metadata);
+    }
+
+    @Produces
+    @Singleton
+    GatewayCalls gatewayCalls(ConnectorRegistry registry, SecretCipher cipher, ClusterJson json, WorkerInfo info,
+                              @ConfigProperty(name = "dtaas.connector.test-timeout", defaultValue = "10s") Duration timeout) {
+        return new GatewayCalls(registry, cipher, json, timeout, info.id());
+    }
+}
