@@ -65,7 +65,7 @@ public class JobHandler {
         } else if (job.kind() != JobKind.FULL_LOAD) {
             reports.publish(WorkerReport.finished(job.executionId(), job.taskId(), ExecutionStatus.FAILED,
                     "task " + job.taskName() + ": mode " + job.kind().wireName()
-                            + " needs change data capture, which this version does not run yet; use full_load", info.id()));
+                            + " runs in standalone mode in this version (transfer-workers run full_load tasks)", info.id()));
             acknowledge(run);
         } else if (run.message().isPlan()) {
             plan(run);

@@ -205,6 +205,45 @@ public abstract class JdbcDestination implements Destination {
         return names;
     }
 
+    /**
+     * Deletes rows by primary key in one transaction (change data capture).
+     *
+     * @param keys each the primary-key values in the order of {@code source.primaryKey()}
+     */
+    public void deleteByKeys(TableSchema source, TableRef target, List<Object[]> keys) {
+        StringBuilder where = new StringBuilder();
+        for (String k : source.primaryKey()) {
+            where.append(where.isEmpty() ? "" : " AND ").append(dialect.quote(k)).append(" = ")
+                    .append(keyParameter(source.columns().get(source.indexOf(k)).type()));
+        }
+        String sql = "DELETE FROM " + qualified(target) + " WHERE " + where;
+        Connection c = null;
+        try {
+            c = open();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Object[] key : keys) {
+                    for (int i = 0; i < key.length; i++) {
+                        ps.setObject(i + 1, key[i] instanceof java.time.Instant t
+                                ? t.atOffset(java.time.ZoneOffset.UTC) : key[i]);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw JdbcFailures.wrap(e, "deleting " + keys.size() + " changed row(s) from " + target);
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
+    /** The bind placeholder of a key value of this type; a dialect adds a cast where its driver needs one. */
+    protected String keyParameter(ColumnType type) {
+        return "?";
+    }
+
     public String qualified(TableRef table) {
         return dialect.qualify(table.schema(), table.name());
     }

@@ -64,6 +64,12 @@ final class PostgresDestination extends JdbcDestination {
         return PostgresTypes.toPostgres(type);
     }
 
+    /** Keys held as text (uuid, json...) compare only after a cast to the column's type. */
+    @Override
+    protected String keyParameter(ColumnType type) {
+        return "CAST(? AS " + PostgresTypes.toPostgres(type) + ")";
+    }
+
     @Override
     protected String createSchemaSql(String schema) {
         return "CREATE SCHEMA IF NOT EXISTS " + dialect.quote(schema);

@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.engine;
 
+import io.dtaas.cdc.CdcRun;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.Source;
 import io.dtaas.controlplane.connector.ConnectorService;
@@ -15,7 +16,10 @@ import io.dtaas.job.JobKind;
 import io.dtaas.job.JobSpec;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import java.nio.file.Path;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -23,7 +27,7 @@ import java.util.UUID;
 /**
  * Runs an execution with the transfer engine: loads the task's connectors (decrypting their settings here,
  * so jobs carry ids only), opens source and destination, and runs the full load with the metadata store's
- * checkpoints.
+ * checkpoints, or a {@code cdc} task's change stream with its offsets in the data dir.
  */
 @ApplicationScoped
 public class EngineTransferRunner implements TransferRunner {
@@ -33,10 +37,13 @@ public class EngineTransferRunner implements TransferRunner {
 
     private final ConnectorService connectors;
     private final CheckpointStore checkpoints;
+    private final Path cdcState;
 
-    public EngineTransferRunner(ConnectorService connectors, CheckpointStore checkpoints) {
+    public EngineTransferRunner(ConnectorService connectors, CheckpointStore checkpoints,
+                                @ConfigProperty(name = "dtaas.cdc.state-dir") Path cdcState) {
         this.connectors = connectors;
         this.checkpoints = checkpoints;
+        this.cdcState = cdcState;
     }
 
     private record Ends(ConnectorService.Resolved source, ConnectorService.Resolved destination) {
@@ -45,17 +52,21 @@ public class EngineTransferRunner implements TransferRunner {
     @Override
     public ExecutionStatus run(JobSpec job, RunControl control, ProgressSink progress) {
         ProgressTracker tracker = new ProgressTracker(job.executionId(), job.taskId(), progress, PROGRESS_INTERVAL);
-        if (job.kind() != JobKind.FULL_LOAD) {
+        if (job.kind() == JobKind.FULL_LOAD_THEN_CDC) {
             return fail(tracker, "task " + job.taskName() + ": mode " + job.kind().wireName()
-                    + " needs change data capture, which this version does not run yet; use full_load");
+                    + " is not available yet; run a full_load task, then a cdc task");
         }
         try {
             Ends ends = QuarkusTransaction.requiringNew().call(() -> new Ends(
                     connectors.resolve(job.sourceConnectorId()), connectors.resolve(job.destinationConnectorId())));
             try (Source source = ends.source().connector().source(ends.source().values());
                  Destination destination = ends.destination().connector().destination(ends.destination().values())) {
-                return new FullLoad(source, destination, job.config(), new FullLoad.TaskContext(job.taskId(),
-                        job.taskName()), checkpoints, control, tracker).run();
+                FullLoad.TaskContext task = new FullLoad.TaskContext(job.taskId(), job.taskName());
+                if (job.kind() == JobKind.CDC) {
+                    return new CdcRun(source, destination, ends.source().connector().type().id(), ends.source().values(),
+                            job.config(), task, cdcState.resolve("task-" + job.taskId()), control, tracker).run();
+                }
+                return new FullLoad(source, destination, job.config(), task, checkpoints, control, tracker).run();
             }
         } catch (DtaasException e) {
             return fail(tracker, "task " + job.taskName() + ": " + e.getMessage());

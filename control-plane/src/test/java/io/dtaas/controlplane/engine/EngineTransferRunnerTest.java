@@ -15,20 +15,20 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** CDC modes fail at once, saying why, through the sink like any failure (no connector is touched). */
+/** full_load_then_cdc fails at once, saying why, through the sink like any failure (no connector is touched). */
 class EngineTransferRunnerTest {
 
     @Test
-    void cdcModesFailSayingCdcIsNotAvailableYet() {
+    void fullLoadThenCdcFailsSayingItIsNotAvailableYet() {
         TransferConfig config = TransferConfig.from(Map.of("tables", List.of("t")));
-        JobSpec job = new JobSpec(7, 3, "nightly", JobKind.CDC, 1, 2, config, 1);
+        JobSpec job = new JobSpec(7, 3, "nightly", JobKind.FULL_LOAD_THEN_CDC, 1, 2, config, 1);
         List<ProgressEvent> events = new ArrayList<>();
-        EngineTransferRunner runner = new EngineTransferRunner(null, new InMemoryCheckpointStore());
+        EngineTransferRunner runner = new EngineTransferRunner(null, new InMemoryCheckpointStore(), java.nio.file.Path.of("target"));
         assertThat(runner.run(job, RunControl.NONE, events::add)).isEqualTo(ExecutionStatus.FAILED);
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
-            assertThat(e.error()).isEqualTo("task nightly: mode cdc needs change data capture, which this version does"
-                    + " not run yet; use full_load");
+            assertThat(e.error()).isEqualTo("task nightly: mode full_load_then_cdc is not available yet; run a full_load"
+                    + " task, then a cdc task");
             assertThat(e.executionId()).isEqualTo(7);
         });
     }

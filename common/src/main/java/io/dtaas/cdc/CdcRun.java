@@ -1,0 +1,129 @@
+package io.dtaas.cdc;
+
+import io.dtaas.connect.ConfigValues;
+import io.dtaas.connect.Destination;
+import io.dtaas.connect.Source;
+import io.dtaas.data.TableRef;
+import io.dtaas.data.TableSchema;
+import io.dtaas.engine.FullLoad;
+import io.dtaas.engine.ProgressTracker;
+import io.dtaas.engine.RunControl;
+import io.dtaas.error.DtaasException;
+import io.dtaas.job.ExecutionStatus;
+import io.dtaas.job.TransferConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/**
+ * A {@code cdc} execution: follows the task's tables from the current source position (the first run) or from
+ * the committed offset (every later run), applying changes by primary key, until it is stopped or paused. The
+ * replication slot and publication (PostgreSQL) are named after the task and survive pauses, so a resumed run
+ * continues exactly where the last committed batch ended.
+ */
+public final class CdcRun {
+
+    private final Source source;
+    private final Destination destination;
+    private final String sourceType;
+    private final ConfigValues sourceConfig;
+    private final TransferConfig config;
+    private final FullLoad.TaskContext task;
+    private final Path stateDir;
+    private final RunControl control;
+    private final ProgressTracker progress;
+
+    /** @param stateDir where the task's offsets and schema history files live */
+    public CdcRun(Source source, Destination destination, String sourceType, ConfigValues sourceConfig,
+                  TransferConfig config, FullLoad.TaskContext task, Path stateDir, RunControl control,
+                  ProgressTracker progress) {
+        this.source = source;
+        this.destination = destination;
+        this.sourceType = sourceType;
+        this.sourceConfig = sourceConfig;
+        this.config = config;
+        this.task = task;
+        this.stateDir = stateDir;
+        this.control = control;
+        this.progress = progress;
+    }
+
+    /** The slot, publication and engine name of a task's stream. */
+    public static String streamId(long taskId) {
+        return "dtaas_task_" + taskId;
+    }
+
+    public ExecutionStatus run() {
+        try {
+            List<TableRef> tables = FullLoad.plan(source, config);
+            Map<TableRef, TableSchema> schemas = new LinkedHashMap<>();
+            for (TableRef t : tables) {
+                schemas.put(t, source.describe(t));
+            }
+            Function<TableRef, TableRef> targetOf = t -> config.targetSchema() == null ? t
+                    : new TableRef(config.targetSchema(), t.name());
+            ChangeApplier applier = new ChangeApplier(destination, schemas, targetOf);
+            applier.prepare();
+            progress.tablesSelected(tables.stream().map(TableRef::toString).toList());
+            tables.forEach(t -> progress.tableStarted(t.toString(), 0, 0, 0));
+            Files.createDirectories(stateDir);
+            CdcPlan plan = new CdcPlan(streamId(task.taskId()), tables, stateDir.resolve("offsets.dat"),
+                    stateDir.resolve("schema-history.dat"), config.batchSize(), pollMillis());
+            try (ChangeStream stream = new ChangeStream(DebeziumProperties.of(sourceType, sourceConfig, plan), schemas,
+                    applier, this::applied)) {
+                stream.start();
+                while (!control.stopRequested() && !control.pauseRequested()) {
+                    if (stream.outcome().isDone()) {
+                        return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": change capture stopped: "
+                                + describe(stream.outcome().get()));
+                    }
+                    progress.publishIfDue();
+                    Thread.sleep(200);
+                }
+            }
+            return finish(control.stopRequested() ? ExecutionStatus.STOPPED : ExecutionStatus.PAUSED, null);
+        } catch (DtaasException e) {
+            return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return finish(ExecutionStatus.PAUSED, null);
+        } catch (ExecutionException | java.io.IOException e) {
+            return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": " + e.getMessage());
+        }
+    }
+
+    private long pollMillis() {
+        Integer seconds = config.cdcPollInterval() != null ? config.cdcPollInterval() : config.pollInterval();
+        // a short engine poll keeps latency low; the task's poll interval bounds how long a batch may wait
+        return seconds == null ? 100 : Math.min(seconds * 1000L, 1000L);
+    }
+
+    private void applied(List<ChangeEvent> changes) {
+        Map<TableRef, Long> perTable = new HashMap<>();
+        changes.forEach(c -> perTable.merge(c.table(), 1L, Long::sum));
+        perTable.forEach((t, n) -> progress.rowsWritten(t.toString(), n));
+        progress.publishIfDue();
+    }
+
+    private static String describe(Throwable error) {
+        if (error == null) {
+            return "the engine ended";
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + " (" + root.getMessage() + ")";
+    }
+
+    private ExecutionStatus finish(ExecutionStatus status, String error) {
+        progress.publishFinal(status, error);
+        return status;
+    }
+}

@@ -1,0 +1,140 @@
+package io.dtaas.cdc;
+
+import io.debezium.embedded.Connect;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+import io.dtaas.data.Column;
+import io.dtaas.data.TableRef;
+import io.dtaas.data.TableSchema;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A running Debezium engine whose change batches are applied downstream before their offsets are committed:
+ * a crash replays at most the batch in flight, and {@link ChangeApplier} makes the replay harmless. Runs on
+ * its own thread until {@link #close()}; {@link #outcome()} completes when the engine stops, with the error
+ * that stopped it, if any.
+ */
+public final class ChangeStream implements AutoCloseable {
+
+    /** What the stream tells its owner after each applied batch. */
+    public interface Listener {
+        /** The changes of one batch, committed downstream (offsets follow). */
+        void applied(List<ChangeEvent> changes);
+    }
+
+    private final Map<TableRef, TableSchema> schemas;
+    private final ChangeApplier applier;
+    private final Listener listener;
+    private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("dtaas-cdc").factory());
+    private final CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+    private final AtomicLong applied = new AtomicLong();
+
+    public ChangeStream(Properties debezium, Map<TableRef, TableSchema> schemas, ChangeApplier applier, Listener listener) {
+        this.schemas = Map.copyOf(schemas);
+        this.applier = applier;
+        this.listener = listener;
+        this.engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+                .using(debezium)
+                .notifying(this::handle)
+                .using((success, message, error) -> outcome.complete(success ? null
+                        : error != null ? error : new IllegalStateException(message)))
+                .build();
+    }
+
+    public void start() {
+        thread.execute(engine);
+    }
+
+    /** Completes when the engine stopped: null when it stopped cleanly, else what stopped it. */
+    public CompletableFuture<Throwable> outcome() {
+        return outcome;
+    }
+
+    public long appliedChanges() {
+        return applied.get();
+    }
+
+    private void handle(List<RecordChangeEvent<SourceRecord>> records,
+                        DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
+            throws InterruptedException {
+        List<ChangeEvent> events = new ArrayList<>(records.size());
+        for (RecordChangeEvent<SourceRecord> r : records) {
+            ChangeEvent e = toEvent(r.record());
+            if (e != null) {
+                events.add(e);
+            }
+        }
+        if (!events.isEmpty()) {
+            applier.apply(events);
+        }
+        for (RecordChangeEvent<SourceRecord> r : records) {
+            committer.markProcessed(r);
+        }
+        committer.markBatchFinished();
+        if (!events.isEmpty()) {
+            applied.addAndGet(events.size());
+            listener.applied(events);
+        }
+    }
+
+    private ChangeEvent toEvent(SourceRecord record) {
+        if (!(record.value() instanceof Struct value) || value.schema().field("op") == null) {
+            return null; // heartbeats, tombstones, schema changes
+        }
+        Struct source = value.getStruct("source");
+        String schemaName = source.schema().field("schema") != null ? source.getString("schema") : source.getString("db");
+        TableRef table = new TableRef(schemaName, source.getString("table"));
+        TableSchema schema = schemas.get(table);
+        if (schema == null) {
+            return null;
+        }
+        ChangeEvent.Op op = switch (value.getString("op")) {
+            case "c", "r" -> ChangeEvent.Op.INSERT;
+            case "u" -> ChangeEvent.Op.UPDATE;
+            case "d" -> ChangeEvent.Op.DELETE;
+            default -> null;
+        };
+        if (op == null) {
+            return null;
+        }
+        Struct row = op == ChangeEvent.Op.DELETE ? (Struct) record.key() : value.getStruct("after");
+        Map<String, Object> values = new HashMap<>();
+        String where = "table " + table;
+        for (Column c : schema.columns()) {
+            Field f = row.schema().field(c.name());
+            if (f != null) {
+                values.put(c.name(), DebeziumValues.convert(f.schema(), row.get(f), c.type(), where + ", column " + c.name()));
+            }
+        }
+        return new ChangeEvent(op, table, values, String.valueOf(record.sourceOffset()));
+    }
+
+    @Override
+    public void close() {
+        try {
+            engine.close();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (IllegalStateException alreadyStopped) {
+            // the engine stopped on its own (an error); outcome() says why
+        } finally {
+            thread.shutdown();
+        }
+    }
+}

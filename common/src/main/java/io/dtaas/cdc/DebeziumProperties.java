@@ -1,0 +1,66 @@
+package io.dtaas.cdc;
+
+import io.dtaas.connect.ConfigValues;
+import io.dtaas.data.TableRef;
+import io.dtaas.error.ConfigError;
+
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+/**
+ * Debezium engine settings for a source connector's stored settings and a {@link CdcPlan}: the PostgreSQL
+ * connector on pgoutput with a slot and publication of the stream's own, or the MariaDB/MySQL binlog
+ * connector. Streams start at the current position ({@code snapshot.mode=no_data}) and keep offsets in a file.
+ */
+public final class DebeziumProperties {
+
+    private DebeziumProperties() {
+    }
+
+    public static Properties of(String sourceType, ConfigValues source, CdcPlan plan) {
+        Properties p = new Properties();
+        p.setProperty("name", plan.streamId());
+        p.setProperty("topic.prefix", plan.streamId());
+        p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
+        p.setProperty("offset.storage.file.filename", plan.offsets().toString());
+        // offsets are written when a batch is committed downstream, not on a timer
+        p.setProperty("offset.flush.interval.ms", "0");
+        p.setProperty("snapshot.mode", "no_data");
+        p.setProperty("decimal.handling.mode", "precise");
+        p.setProperty("time.precision.mode", "adaptive_time_microseconds");
+        p.setProperty("max.batch.size", Integer.toString(plan.batchSize()));
+        p.setProperty("max.queue.size", Integer.toString(Math.max(plan.batchSize() * 4, 8192)));
+        p.setProperty("poll.interval.ms", Long.toString(plan.pollMillis()));
+        p.setProperty("include.schema.changes", "false");
+        p.setProperty("tombstones.on.delete", "false");
+        p.setProperty("database.hostname", source.string("host"));
+        p.setProperty("database.port", Integer.toString(source.integer("port")));
+        p.setProperty("database.user", source.string("username"));
+        p.setProperty("database.password", source.has("password") ? source.secret("password").reveal() : "");
+        String tables = plan.tables().stream().map(TableRef::toString).collect(Collectors.joining(","));
+        switch (sourceType) {
+            case "postgresql" -> {
+                p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+                p.setProperty("database.dbname", source.string("database"));
+                p.setProperty("plugin.name", "pgoutput");
+                p.setProperty("slot.name", plan.streamId());
+                p.setProperty("publication.name", plan.streamId());
+                p.setProperty("publication.autocreate.mode", "filtered");
+                p.setProperty("table.include.list", tables);
+            }
+            case "mysql" -> {
+                p.setProperty("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
+                p.setProperty("database.include.list", source.string("database"));
+                p.setProperty("table.include.list", tables);
+                p.setProperty("database.server.id", Long.toString(ThreadLocalRandom.current().nextLong(100_000, 4_000_000_000L)));
+                p.setProperty("database.ssl.mode", "disable");
+                p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
+                p.setProperty("schema.history.internal.file.filename", plan.history().toString());
+            }
+            default -> throw new ConfigError("source_connector_id", "change data capture from " + sourceType
+                    + " sources is not supported yet; PostgreSQL and MySQL/MariaDB are");
+        }
+        return p;
+    }
+}
