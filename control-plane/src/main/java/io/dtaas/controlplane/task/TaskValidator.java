@@ -2,7 +2,7 @@ package io.dtaas.controlplane.task;
 
 import io.dtaas.connect.Role;
 import io.dtaas.controlplane.connector.ConnectorEntity;
-import io.dtaas.controlplane.variable.TaskVariables;
+import io.dtaas.controlplane.variable.TemplateChecks;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
 import io.dtaas.job.JobKind;
@@ -29,11 +29,11 @@ public class TaskValidator {
     private static final List<String> MODES = Arrays.stream(JobKind.values()).map(JobKind::wireName).toList();
 
     private final SourceTables sourceTables;
-    private final TaskVariables variables;
+    private final TemplateChecks templates;
 
-    public TaskValidator(SourceTables sourceTables, TaskVariables variables) {
+    public TaskValidator(SourceTables sourceTables, TemplateChecks templates) {
         this.sourceTables = sourceTables;
-        this.variables = variables;
+        this.templates = templates;
     }
 
     /**
@@ -65,7 +65,7 @@ public class TaskValidator {
             sourceTables.check(source, transfer.tables(), problems);
         }
         if (transfer != null) {
-            variables.check(transfer, source, destination, problems);
+            templates.task(transfer, source, destination, problems);
         }
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);

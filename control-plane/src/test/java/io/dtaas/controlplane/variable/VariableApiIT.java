@@ -180,11 +180,19 @@ class VariableApiIT {
                 .body("detail", containsString("is used by task '" + task.get("name") + "' (id " + taskId + ")"));
         Api.put("/api/variables/" + id, Map.of("name", unique("renamed"))).statusCode(409);
 
-        long lake = Api.create(Api.connector(unique("lake"), "destination", "local_files",
-                Map.of("path", "/tmp/dtaas-vars/{{missing_dir}}")));
-        Api.post("/api/tasks", TaskApi.task(unique("to lake"), source, lake, List.of("customers"))).statusCode(422)
-                .body("errors[0].field", equalTo("destination_connector_id"))
+        Api.post("/api/connectors", Api.connector(unique("lake"), "destination", "local_files",
+                        Map.of("path", "/tmp/dtaas-vars/{{missing_dir}}"))).statusCode(422)
+                .body("errors[0].field", equalTo("connection_config.path"))
                 .body("errors[0].message", containsString("unknown variable {{missing_dir}}"));
+        String dir = unique("dir");
+        long dirId = Api.post("/api/variables", Map.of("name", dir, "type", "static", "value", "exports")).statusCode(201)
+                .extract().jsonPath().getLong("id");
+        String lakeName = unique("lake");
+        long lake = Api.create(Api.connector(lakeName, "destination", "local_files",
+                Map.of("path", "/tmp/dtaas-vars/{{" + dir + "}}")));
+        when().delete("/api/variables/" + dirId).then().statusCode(409)
+                .body("detail", containsString("is used by connector '" + lakeName + "' (id " + lake
+                        + ") in connection_config.path"));
         assertThat(when().get("/api/connector-types").then().extract().jsonPath()
                 .getList("find { it.id == 's3' }.fields.findAll { it.templated }.name")).containsExactly("prefix");
     }
