@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *
  * <p>Refused, because a value could otherwise change what the query means: a reference inside quotes
  * ({@code '{{x}}'}; the literal brings its own quotes), a reference touching a name, number or quote
- * ({@code x{{n}}}), and, in a query with references, constructs whose reading depends on server settings
+ * ({@code x{{n}}}) or another reference ({@code {{a}}{{b}}}), and, in a query with references, constructs whose reading depends on server settings
  * (a backslash inside MySQL strings or PostgreSQL non-{@code E} strings, MySQL's executable comments). A
  * {@code {{x}}} inside a comment is left as written.
  */
@@ -122,7 +122,7 @@ public final class SqlTemplates {
 
         /** A value next to a name, number or quote would merge with it into another token. */
         private void checkSeparated(Template.Reference ref, char neighbour) {
-            if (identifierChar(neighbour) || "@#.'\"`".indexOf(neighbour) >= 0 && neighbour != 0) {
+            if (identifierChar(neighbour) || "@#.'\"`{}".indexOf(neighbour) >= 0 && neighbour != 0) {
                 throw new ConfigError(field, "{{" + ref.name() + "}} at position " + (ref.position() + 1)
                         + " touches '" + neighbour + "'; put a space or an operator between a variable and a name,"
                         + " number or quote (the value renders as one complete literal, quotes included)");

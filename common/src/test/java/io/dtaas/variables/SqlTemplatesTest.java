@@ -143,7 +143,7 @@ class SqlTemplatesTest {
     @Test
     void aReferenceTouchingANameNumberOrQuoteIsRefused() {
         for (String sql : new String[]{"SELECT col{{x}}", "SELECT {{x}}1", "SELECT 1.{{x}}", "SELECT 'a'{{x}}",
-                "SELECT {{x}}\"b\""}) {
+                "SELECT {{x}}\"b\"", "SELECT {{x}}{{y}}", "SELECT {{x}}}"}) {
             assertThatThrownBy(() -> SqlTemplates.parse(sql, SqlLexicon.POSTGRESQL, "q")).as(sql)
                     .hasMessageContaining("touches");
         }

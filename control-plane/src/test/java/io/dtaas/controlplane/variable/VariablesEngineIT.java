@@ -5,11 +5,14 @@ import io.dtaas.controlplane.testing.RealEngineProfile;
 import io.dtaas.controlplane.testing.TaskApi;
 import io.dtaas.testing.MariaDbFixture;
 import io.dtaas.testing.PostgresFixture;
+import io.dtaas.testing.S3ServerFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Full loads whose custom query uses variables: a db_query resolved from a real MariaDB, and a string holding
  * {@code ' OR 1=1 --} that filters as a plain string; the target holds exactly the expected subset and the
- * execution records the values. The seed's examples run unchanged; a {{today}} in a directory path lands files
- * under the run's date.
+ * execution records the values. The seed's examples run unchanged. Variables in an S3 prefix and a directory
+ * path become one folder each; a value that would climb out ({@code ..}) fails the execution before writing.
  */
 @QuarkusTest
 @TestProfile(RealEngineProfile.class)
@@ -113,20 +116,61 @@ class VariablesEngineIT {
         assertThat(rows(dst, "SELECT count(*) FROM seed.orders")).containsExactly("0");
         assertThat(done.getMap("variables")).containsEntry("tenant_id", Map.of("value", "12345", "value_type", "string"))
                 .containsEntry("max_date", Map.of("value", "2026-10-28", "value_type", "date"));
+    }
 
-        // the seed's source_db in a directory path: files land under the source database's folder
+    @Test
+    void variablesNameS3PrefixesAndDirectoriesOneSegmentEach() throws Exception {
+        String src = "dtaas_vars_files_src";
+        PostgresFixture.freshDatabase(src);
+        PostgresFixture.execute(src, "CREATE TABLE orders (id int PRIMARY KEY, total numeric(8,2))",
+                "INSERT INTO orders SELECT g, g / 4.0 FROM generate_series(1, 50) g");
+        long source = TaskApi.pgConnector("source", src);
+        String suffix = Long.toString(System.nanoTime());
+        String tenant = "tenant_" + suffix;
+        String day = "day_" + suffix;
+        String db = "db_" + suffix;
+        String up = "up_" + suffix;
+        Api.post("/api/variables", Map.of("name", tenant, "type", "static", "value", "acme")).statusCode(201);
+        Api.post("/api/variables", Map.of("name", day, "type", "context", "path", "today")).statusCode(201);
+        Api.post("/api/variables", Map.of("name", db, "type", "context", "path", "source_connector.database"))
+                .statusCode(201);
+        Api.post("/api/variables", Map.of("name", up, "type", "static", "value", "..")).statusCode(201);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+
+        String bucket = "dtaas-vars-" + suffix;
+        S3ServerFixture.createBucket(bucket);
+        Map<String, Object> s3 = new HashMap<>(S3ServerFixture.connectionConfig(bucket));
+        s3.put("prefix", "exports/{{" + tenant + "}}/{{ " + day + " }}/");
+        s3.put("file_format", "csv");
+        long lake = Api.create(Api.connector("lake " + suffix, "destination", "s3", s3));
+        JsonPath toS3 = awaitFinal(TaskApi.start(TaskApi.createTask(TaskApi.task("to s3 " + suffix, source, lake,
+                List.of("orders")))));
+        assertThat(toS3.getString("status")).as(toS3.prettify()).isEqualTo("completed");
+        try (S3Client client = S3ServerFixture.client()) {
+            assertThat(client.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(S3Object::key)
+                    .containsExactly("exports/acme/" + today + "/public/orders/part-00000-000.csv");
+        }
+        assertThat(toS3.getMap("variables")).containsOnlyKeys(tenant, day);
+
         Path root = Files.createTempDirectory("dtaas-vars-files");
-        long files = Api.create(Api.connector("files " + System.nanoTime(), "destination", "local_files",
-                Map.of("path", root + "/{{source_db}}", "file_format", "csv")));
-        Map<String, Object> export = TaskApi.task("seed files " + System.nanoTime(), source, files, List.of("orders"));
-        JsonPath exported = awaitFinal(TaskApi.start(TaskApi.createTask(export)));
-        assertThat(exported.getString("status")).as(exported.prettify()).isEqualTo("completed");
+        long files = Api.create(Api.connector("files " + suffix, "destination", "local_files",
+                Map.of("path", root + "/{{" + db + "}}", "file_format", "csv")));
+        JsonPath toFiles = awaitFinal(TaskApi.start(TaskApi.createTask(TaskApi.task("to files " + suffix, source, files,
+                List.of("orders")))));
+        assertThat(toFiles.getString("status")).as(toFiles.prettify()).isEqualTo("completed");
         try (Stream<Path> written = Files.walk(root)) {
             assertThat(written.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()))
                     .containsExactly(src + "/public/orders/part-00000-000.csv");
         }
-        assertThat(exported.getMap("variables")).containsOnlyKeys("source_db");
-        assertThat(LocalDate.now(ZoneOffset.UTC)).isNotNull();
+
+        long escape = Api.create(Api.connector("escape " + suffix, "destination", "local_files",
+                Map.of("path", root + "/inner/{{" + up + "}}", "file_format", "csv")));
+        JsonPath refused = awaitFinal(TaskApi.start(TaskApi.createTask(TaskApi.task("escape " + suffix, source, escape,
+                List.of("orders")))));
+        assertThat(refused.getString("status")).isEqualTo("failed");
+        assertThat(refused.getString("error_message")).isEqualTo("task escape " + suffix + ": connection_config.path:"
+                + " variable {{" + up + "}} cannot be part of a path: its value is '..'");
+        assertThat(Files.exists(root.resolve("inner"))).isFalse();
     }
 
     private static JsonPath awaitFinal(long execution) {
