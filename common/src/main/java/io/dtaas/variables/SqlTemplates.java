@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * code too, and each value later goes in as one complete literal.
  *
  * <p>Refused, because a value could otherwise change what the query means: a reference inside quotes
- * ({@code '{{x}}'}; the literal brings its own quotes), a reference touching a name, number or quote
- * ({@code x{{n}}}) or another reference ({@code {{a}}{{b}}}), and, in a query with references, constructs whose reading depends on server settings
- * (a backslash inside MySQL strings or PostgreSQL non-{@code E} strings, MySQL's executable comments). A
- * {@code {{x}}} inside a comment is left as written.
+ * ({@code '{{x}}'}; the literal brings its own quotes); a reference touching a name, number, quote or another
+ * reference ({@code x{{n}}}, {@code {{a}}{{b}}}); and, in a query with references, constructs whose reading
+ * depends on server settings (a backslash inside MySQL strings or PostgreSQL non-{@code E} strings, MySQL's
+ * executable comments). A {@code {{x}}} inside a comment is left as written.
  */
 public final class SqlTemplates {
 
@@ -156,7 +156,8 @@ public final class SqlTemplates {
                 return -1; // part of a name, or a positional parameter such as $1
             }
             int tagEnd = start + 1;
-            while (tagEnd < sql.length() && (Character.isLetterOrDigit(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
+            while (tagEnd < sql.length()
+                    && (Character.isLetterOrDigit(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
                 tagEnd++;
             }
             if (tagEnd >= sql.length() || sql.charAt(tagEnd) != '$'

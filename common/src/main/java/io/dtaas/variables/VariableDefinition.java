@@ -130,7 +130,8 @@ public sealed interface VariableDefinition {
                     && ((Number) t).longValue() <= DbQuery.MAX_TIMEOUT) {
                 timeout = ((Number) t).intValue();
             } else {
-                problems.add(new FieldProblem("config.timeout_seconds", "must be an integer from 1 to " + DbQuery.MAX_TIMEOUT));
+                problems.add(new FieldProblem("config.timeout_seconds",
+                        "must be an integer from 1 to " + DbQuery.MAX_TIMEOUT));
             }
         }
         return new DbQuery(connector, query, timeout);
