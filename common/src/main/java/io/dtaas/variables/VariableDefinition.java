@@ -28,11 +28,13 @@ public sealed interface VariableDefinition {
             return "static";
         }
 
+        /** Keeps {@code value_type} where JSON alone would lose the type (decimals, dates, timestamps are strings). */
         public Map<String, Object> config() {
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("value", value.json());
-            if (declaredType != null) {
-                config.put("value_type", declaredType);
+            boolean jsonKeepsType = !(value.json() instanceof String) || value instanceof VariableValue.Text;
+            if (declaredType != null || !jsonKeepsType) {
+                config.put("value_type", declaredType != null ? declaredType : value.valueType());
             }
             return config;
         }
