@@ -91,6 +91,33 @@ class VariablesEngineIT {
     }
 
     @Test
+    void aMariaDbSourceReadsStringsWithQuotesAndBackslashesAsStrings() throws Exception {
+        String src = "dtaas_vars_engine_my";
+        String dst = "dtaas_vars_engine_my_dst";
+        MariaDbFixture.freshDatabase(src);
+        PostgresFixture.freshDatabase(dst);
+        String backslash = "\\' OR 1=1 -- \\";
+        MariaDbFixture.execute(src, "CREATE TABLE people (id int PRIMARY KEY, name varchar(100))",
+                "INSERT INTO people VALUES (1, 'alice'), (2, ''' OR 1=1 --'), (3, '\\\\'' OR 1=1 -- \\\\'),"
+                        + " (4, 'bob'), (5, 'O''Brien')");
+        long source = Api.create(Api.connector("my source " + System.nanoTime(), "source", "mysql",
+                MariaDbFixture.connectionConfig(src)));
+        String suffix = Long.toString(System.nanoTime());
+        Api.post("/api/variables", Map.of("name", "evil_" + suffix, "type", "static", "value", EVIL)).statusCode(201);
+        Api.post("/api/variables", Map.of("name", "bs_" + suffix, "type", "static", "value", backslash)).statusCode(201);
+        Map<String, Object> task = TaskApi.task("my vars " + suffix, source, TaskApi.pgConnector("destination", dst),
+                List.of("people"));
+        task.put("config", new HashMap<>(Map.of("tables", List.of("people"), "target_schema", "copy", "queries",
+                Map.of("people", "SELECT id, name FROM people WHERE name <> {{evil_" + suffix + "}}"
+                        + " AND name <> {{bs_" + suffix + "}}"))));
+        JsonPath done = awaitFinal(TaskApi.start(TaskApi.createTask(task)));
+        assertThat(done.getString("status")).as(done.prettify()).isEqualTo("completed");
+        assertThat(rows(dst, "SELECT id, name FROM copy.people ORDER BY id"))
+                .containsExactly("1|alice", "4|bob", "5|O'Brien");
+        assertThat(done.getMap("variables")).containsEntry("bs_" + suffix, Map.of("value", backslash, "value_type", "string"));
+    }
+
+    @Test
     void theSeedsVariablesRunUnchanged() throws Exception {
         String src = "dtaas_vars_seed_src";
         String dst = "dtaas_vars_seed_dst";
