@@ -115,7 +115,7 @@ public class VariableService {
         });
     }
 
-    /** The definition a request describes; the stored one of {@code id} when the request gives none. */
+    /** The definition a request describes (for resolving it unsaved). @throws ConfigError naming each bad field */
     VariableDefinition definitionOf(VariableRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         VariableDefinition definition = definition(request.typeGiven(), request, problems);
