@@ -2,7 +2,9 @@ package io.dtaas.variables;
 
 import io.dtaas.connect.jdbc.SqlLexicon;
 import io.dtaas.connect.mysql.MysqlDialect;
+import io.dtaas.connect.oracle.OracleDialect;
 import io.dtaas.connect.postgres.PostgresDialect;
+import io.dtaas.connect.snowflake.SnowflakeDialect;
 import io.dtaas.connect.sqlserver.SqlServerDialect;
 import io.dtaas.error.ConfigError;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,16 @@ class SqlTemplatesTest {
         assertThat(new ResolvedVariables(v).sql(sql, new SqlServerDialect(), "q")).isEqualTo("SELECT x - (-5), 12.50,"
                 + " NULL, 1, CAST('2026-11-26T09:05:01.123' AS DATETIME2), CAST('2026-11-26T09:05:01+00:00' AS"
                 + " DATETIMEOFFSET), N'Grüße 日本 😀'");
+    }
+
+    @Test
+    void oracleAndSnowflakeLiterals() {
+        Map<String, VariableValue> v = values("s", new VariableValue.Text("a\\'b"), "b", new VariableValue.Bool(false),
+                "m", new VariableValue.Moment(Instant.parse("2026-11-26T09:05:01Z")));
+        assertThat(new ResolvedVariables(v).sql("SELECT {{s}}, {{b}}, {{m}} FROM dual", new OracleDialect(), "q"))
+                .isEqualTo("SELECT 'a\\''b', 0, TIMESTAMP '2026-11-26 09:05:01 +00:00' FROM dual");
+        assertThat(new ResolvedVariables(v).sql("SELECT {{s}}, {{b}}", new SnowflakeDialect(), "q"))
+                .isEqualTo("SELECT 'a\\\\''b', FALSE");
     }
 
     @Test
