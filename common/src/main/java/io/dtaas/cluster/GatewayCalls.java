@@ -8,10 +8,12 @@ import io.dtaas.connect.Connector;
 import io.dtaas.connect.ConnectorRegistry;
 import io.dtaas.connect.catalog.CatalogBrowser;
 import io.dtaas.connect.catalog.QueryLimits;
+import io.dtaas.error.ConfigError;
 import io.dtaas.error.DtaasException;
 import io.dtaas.error.NotFoundError;
 import io.dtaas.error.SystemError;
 import io.dtaas.secret.SecretCipher;
+import io.dtaas.variables.VariableValue;
 
 import java.time.Duration;
 import java.util.Map;
@@ -68,8 +70,18 @@ public final class GatewayCalls {
             case COLUMNS -> browser.columns(text(a, "database"), text(a, "schema"), text(a, "table"));
             case PREVIEW -> browser.preview(text(a, "database"), text(a, "schema"), text(a, "table"), limits(a));
             case QUERY -> browser.query(text(a, "database"), text(a, "sql"), limits(a));
+            case QUERY_VALUE -> VariableValueWire.of(queryValue(browser, a));
         };
         return mapper.valueToTree(result);
+    }
+
+    private static VariableValue queryValue(CatalogBrowser browser, Map<String, Object> a) {
+        Object value = browser.singleValue(text(a, "database"), text(a, "sql"), ((Number) a.get("timeout_seconds")).intValue());
+        try {
+            return VariableValue.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("sql", e.getMessage());
+        }
     }
 
     private static String text(Map<String, Object> args, String name) {

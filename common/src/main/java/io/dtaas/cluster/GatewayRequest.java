@@ -8,7 +8,7 @@ import java.util.Map;
  * An entry of {@link ClusterKeys#requests()}: one short connector call a worker runs for the control-plane.
  *
  * @param sealedConfig the connection settings sealed with the master key (secrets never travel in clear)
- * @param args         the call's arguments: database, schema, table, sql, limits
+ * @param args         the call's arguments: database, schema, table, sql, limits, timeout
  */
 public record GatewayRequest(String id, Op op, String typeId, String sealedConfig,
                              Map<String, Object> args) {
@@ -20,7 +20,9 @@ public record GatewayRequest(String id, Op op, String typeId, String sealedConfi
         TABLES("tables"),
         COLUMNS("columns"),
         PREVIEW("preview"),
-        QUERY("query");
+        QUERY("query"),
+        /** One value of a read-only statement (a db_query variable). */
+        QUERY_VALUE("query_value");
 
         private final String wireName;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import io.dtaas.cluster.GatewayReply;
 import io.dtaas.cluster.GatewayRequest;
+import io.dtaas.cluster.VariableValueWire;
 import io.dtaas.connect.CheckResult;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
@@ -15,6 +16,7 @@ import io.dtaas.connect.catalog.TableInfo;
 import io.dtaas.controlplane.gateway.ConnectorGateway;
 import io.dtaas.error.TransientError;
 import io.dtaas.secret.SecretCipher;
+import io.dtaas.variables.VariableValue;
 import io.quarkus.redis.datasource.list.KeyValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -60,6 +62,16 @@ public class RedisConnectorGateway implements ConnectorGateway {
     @Override
     public CatalogBrowser browser(Connector connector, ConfigValues config) {
         return new RemoteBrowser(connector, config);
+    }
+
+    @Override
+    public VariableValue queryValue(Connector connector, ConfigValues config, String sql, Duration queryTimeout) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("sql", sql);
+        args.put("timeout_seconds", (int) Math.max(1, queryTimeout.toSeconds()));
+        VariableValueWire wire = call(GatewayRequest.Op.QUERY_VALUE, connector, config, args,
+                type(new TypeReference<VariableValueWire>() { }));
+        return wire.value();
     }
 
     <T> T call(GatewayRequest.Op op, Connector connector, ConfigValues config, Map<String, Object> args, JavaType resultType) {

@@ -4,6 +4,7 @@ import io.dtaas.cdc.CdcRun;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.Source;
 import io.dtaas.controlplane.connector.ConnectorService;
+import io.dtaas.controlplane.variable.ExecutionVariables;
 import io.dtaas.engine.CheckpointStore;
 import io.dtaas.engine.FullLoad;
 import io.dtaas.engine.ProgressSink;
@@ -22,6 +23,7 @@ import org.jboss.logging.Logger;
 import java.nio.file.Path;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -37,12 +39,14 @@ public class EngineTransferRunner implements TransferRunner {
 
     private final ConnectorService connectors;
     private final CheckpointStore checkpoints;
+    private final ExecutionVariables variables;
     private final Path cdcState;
 
-    public EngineTransferRunner(ConnectorService connectors, CheckpointStore checkpoints,
+    public EngineTransferRunner(ConnectorService connectors, CheckpointStore checkpoints, ExecutionVariables variables,
                                 @ConfigProperty(name = "dtaas.cdc.state-dir") Path cdcState) {
         this.connectors = connectors;
         this.checkpoints = checkpoints;
+        this.variables = variables;
         this.cdcState = cdcState;
     }
 
@@ -59,14 +63,18 @@ public class EngineTransferRunner implements TransferRunner {
         try {
             Ends ends = QuarkusTransaction.requiringNew().call(() -> new Ends(
                     connectors.resolve(job.sourceConnectorId()), connectors.resolve(job.destinationConnectorId())));
+            ExecutionVariables.Applied applied = variables.apply(job, ends.source(), ends.destination(), Instant.now());
+            if (!applied.variables().values().isEmpty()) {
+                progress.variablesResolved(job.taskId(), job.executionId(), applied.variables().recorded());
+            }
             try (Source source = ends.source().connector().source(ends.source().values());
-                 Destination destination = ends.destination().connector().destination(ends.destination().values())) {
+                 Destination destination = ends.destination().connector().destination(applied.destination())) {
                 FullLoad.TaskContext task = new FullLoad.TaskContext(job.taskId(), job.taskName());
                 if (job.kind() == JobKind.CDC) {
                     return new CdcRun(source, destination, ends.source().connector().type().id(), ends.source().values(),
-                            job.config(), task, cdcState.resolve("task-" + job.taskId()), control, tracker).run();
+                            applied.config(), task, cdcState.resolve("task-" + job.taskId()), control, tracker).run();
                 }
-                return new FullLoad(source, destination, job.config(), task, checkpoints, control, tracker).run();
+                return new FullLoad(source, destination, applied.config(), task, checkpoints, control, tracker).run();
             }
         } catch (DtaasException e) {
             return fail(tracker, "task " + job.taskName() + ": " + e.getMessage());

@@ -2,6 +2,7 @@ package io.dtaas.controlplane.task;
 
 import io.dtaas.connect.Role;
 import io.dtaas.controlplane.connector.ConnectorEntity;
+import io.dtaas.controlplane.variable.TemplateChecks;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
 import io.dtaas.job.JobKind;
@@ -28,9 +29,11 @@ public class TaskValidator {
     private static final List<String> MODES = Arrays.stream(JobKind.values()).map(JobKind::wireName).toList();
 
     private final SourceTables sourceTables;
+    private final TemplateChecks templates;
 
-    public TaskValidator(SourceTables sourceTables) {
+    public TaskValidator(SourceTables sourceTables, TemplateChecks templates) {
         this.sourceTables = sourceTables;
+        this.templates = templates;
     }
 
     /**
@@ -60,6 +63,9 @@ public class TaskValidator {
                 || !Objects.equals(current.sourceConnectorId(), source);
         if (transfer != null && source != null && tablesChanged) {
             sourceTables.check(source, transfer.tables(), problems);
+        }
+        if (transfer != null) {
+            templates.task(transfer, source, destination, problems);
         }
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);

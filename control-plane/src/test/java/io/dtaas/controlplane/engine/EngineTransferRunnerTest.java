@@ -23,7 +23,8 @@ class EngineTransferRunnerTest {
         TransferConfig config = TransferConfig.from(Map.of("tables", List.of("t")));
         JobSpec job = new JobSpec(7, 3, "nightly", JobKind.FULL_LOAD_THEN_CDC, 1, 2, config, 1);
         List<ProgressEvent> events = new ArrayList<>();
-        EngineTransferRunner runner = new EngineTransferRunner(null, new InMemoryCheckpointStore(), java.nio.file.Path.of("target"));
+        EngineTransferRunner runner = new EngineTransferRunner(null, new InMemoryCheckpointStore(), null,
+                java.nio.file.Path.of("target"));
         assertThat(runner.run(job, RunControl.NONE, events::add)).isEqualTo(ExecutionStatus.FAILED);
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
