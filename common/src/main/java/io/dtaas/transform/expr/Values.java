@@ -30,6 +30,7 @@ public final class Values {
 
     public static Object normalize(Object v) {
         return switch (v) {
+            case null -> null;
             case Integer i -> i.longValue();
             case Short s -> s.longValue();
             case Byte b -> b.longValue();
