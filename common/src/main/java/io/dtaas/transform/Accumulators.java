@@ -42,7 +42,8 @@ final class Accumulators {
             case "count" -> ColumnType.of(ColumnKind.INT64);
             case "sum" -> switch (family) {
                 case INTEGER -> ColumnType.of(ColumnKind.INT64);
-                case DECIMAL -> ColumnType.decimal(null, in.scale());
+                // the input's scale, and room for big totals (precision 38 is what most targets can hold)
+                case DECIMAL -> in.scale() == null ? ColumnType.decimal(null, null) : ColumnType.decimal(38, in.scale());
                 default -> ColumnType.of(ColumnKind.FLOAT64);
             };
             case "avg" -> family == Family.FLOAT ? ColumnType.of(ColumnKind.FLOAT64) : ColumnType.of(ColumnKind.DECIMAL);
