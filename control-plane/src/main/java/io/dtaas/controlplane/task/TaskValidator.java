@@ -28,9 +28,11 @@ public class TaskValidator {
     private static final List<String> MODES = Arrays.stream(JobKind.values()).map(JobKind::wireName).toList();
 
     private final SourceTables sourceTables;
+    private final TaskTransformations transformations;
 
-    public TaskValidator(SourceTables sourceTables) {
+    public TaskValidator(SourceTables sourceTables, TaskTransformations transformations) {
         this.sourceTables = sourceTables;
+        this.transformations = transformations;
     }
 
     /**
@@ -60,6 +62,12 @@ public class TaskValidator {
                 || !Objects.equals(current.sourceConnectorId(), source);
         if (transfer != null && source != null && tablesChanged) {
             sourceTables.check(source, transfer.tables(), problems);
+        }
+        boolean transformationsChanged = tablesChanged || !Objects.equals(current.mode(), mode)
+                || !Objects.equals(current.config().get("transformations"), config.get("transformations"))
+                || !Objects.equals(current.config().get("queries"), config.get("queries"));
+        if (transfer != null && transformationsChanged) {
+            transformations.check(source, transfer, mode, problems);
         }
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);
