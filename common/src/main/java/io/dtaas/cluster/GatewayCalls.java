@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
+import io.dtaas.connect.Source;
+import io.dtaas.connect.SourceLookup;
 import io.dtaas.connect.ConnectorRegistry;
 import io.dtaas.connect.catalog.CatalogBrowser;
 import io.dtaas.connect.catalog.QueryLimits;
@@ -14,6 +16,7 @@ import io.dtaas.error.NotFoundError;
 import io.dtaas.error.SystemError;
 import io.dtaas.secret.SecretCipher;
 import io.dtaas.variables.VariableValue;
+import io.dtaas.variables.VariableValueWire;
 
 import java.time.Duration;
 import java.util.Map;
@@ -58,12 +61,24 @@ public final class GatewayCalls {
     private JsonNode run(GatewayRequest request, Connector connector, ConfigValues config) {
         ObjectMapper mapper = json.mapper();
         Map<String, Object> a = request.args() == null ? Map.of() : request.args();
-        if (request.op() == GatewayRequest.Op.CHECK) {
-            return mapper.valueToTree(connector.check(config, checkTimeout));
+        switch (request.op()) {
+            case CHECK:
+                return mapper.valueToTree(connector.check(config, checkTimeout));
+            case DESCRIBE:
+                try (Source source = connector.source(config)) {
+                    return mapper.valueToTree(SourceLookup.describe(source, text(a, "table"), text(a, "query")));
+                }
+            case HEAD:
+                try (Source source = connector.source(config)) {
+                    return mapper.valueToTree(BatchWire.of(SourceLookup.head(source, text(a, "table"),
+                            ((Number) a.get("limit")).intValue())));
+                }
+            default:
+                break;
         }
         CatalogBrowser browser = connector.browser(config);
         Object result = switch (request.op()) {
-            case CHECK -> throw new IllegalStateException("handled above");
+            case CHECK, DESCRIBE, HEAD -> throw new IllegalStateException("handled above");
             case DATABASES -> browser.databases();
             case SCHEMAS -> browser.schemas(text(a, "database"));
             case TABLES -> browser.tables(text(a, "database"), text(a, "schema"));

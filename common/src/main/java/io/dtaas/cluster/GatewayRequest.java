@@ -22,7 +22,11 @@ public record GatewayRequest(String id, Op op, String typeId, String sealedConfi
         PREVIEW("preview"),
         QUERY("query"),
         /** One value of a read-only statement (a db_query variable). */
-        QUERY_VALUE("query_value");
+        QUERY_VALUE("query_value"),
+        /** A source table's (or custom query's) schema as a full load reads it. */
+        DESCRIBE("describe"),
+        /** A source table's schema and first rows, typed, for transformation previews. */
+        HEAD("head");
 
         private final String wireName;
 

@@ -49,8 +49,14 @@ public final class JdbcConnectorStore {
             return connector.source(values);
         }
 
-        public Destination openDestination() {
-            return connector.destination(values);
+        /** @param overrides settings rendered for this execution (templated fields such as an S3 prefix) */
+        public Destination openDestination(Map<String, String> overrides) {
+            if (overrides.isEmpty()) {
+                return connector.destination(values);
+            }
+            Map<String, Object> settings = new LinkedHashMap<>(values.revealAll());
+            settings.putAll(overrides);
+            return connector.destination(ConfigValidator.validate(connector.type(), settings, "connection_config"));
         }
     }
 

@@ -20,6 +20,8 @@ import io.dtaas.job.JobSpec;
 import io.dtaas.job.ProgressEvent;
 import io.dtaas.job.TableProgress;
 import io.dtaas.job.TransferConfig;
+import io.dtaas.transform.TransformationType;
+import io.dtaas.transform.TypeField;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -32,7 +34,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         // distributed mode's messages (io.dtaas.cluster)
         JobMessage.class, JobSpec.class, TransferConfig.class, TableRef.class, WorkerReport.class,
         WorkerReport.Kind.class, ControlMessage.class, ControlMessage.Action.class, WorkerInfo.class,
-        GatewayRequest.class, GatewayRequest.Op.class, GatewayReply.class, ProgressEvent.class})
+        GatewayRequest.class, GatewayRequest.Op.class, GatewayReply.class, ProgressEvent.class,
+        TransformationType.class, TransformationType.Info.class, TransformationType.Category.class, TypeField.class,
+        TypeField.Kind.class})
 final class NativeReflection {
 
     private NativeReflection() {

@@ -135,6 +135,13 @@ class DistributedTransferIT {
                 Map.of("sql", "SELECT count(*) AS n FROM t_beta"));
         assertThat(result.path("rows").get(0).get(0).asLong()).isEqualTo(ROWS);
 
+        JsonNode preview = api.expect(200, "/api/transformations/preview", Map.of("connector_id", source,
+                "table", "t_alpha", "limit", 3,
+                "transformations", List.of(Map.of("type", "uppercase", "config", Map.of("column", "payload")))));
+        assertThat(preview.path("after").path("rows")).hasSize(3);
+        String before = preview.path("before").path("rows").get(0).get(1).asText();
+        assertThat(preview.path("after").path("rows").get(0).get(1).asText()).isEqualTo(before.toUpperCase());
+
         Map<String, Object> wrong = new HashMap<>(config(SRC));
         wrong.put("database", "no_such_database_here");
         JsonNode failed = api.expect(200, "/api/connectors/test", Map.of("connector_type", "source",
@@ -261,6 +268,38 @@ class DistributedTransferIT {
         awaitTaskStatus(task, "completed");
         assertTargetEqualsSource();
         assertThat(leaseOf(task, table).path("epoch").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    @Order(6)
+    void variablesAndTransformationsRunOnWorkers() throws Exception {
+        api.expect(201, "/api/variables", Map.of("name", "sys_min_id", "variable_type", "db_query",
+                "config", Map.of("connector_id", source, "query", "SELECT 100")));
+        long task = api.expect(201, "/api/tasks", Map.of("name", "sys variables", "source_connector_id", source,
+                "destination_connector_id", destination, "mode", "full_load", "schedule_type", "on_demand",
+                "config", Map.of("tables", List.of("t_alpha"), "target_schema", "vars", "chunk_rows", CHUNK,
+                        "queries", Map.of("t_alpha", "SELECT * FROM t_alpha WHERE id > {{sys_min_id}}"),
+                        "transformations", Map.of("t_alpha",
+                                List.of(Map.of("type", "uppercase", "config", Map.of("column", "payload")))))))
+                .path("id").asLong();
+        setDelay(0);
+        JsonNode execution = api.expect(202, "/api/tasks/" + task + "/start", null);
+        awaitTaskStatus(task, "completed");
+        assertThat(api.get("/api/executions/" + execution.path("id").asLong()).body().path("variables")
+                .path("sys_min_id").path("value").asLong()).isEqualTo(100);
+        String expected = "SELECT md5(row(id, upper(payload), amount)::text) FROM t_alpha WHERE id > 100 ORDER BY 1";
+        String actual = "SELECT md5(row(id, payload, amount)::text) FROM vars.t_alpha ORDER BY 1";
+        assertThat(query(DST, actual)).hasSize(ROWS - 100).isEqualTo(query(SRC, expected));
+    }
+
+    private static List<String> query(String db, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection c = PostgresFixture.connect(db); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     // ---- helpers

@@ -136,8 +136,10 @@ public class JobHandler {
         ExecutionStatus status;
         String error = null;
         try (Source source = connectors.resolve(job.sourceConnectorId()).openSource();
-             Destination destination = connectors.resolve(job.destinationConnectorId()).openDestination()) {
-            status = new FullLoad(source, destination, job.config(), new FullLoad.TaskContext(job.taskId(), job.taskName()),
+             Destination destination = connectors.resolve(job.destinationConnectorId())
+                     .openDestination(job.destinationOverrides())) {
+            status = new FullLoad(source, destination, job.config(), new FullLoad.TaskContext(job.taskId(), job.taskName(),
+                    job.variableValues()),
                     new FencedCheckpointStore(metadata, epoch), run, tracker).runTables(List.of(table));
         } catch (DtaasException e) {
             status = ExecutionStatus.FAILED;

@@ -2,9 +2,10 @@ package io.dtaas.controlplane.cluster;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
+import io.dtaas.cluster.BatchWire;
 import io.dtaas.cluster.GatewayReply;
 import io.dtaas.cluster.GatewayRequest;
-import io.dtaas.cluster.VariableValueWire;
+import io.dtaas.variables.VariableValueWire;
 import io.dtaas.connect.CheckResult;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
@@ -14,6 +15,8 @@ import io.dtaas.connect.catalog.QueryLimits;
 import io.dtaas.connect.catalog.QueryResult;
 import io.dtaas.connect.catalog.TableInfo;
 import io.dtaas.controlplane.gateway.ConnectorGateway;
+import io.dtaas.data.Batch;
+import io.dtaas.data.TableSchema;
 import io.dtaas.error.TransientError;
 import io.dtaas.secret.SecretCipher;
 import io.dtaas.variables.VariableValue;
@@ -72,6 +75,23 @@ public class RedisConnectorGateway implements ConnectorGateway {
         VariableValueWire wire = call(GatewayRequest.Op.QUERY_VALUE, connector, config, args,
                 type(new TypeReference<VariableValueWire>() { }));
         return wire.value();
+    }
+
+    @Override
+    public TableSchema describe(Connector connector, ConfigValues config, String table, String query) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("table", table);
+        if (query != null) {
+            args.put("query", query);
+        }
+        return call(GatewayRequest.Op.DESCRIBE, connector, config, args, type(new TypeReference<TableSchema>() { }));
+    }
+
+    @Override
+    public Batch preview(Connector connector, ConfigValues config, String table, int limit) {
+        BatchWire wire = call(GatewayRequest.Op.HEAD, connector, config, Map.of("table", table, "limit", limit),
+                type(new TypeReference<BatchWire>() { }));
+        return wire.batch();
     }
 
     <T> T call(GatewayRequest.Op op, Connector connector, ConfigValues config, Map<String, Object> args, JavaType resultType) {

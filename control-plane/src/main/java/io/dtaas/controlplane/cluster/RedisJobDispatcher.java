@@ -2,12 +2,22 @@ package io.dtaas.controlplane.cluster;
 
 import io.dtaas.cluster.ControlMessage;
 import io.dtaas.cluster.JobMessage;
+import io.dtaas.controlplane.connector.ConnectorService;
 import io.dtaas.controlplane.dispatch.JobDispatcher;
+import io.dtaas.controlplane.execution.ExecutionRecorder;
+import io.dtaas.controlplane.variable.ExecutionVariables;
+import io.dtaas.error.DtaasException;
+import io.dtaas.job.ExecutionStatus;
 import io.dtaas.job.JobSpec;
+import io.dtaas.variables.VariableValueWire;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Distributed mode: an execution becomes a plan job on the jobs stream, which a worker turns into one job per
@@ -22,14 +32,43 @@ public class RedisJobDispatcher implements JobDispatcher {
     private static final Duration CONTROL_TTL = Duration.ofDays(7);
 
     private final ClusterStreams cluster;
+    private final ConnectorService connectors;
+    private final ExecutionVariables variables;
+    private final ExecutionRecorder recorder;
 
-    public RedisJobDispatcher(ClusterStreams cluster) {
+    public RedisJobDispatcher(ClusterStreams cluster, ConnectorService connectors, ExecutionVariables variables,
+                              ExecutionRecorder recorder) {
         this.cluster = cluster;
+        this.connectors = connectors;
+        this.variables = variables;
+        this.recorder = recorder;
     }
 
+    /**
+     * Resolves the execution's variables here, once (a db_query runs on a worker through the gateway), records
+     * them, and sends the job with its queries rendered, its variables' values and the rendered destination
+     * fields; a variable that cannot be resolved fails the execution before any worker sees it.
+     */
     @Override
     public void dispatch(JobSpec job) {
-        cluster.publish(cluster.keys().jobs(), JobMessage.plan(job));
+        JobSpec ready;
+        try {
+            ConnectorService.Resolved source = QuarkusTransaction.requiringNew().call(() -> connectors.resolve(job.sourceConnectorId()));
+            ConnectorService.Resolved destination = QuarkusTransaction.requiringNew()
+                    .call(() -> connectors.resolve(job.destinationConnectorId()));
+            ExecutionVariables.Applied applied = variables.apply(job, source, destination, Instant.now());
+            if (!applied.variables().values().isEmpty()) {
+                recorder.variablesResolved(job.taskId(), job.executionId(), applied.variables().recorded());
+            }
+            Map<String, VariableValueWire> values = new LinkedHashMap<>();
+            applied.variables().values().forEach((name, value) -> values.put(name, VariableValueWire.of(value)));
+            ready = job.withInputs(applied.config(), values, ExecutionVariables.renderedFields(applied.destination()));
+        } catch (DtaasException e) {
+            recorder.finished(job.taskId(), job.executionId(), ExecutionStatus.FAILED,
+                    "task " + job.taskName() + ": " + e.getMessage());
+            return;
+        }
+        cluster.publish(cluster.keys().jobs(), JobMessage.plan(ready));
     }
 
     @Override

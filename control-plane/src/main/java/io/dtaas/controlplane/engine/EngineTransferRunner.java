@@ -69,7 +69,8 @@ public class EngineTransferRunner implements TransferRunner {
             }
             try (Source source = ends.source().connector().source(ends.source().values());
                  Destination destination = ends.destination().connector().destination(applied.destination())) {
-                FullLoad.TaskContext task = new FullLoad.TaskContext(job.taskId(), job.taskName());
+                FullLoad.TaskContext task = new FullLoad.TaskContext(job.taskId(), job.taskName(),
+                        applied.variables().asObjects());
                 if (job.kind() == JobKind.CDC) {
                     return new CdcRun(source, destination, ends.source().connector().type().id(), ends.source().values(),
                             applied.config(), task, cdcState.resolve("task-" + job.taskId()), control, tracker).run();

@@ -3,9 +3,13 @@ package io.dtaas.controlplane.gateway;
 import io.dtaas.connect.CheckResult;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
+import io.dtaas.connect.SourceLookup;
+import io.dtaas.connect.Source;
 import io.dtaas.connect.catalog.CatalogBrowser;
 import io.dtaas.error.ConfigError;
 import io.dtaas.variables.VariableValue;
+import io.dtaas.data.Batch;
+import io.dtaas.data.TableSchema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,6 +44,20 @@ public class InProcessConnectorGateway implements ConnectorGateway {
             return VariableValue.of(value);
         } catch (IllegalArgumentException e) {
             throw new ConfigError("sql", e.getMessage());
+        }
+    }
+
+    @Override
+    public TableSchema describe(Connector connector, ConfigValues config, String table, String query) {
+        try (Source source = connector.source(config)) {
+            return SourceLookup.describe(source, table, query);
+        }
+    }
+
+    @Override
+    public Batch preview(Connector connector, ConfigValues config, String table, int limit) {
+        try (Source source = connector.source(config)) {
+            return SourceLookup.head(source, table, limit);
         }
     }
 }

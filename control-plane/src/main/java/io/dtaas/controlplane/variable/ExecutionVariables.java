@@ -5,6 +5,7 @@ import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.FieldSpec;
 import io.dtaas.connect.jdbc.SqlLiterals;
 import io.dtaas.controlplane.connector.ConnectorService;
+import io.dtaas.controlplane.gateway.ConnectorGateway;
 import io.dtaas.controlplane.task.TaskEntity;
 import io.dtaas.job.JobSpec;
 import io.dtaas.job.TransferConfig;
@@ -12,7 +13,6 @@ import io.dtaas.variables.ExecutionContext;
 import io.dtaas.variables.ResolvedVariables;
 import io.dtaas.variables.VariableReferences;
 import io.dtaas.variables.VariableResolver;
-import io.dtaas.variables.VariableValue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,10 +32,12 @@ public class ExecutionVariables {
 
     private final ConnectorService connectors;
     private final VariableCatalog catalog;
+    private final ConnectorGateway gateway;
 
-    public ExecutionVariables(ConnectorService connectors, VariableCatalog catalog) {
+    public ExecutionVariables(ConnectorService connectors, VariableCatalog catalog, ConnectorGateway gateway) {
         this.connectors = connectors;
         this.catalog = catalog;
+        this.gateway = gateway;
     }
 
     /**
@@ -63,19 +65,24 @@ public class ExecutionVariables {
         VariableResolver resolver = new VariableResolver((connectorId, sql, timeout) -> {
             ConnectorService.Resolved target = connectorId == null ? source
                     : QuarkusTransaction.requiringNew().call(() -> connectors.resolve(connectorId));
-            Object value = target.connector().browser(target.values())
-                    .singleValue(null, sql, (int) Math.max(1, timeout.toSeconds()));
-            try {
-                return VariableValue.of(value);
-            } catch (IllegalArgumentException e) {
-                throw new io.dtaas.error.ConfigError("sql", e.getMessage());
-            }
+            return gateway.queryValue(target.connector(), target.values(), sql, timeout);
         });
         ResolvedVariables values = resolver.resolveAll(names, catalog.definitions(), context);
         Map<String, String> queries = new LinkedHashMap<>();
         job.config().queries().forEach((table, sql) -> queries.put(table,
                 values.sql(sql, sourceSql, "config.queries." + table)));
         return new Applied(job.config().withQueries(queries), renderDestination(destination.values(), values), values);
+    }
+
+    /** The destination's templated settings as rendered for this execution (never secrets): what a worker applies. */
+    public static Map<String, String> renderedFields(ConfigValues rendered) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (FieldSpec field : rendered.type().fields()) {
+            if (field.templated() && !field.secret() && rendered.revealAll().get(field.name()) instanceof String s) {
+                fields.put(field.name(), s);
+            }
+        }
+        return fields;
     }
 
     private static ConfigValues renderDestination(ConfigValues settings, ResolvedVariables values) {

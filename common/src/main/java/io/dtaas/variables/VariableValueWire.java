@@ -1,6 +1,5 @@
-package io.dtaas.cluster;
+package io.dtaas.variables;
 
-import io.dtaas.variables.VariableValue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,7 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * A {@link VariableValue} as a gateway reply carries it: its type and its value as text, so a decimal keeps its
+ * A {@link VariableValue} as JSON carries it between processes (gateway replies, jobs): its type and its value as text, so a decimal keeps its
  * scale and a timestamp its zone (or lack of one) on the way back.
  */
 public record VariableValueWire(String valueType, String text) {
