@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { applyToTables, compact, newStep, validateSteps } from '../src/forms/transformations'
+import { matching, toggleAll } from '../src/forms/tableSelection'
+import { allowedActions } from '../src/forms/taskActions'
+import { duration, progressOf } from '../src/format'
+import type { TransformationType } from '../src/api/types'
+
+const upper: TransformationType = {
+  type: 'uppercase', category: 'column', description: 'upper-cases a column', cdc_allowed: true,
+  fields: [{ name: 'column', type: 'string', required: true }],
+}
+
+describe('table selection', () => {
+  it('selects by glob pattern, case-insensitively', () => {
+    expect(matching('ord*', ['orders', 'Order_items', 'customers'])).toEqual(['orders', 'Order_items'])
+    expect(matching('%s', ['orders', 'customer'])).toEqual(['orders'])
+  })
+
+  it('select-all adds the shown tables, and removes them when all were selected', () => {
+    expect(toggleAll(['a'], ['a', 'b'])).toEqual(['a', 'b'])
+    expect(toggleAll(['a', 'b', 'c'], ['a', 'b'])).toEqual(['c'])
+  })
+})
+
+describe('transformations', () => {
+  it('flags missing required fields with the API path', () => {
+    expect(validateSteps([newStep(upper)], [upper])).toEqual({ 'transformations[0].config.column': 'required' })
+    expect(validateSteps([{ type: 'nope', config: {} }], [upper])).toEqual({ 'transformations[0].type': 'unknown transformation nope' })
+  })
+
+  it('bulk-applies copies, replacing or appending', () => {
+    const step = { type: 'uppercase', config: { column: 'name' } }
+    const map = applyToTables({ b: [{ type: 'x', config: {} }] }, ['a', 'b'], [step], false)
+    expect(map.a).toEqual([step])
+    expect(map.b.map((s) => s.type)).toEqual(['x', 'uppercase'])
+    map.a[0].config.column = 'changed'
+    expect(step.config.column).toBe('name')
+    expect(applyToTables(map, ['b'], [step], true).b).toEqual([step])
+    expect(compact({ a: [step], b: [], c: [step] }, ['a', 'b'])).toEqual({ a: [step] })
+  })
+})
+
+describe('task actions and progress', () => {
+  it('offers only the actions the status allows', () => {
+    expect(allowedActions('idle')).toEqual(['start'])
+    expect(allowedActions('running')).toEqual(['pause', 'stop'])
+    expect(allowedActions('paused')).toEqual(['resume', 'stop'])
+    expect(allowedActions('failed')).toEqual(['start', 'resume'])
+    expect(allowedActions('stopping')).toEqual([])
+  })
+
+  it('computes progress from chunks, and durations', () => {
+    expect(progressOf([])).toBeNull()
+    expect(progressOf([{ chunks_done: 1, chunks_total: 4, state: 'running' }, { chunks_done: 0, chunks_total: 0, state: 'completed' }])).toBeCloseTo(0.4)
+    expect(duration('2026-01-01T00:00:00Z', '2026-01-01T00:01:05Z')).toBe('1m 05s')
+    expect(duration('2026-01-01T00:00:00Z', '2026-01-01T00:00:02.5Z')).toBe('2.5 s')
+  })
+})
