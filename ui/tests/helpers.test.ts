@@ -56,3 +56,24 @@ describe('task actions and progress', () => {
     expect(duration('2026-01-01T00:00:00Z', '2026-01-01T00:00:02.5Z')).toBe('2.5 s')
   })
 })
+
+describe('throughput series', () => {
+  it('adds overlapping runs at their average rate and keeps a running one live until now', async () => {
+    const { throughputSeries } = await import('../src/forms/throughput')
+    const t0 = Date.parse('2026-01-01T00:00:00Z')
+    const iso = (s: number) => new Date(t0 + s * 1000).toISOString()
+    const runs = [
+      { id: 1, started_at: iso(10), finished_at: iso(30), rows_per_second: 100 },
+      { id: 2, started_at: iso(20), finished_at: null, rows_per_second: 5 },
+      { id: 3, started_at: null, finished_at: null, rows_per_second: 999 },
+    ]
+    const pts = throughputSeries(runs, new Map([[2, 50]]), t0 + 60_000, 60_000)
+    const at = (s: number) => pts.filter((p) => p.t === t0 + s * 1000).map((p) => p.v)
+    expect(pts[0]).toEqual({ t: t0, v: 0 })
+    expect(at(10)).toEqual([0, 100])
+    expect(at(20)).toEqual([100, 150])
+    expect(at(30)).toEqual([150, 50])
+    expect(pts[pts.length - 1]).toEqual({ t: t0 + 60_000, v: 50 })
+    expect(Math.max(...pts.map((p) => p.v))).toBe(150)
+  })
+})

@@ -14,13 +14,16 @@ import java.util.List;
 
 /**
  * History-mode fallback for the dashboard (a single-page app): a GET for a page URL such as {@code /tasks/3}
- * that no file or API route answered gets {@code index.html}, and the app's router shows the page. API, health,
- * WebSocket and documentation paths and anything that looks like a file keep their own 404.
+ * gets {@code index.html}, and the app's router shows the page. It runs before the REST layer (which would
+ * answer such paths with a 404 problem), so it claims only page paths: API, health, WebSocket and
+ * documentation prefixes and anything that looks like a file (the bundle's assets) pass through untouched.
  */
 @ApplicationScoped
 public class SpaFallback {
 
     private static final String INDEX = "META-INF/resources/index.html";
+    /** Before the REST layer's catch-all route; page paths never name a JAX-RS resource (all live under /api). */
+    private static final int ORDER = -100;
     private static final List<String> RESERVED = List.of("/api", "/q", "/ws", "/docs", "/openapi", "/assets");
 
     void register(@Observes Router router) {
@@ -28,7 +31,7 @@ public class SpaFallback {
         if (index == null) {
             return; // built with -Dui.skip=true: no dashboard, so nothing to fall back to
         }
-        router.route().method(HttpMethod.GET).method(HttpMethod.HEAD).order(Integer.MAX_VALUE - 1)
+        router.route().method(HttpMethod.GET).method(HttpMethod.HEAD).order(ORDER)
                 .handler(rc -> serve(rc, index));
     }
 
