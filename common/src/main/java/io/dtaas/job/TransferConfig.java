@@ -39,6 +39,13 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
         transformations = transformations == null ? Map.of() : transformations;
     }
 
+    /** The same settings with other custom queries: the queries with their {@code {{variables}}} rendered. */
+    public TransferConfig withQueries(Map<String, String> rendered) {
+        return new TransferConfig(tables, excludeTables, batchSize, parallel, maxParallelTables, maxParallelChunks,
+                chunkRows, writeMode, targetSchema, rendered, maxRetries, transformations, pollInterval, trackDeletes,
+                cdcPollInterval);
+    }
+
     /**
      * @param raw the task's {@code config} object as JSON-decoded values
      * @throws ConfigError naming every bad field as {@code config.<field>}

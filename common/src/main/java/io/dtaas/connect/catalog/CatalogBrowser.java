@@ -29,4 +29,18 @@ public interface CatalogBrowser {
      * @throws io.dtaas.error.ConfigError when the text is not a single SELECT-like statement
      */
     QueryResult query(String database, String sql, QueryLimits limits);
+
+    /**
+     * Runs one read-only statement that must answer exactly one row with one column, in a read-only transaction
+     * that gives up after {@code timeoutSeconds}, and returns that value typed: {@code String}, {@code Long},
+     * {@code BigDecimal}, {@code Double}, {@code Boolean}, {@code LocalDate}, {@code LocalDateTime},
+     * {@code Instant}, or null.
+     *
+     * @param database null for the connection's own database
+     * @throws io.dtaas.error.ConfigError naming {@code sql} when the statement is not a single read, fails, times
+     *                                    out, or answers anything but one row with one column
+     */
+    default Object singleValue(String database, String sql, int timeoutSeconds) {
+        throw new io.dtaas.error.ConfigError("connector_id", "this connector has no database to query");
+    }
 }

@@ -15,7 +15,8 @@ import java.util.List;
 public record LocalFilesConfig(Path path, FileLayout layout) {
 
     static final List<FieldSpec> FIELDS = List.of(
-            FieldSpec.string("path", "Directory", true, "Absolute path of the directory files are written to"),
+            FieldSpec.string("path", "Directory", true, "Absolute path of the directory files are written to"
+                    + ", e.g. /data/exports or /data/{{run_date}}").withTemplates(),
             FileFields.fileFormat(),
             FileFields.compression(),
             FileFields.maxRowsPerFile(),

@@ -94,6 +94,36 @@ public final class JdbcCatalogBrowser implements CatalogBrowser {
         return session.withConnection(database, c -> runReadOnly(c, statement, limits));
     }
 
+    @Override
+    public Object singleValue(String database, String sql, int timeoutSeconds) {
+        String statement = SqlStatementGuard.requireSingleReadStatement(sql);
+        return session.withConnection(database, c -> readOnlyValue(c, statement, timeoutSeconds));
+    }
+
+    private Object readOnlyValue(Connection c, String sql, int timeoutSeconds) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            for (String setup : dialect.readOnlyStatements(timeoutSeconds)) {
+                st.execute(setup);
+            }
+            st.setQueryTimeout(timeoutSeconds);
+            st.setMaxRows(2);
+            if (!st.execute(sql)) {
+                throw new ConfigError("sql", "returned no result; a SELECT answering one value is needed");
+            }
+            try (ResultSet rs = st.getResultSet()) {
+                return JdbcScalarReader.only(rs);
+            }
+        } catch (SQLException e) {
+            if (e instanceof SQLTimeoutException || isTimeout(e)) {
+                throw new ConfigError("sql", "cancelled after the " + timeoutSeconds + " s statement timeout");
+            }
+            throw new ConfigError("sql", JdbcErrors.describe(e));
+        } finally {
+            rollbackQuietly(c);
+        }
+    }
+
     private QueryResult runReadOnly(Connection c, String sql, QueryLimits limits) throws SQLException {
         long started = System.nanoTime();
         c.setAutoCommit(false);

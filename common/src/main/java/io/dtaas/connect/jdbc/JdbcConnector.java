@@ -32,7 +32,8 @@ public abstract class JdbcConnector implements Connector {
         return type;
     }
 
-    protected JdbcDialect dialect() {
+    /** How this database quotes names and writes literals (used to render {@code {{variables}}} into SQL). */
+    public JdbcDialect dialect() {
         return dialect;
     }
 

@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * What differs between SQL databases in the SQL we generate. Every identifier that reaches SQL goes through
- * {@link #quote(String)}; values go through bind parameters.
+ * {@link #quote(String)}; values go through bind parameters, or, inside a user's own SQL text, through the
+ * literals of {@link SqlLiterals}.
  */
-public interface JdbcDialect {
+public interface JdbcDialect extends SqlLiterals {
 
     /** Quotes one identifier so that any name (reserved word, mixed case, spaces, quotes) is taken literally. */
     String quote(String identifier);

@@ -1,6 +1,8 @@
 package io.dtaas.connect.mysql;
 
 import io.dtaas.connect.jdbc.JdbcDialect;
+import io.dtaas.connect.jdbc.SqlLexicon;
+import io.dtaas.connect.jdbc.SqlLiterals;
 
 import java.util.List;
 import java.util.Optional;
@@ -45,5 +47,29 @@ public final class MysqlDialect implements JdbcDialect {
     @Override
     public Optional<String> rowEstimatesSql() {
         return Optional.of("SELECT table_name, table_rows FROM information_schema.tables WHERE table_schema = ?");
+    }
+
+    /**
+     * MySQL reads backslash escapes inside quotes (unless sql_mode has NO_BACKSLASH_ESCAPES), so backslashes are
+     * doubled; quotes are doubled rather than escaped, which ends no literal early in either mode.
+     */
+    @Override
+    public String stringLiteral(String value) {
+        StringBuilder s = new StringBuilder(value.length() + 2).append('\'');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> s.append("\\\\");
+                case '\'' -> s.append("''");
+                case '\0' -> s.append("\\0");
+                default -> s.append(c);
+            }
+        }
+        return s.append('\'').toString();
+    }
+
+    @Override
+    public SqlLexicon lexicon() {
+        return SqlLexicon.MYSQL;
     }
 }

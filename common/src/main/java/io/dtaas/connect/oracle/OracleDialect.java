@@ -1,7 +1,12 @@
 package io.dtaas.connect.oracle;
 
 import io.dtaas.connect.jdbc.JdbcDialect;
+import io.dtaas.connect.jdbc.SqlLexicon;
+import io.dtaas.connect.jdbc.SqlLiterals;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,5 +47,23 @@ public final class OracleDialect implements JdbcDialect {
     @Override
     public Optional<String> rowEstimatesSql() {
         return Optional.of("SELECT table_name, num_rows FROM all_tables WHERE owner = ?");
+    }
+
+    @Override
+    public String instantLiteral(Instant instant) {
+        LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        SqlLiterals.checkYear(utc.toLocalDate());
+        return "TIMESTAMP '" + TIMESTAMP.format(utc) + " +00:00'";
+    }
+
+    /** Oracle SQL (before 23ai) has no boolean literal; flags are stored as 1 and 0. */
+    @Override
+    public String booleanLiteral(boolean value) {
+        return value ? "1" : "0";
+    }
+
+    @Override
+    public SqlLexicon lexicon() {
+        return SqlLexicon.ORACLE;
     }
 }

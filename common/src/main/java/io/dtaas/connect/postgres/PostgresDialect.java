@@ -1,7 +1,12 @@
 package io.dtaas.connect.postgres;
 
 import io.dtaas.connect.jdbc.JdbcDialect;
+import io.dtaas.connect.jdbc.SqlLexicon;
+import io.dtaas.connect.jdbc.SqlLiterals;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,5 +44,25 @@ public final class PostgresDialect implements JdbcDialect {
         return Optional.of("SELECT c.relname, c.reltuples::bigint FROM pg_class c "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'm', 'f')");
+    }
+
+    /** Backslashes go into an {@code E'...'} literal, which reads them alike whatever standard_conforming_strings says. */
+    @Override
+    public String stringLiteral(String value) {
+        String v = SqlLiterals.noNul(value);
+        return v.indexOf('\\') < 0 ? "'" + v.replace("'", "''") + "'"
+                : "E'" + v.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    @Override
+    public String instantLiteral(Instant instant) {
+        LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        SqlLiterals.checkYear(utc.toLocalDate());
+        return "TIMESTAMPTZ '" + TIMESTAMP.format(utc) + "+00'";
+    }
+
+    @Override
+    public SqlLexicon lexicon() {
+        return SqlLexicon.POSTGRESQL;
     }
 }

@@ -1,6 +1,8 @@
 package io.dtaas.connect.snowflake;
 
 import io.dtaas.connect.jdbc.JdbcDialect;
+import io.dtaas.connect.jdbc.SqlLexicon;
+import io.dtaas.connect.jdbc.SqlLiterals;
 
 import java.util.List;
 import java.util.Optional;
@@ -39,5 +41,16 @@ public final class SnowflakeDialect implements JdbcDialect {
     @Override
     public Optional<String> rowEstimatesSql() {
         return Optional.of("SELECT table_name, row_count FROM information_schema.tables WHERE table_schema = ?");
+    }
+
+    /** Snowflake reads backslash escapes inside single quotes: backslashes are doubled, quotes doubled. */
+    @Override
+    public String stringLiteral(String value) {
+        return "'" + SqlLiterals.noNul(value).replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    @Override
+    public SqlLexicon lexicon() {
+        return SqlLexicon.SNOWFLAKE;
     }
 }

@@ -1,7 +1,13 @@
 package io.dtaas.connect.sqlserver;
 
 import io.dtaas.connect.jdbc.JdbcDialect;
+import io.dtaas.connect.jdbc.SqlLexicon;
+import io.dtaas.connect.jdbc.SqlLiterals;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,5 +53,41 @@ public final class SqlServerDialect implements JdbcDialect {
                 + "JOIN sys.schemas s ON s.schema_id = t.schema_id "
                 + "JOIN sys.partitions p ON p.object_id = t.object_id AND p.index_id IN (0, 1) "
                 + "WHERE s.name = ? GROUP BY t.name");
+    }
+
+    /** N'...' keeps characters outside the database's code page. */
+    @Override
+    public String stringLiteral(String value) {
+        return "N'" + SqlLiterals.noNul(value).replace("'", "''") + "'";
+    }
+
+    @Override
+    public String dateLiteral(LocalDate date) {
+        return "CAST('" + SqlLiterals.checkYear(date) + "' AS DATE)";
+    }
+
+    /** ISO 8601 with a {@code T}: read alike whatever SET DATEFORMAT and the login's language say. */
+    @Override
+    public String timestampLiteral(LocalDateTime timestamp) {
+        SqlLiterals.checkYear(timestamp.toLocalDate());
+        return "CAST('" + TIMESTAMP.format(timestamp).replace(' ', 'T') + "' AS DATETIME2)";
+    }
+
+    @Override
+    public String instantLiteral(Instant instant) {
+        LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        SqlLiterals.checkYear(utc.toLocalDate());
+        return "CAST('" + TIMESTAMP.format(utc).replace(' ', 'T') + "+00:00' AS DATETIMEOFFSET)";
+    }
+
+    /** T-SQL has no boolean literal; bit columns compare with 1 and 0. */
+    @Override
+    public String booleanLiteral(boolean value) {
+        return value ? "1" : "0";
+    }
+
+    @Override
+    public SqlLexicon lexicon() {
+        return SqlLexicon.SQL_SERVER;
     }
 }

@@ -3,6 +3,7 @@ package io.dtaas.controlplane.engine;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.Source;
 import io.dtaas.controlplane.connector.ConnectorService;
+import io.dtaas.controlplane.variable.ExecutionVariables;
 import io.dtaas.engine.CheckpointStore;
 import io.dtaas.engine.FullLoad;
 import io.dtaas.engine.ProgressSink;
@@ -18,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -33,10 +35,12 @@ public class EngineTransferRunner implements TransferRunner {
 
     private final ConnectorService connectors;
     private final CheckpointStore checkpoints;
+    private final ExecutionVariables variables;
 
-    public EngineTransferRunner(ConnectorService connectors, CheckpointStore checkpoints) {
+    public EngineTransferRunner(ConnectorService connectors, CheckpointStore checkpoints, ExecutionVariables variables) {
         this.connectors = connectors;
         this.checkpoints = checkpoints;
+        this.variables = variables;
     }
 
     private record Ends(ConnectorService.Resolved source, ConnectorService.Resolved destination) {
@@ -52,9 +56,13 @@ public class EngineTransferRunner implements TransferRunner {
         try {
             Ends ends = QuarkusTransaction.requiringNew().call(() -> new Ends(
                     connectors.resolve(job.sourceConnectorId()), connectors.resolve(job.destinationConnectorId())));
+            ExecutionVariables.Applied applied = variables.apply(job, ends.source(), ends.destination(), Instant.now());
+            if (!applied.variables().values().isEmpty()) {
+                progress.variablesResolved(job.taskId(), job.executionId(), applied.variables().recorded());
+            }
             try (Source source = ends.source().connector().source(ends.source().values());
-                 Destination destination = ends.destination().connector().destination(ends.destination().values())) {
-                return new FullLoad(source, destination, job.config(), new FullLoad.TaskContext(job.taskId(),
+                 Destination destination = ends.destination().connector().destination(applied.destination())) {
+                return new FullLoad(source, destination, applied.config(), new FullLoad.TaskContext(job.taskId(),
                         job.taskName()), checkpoints, control, tracker).run();
             }
         } catch (DtaasException e) {

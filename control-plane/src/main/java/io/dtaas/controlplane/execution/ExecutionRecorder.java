@@ -59,6 +59,11 @@ public class ExecutionRecorder implements ExecutionReporter {
     }
 
     @Override
+    public void variablesResolved(long taskId, long executionId, java.util.Map<String, Object> variables) {
+        writer.variables(taskId, executionId, variables);
+    }
+
+    @Override
     public void finished(JobSpec job, ExecutionStatus status, String error) {
         Throttle throttle = throttles.remove(job.executionId());
         if (throttle != null) {

@@ -4,6 +4,7 @@ import io.dtaas.job.TableProgress;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One execution as the API shows it.
@@ -11,13 +12,15 @@ import java.util.List;
  * @param status        lower-case {@link io.dtaas.job.ExecutionStatus} wire name
  * @param processedRows rows written by this execution (a resumed execution counts only its own)
  * @param tableProgress one entry per table; chunk counts include chunks committed by earlier executions
+ * @param variables     the variables resolved at its start: name to {@code {"value", "value_type"}} (empty: none)
  */
 public record ExecutionView(long id, long taskId, String status, long processedRows, Double rowsPerSecond,
-                            List<TableProgress> tableProgress, String errorMessage, Instant startedAt,
-                            Instant finishedAt, Instant createdAt) {
+                            List<TableProgress> tableProgress, Map<String, Object> variables, String errorMessage,
+                            Instant startedAt, Instant finishedAt, Instant createdAt) {
 
     public static ExecutionView of(ExecutionEntity e) {
         return new ExecutionView(e.id, e.taskId, e.status, e.processedRows, e.rowsPerSecond,
-                TableProgressJson.fromJson(e.tableProgress), e.errorMessage, e.startedAt, e.finishedAt, e.createdAt);
+                TableProgressJson.fromJson(e.tableProgress), e.variables == null ? Map.of() : e.variables,
+                e.errorMessage, e.startedAt, e.finishedAt, e.createdAt);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes what runners report about an execution, each call in its own transaction, and mirrors the
@@ -50,6 +51,16 @@ public class ExecutionWriter {
                 l.execution.errorMessage = truncate(event.error());
             }
             transition(l, next);
+        });
+    }
+
+    /** The variables the execution resolved at its start (name to value and value_type). */
+    public void variables(long taskId, long executionId, Map<String, Object> variables) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Locked l = lock(taskId, executionId);
+            if (l != null && !l.status().isFinal()) {
+                l.execution.variables = variables;
+            }
         });
     }
 

@@ -4,6 +4,9 @@ import io.dtaas.connect.CheckResult;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
 import io.dtaas.connect.catalog.CatalogBrowser;
+import io.dtaas.variables.VariableValue;
+
+import java.time.Duration;
 
 /**
  * The control-plane's only way to reach customer systems. Standalone mode calls the connectors in-process;
@@ -17,4 +20,13 @@ public interface ConnectorGateway {
 
     /** A browser over the connector's database; each call on it is one round trip. */
     CatalogBrowser browser(Connector connector, ConfigValues config);
+
+    /**
+     * Runs one read-only statement that must answer one value (a db_query variable), giving up after
+     * {@code timeout}.
+     *
+     * @throws io.dtaas.error.ConfigError   naming {@code sql} when it fails or answers anything but one value
+     * @throws io.dtaas.error.TransientError when the database cannot be reached
+     */
+    VariableValue queryValue(Connector connector, ConfigValues config, String sql, Duration timeout);
 }

@@ -4,6 +4,8 @@ import io.dtaas.connect.CheckResult;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
 import io.dtaas.connect.catalog.CatalogBrowser;
+import io.dtaas.error.ConfigError;
+import io.dtaas.variables.VariableValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,5 +29,15 @@ public class InProcessConnectorGateway implements ConnectorGateway {
     @Override
     public CatalogBrowser browser(Connector connector, ConfigValues config) {
         return connector.browser(config);
+    }
+
+    @Override
+    public VariableValue queryValue(Connector connector, ConfigValues config, String sql, Duration timeout) {
+        Object value = connector.browser(config).singleValue(null, sql, (int) Math.max(1, timeout.toSeconds()));
+        try {
+            return VariableValue.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("sql", e.getMessage());
+        }
     }
 }

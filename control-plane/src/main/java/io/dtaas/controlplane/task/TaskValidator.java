@@ -2,6 +2,7 @@ package io.dtaas.controlplane.task;
 
 import io.dtaas.connect.Role;
 import io.dtaas.controlplane.connector.ConnectorEntity;
+import io.dtaas.controlplane.variable.TaskVariables;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
 import io.dtaas.job.JobKind;
@@ -28,9 +29,11 @@ public class TaskValidator {
     private static final List<String> MODES = Arrays.stream(JobKind.values()).map(JobKind::wireName).toList();
 
     private final SourceTables sourceTables;
+    private final TaskVariables variables;
 
-    public TaskValidator(SourceTables sourceTables) {
+    public TaskValidator(SourceTables sourceTables, TaskVariables variables) {
         this.sourceTables = sourceTables;
+        this.variables = variables;
     }
 
     /**
@@ -60,6 +63,9 @@ public class TaskValidator {
                 || !Objects.equals(current.sourceConnectorId(), source);
         if (transfer != null && source != null && tablesChanged) {
             sourceTables.check(source, transfer.tables(), problems);
+        }
+        if (transfer != null) {
+            variables.check(transfer, source, destination, problems);
         }
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);

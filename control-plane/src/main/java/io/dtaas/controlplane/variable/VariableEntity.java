@@ -9,6 +9,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /** A global variable: {@code static}, {@code db_query} or {@code context}, with its type's settings. */
 @Entity
@@ -28,4 +29,8 @@ public class VariableEntity extends MetadataEntity {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public static Optional<VariableEntity> findByName(String name) {
+        return find("name", name).firstResultOptional();
+    }
 }

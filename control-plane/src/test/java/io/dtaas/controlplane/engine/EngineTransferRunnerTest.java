@@ -23,7 +23,7 @@ class EngineTransferRunnerTest {
         TransferConfig config = TransferConfig.from(Map.of("tables", List.of("t")));
         JobSpec job = new JobSpec(7, 3, "nightly", JobKind.CDC, 1, 2, config, 1);
         List<ProgressEvent> events = new ArrayList<>();
-        EngineTransferRunner runner = new EngineTransferRunner(null, new InMemoryCheckpointStore());
+        EngineTransferRunner runner = new EngineTransferRunner(null, new InMemoryCheckpointStore(), null);
         assertThat(runner.run(job, RunControl.NONE, events::add)).isEqualTo(ExecutionStatus.FAILED);
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
