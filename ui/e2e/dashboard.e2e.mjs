@@ -25,7 +25,8 @@ const browser = await chromium.launch({
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-dev-shm-usage'],
 })
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: BASE })
+// Reduced motion: progress bars jump to their value, so screenshots show the state the test checked.
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: BASE, reducedMotion: 'reduce' })
 const page = await context.newPage()
 page.setDefaultTimeout(15_000)
 const consoleErrors = []
@@ -294,7 +295,16 @@ if (await available('/api/variables')) {
     const row = page.locator(`tr[data-variable="max_order_${SUFFIX}"]`)
     await row.getByRole('button', { name: 'Test' }).click()
     await row.locator(`text=${ORDERS}`).waitFor()
+    await page.selectOption('#context-task', { label: taskName })
+    await page.getByRole('button', { name: 'New variable' }).click()
+    await page.fill('#var-name', `task_${SUFFIX}`)
+    await page.selectOption('#var-type', 'context')
+    await page.fill('#var-path', 'task.name')
+    await page.getByRole('button', { name: 'Test resolution' }).click()
+    await page.waitForSelector(`[data-testid=resolution]:has-text("${taskName}")`)
     await shot('variables')
+    await page.getByRole('button', { name: 'Save variable' }).click()
+    await page.waitForSelector(`tr[data-variable="task_${SUFFIX}"]`)
   })
 } else {
   skip('global variables', 'this server has no /api/variables (issue 6 not merged)')

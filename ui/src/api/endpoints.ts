@@ -65,6 +65,8 @@ export const variablesApi = {
   create: (body: VariableInput) => api.post<Variable>('/api/variables', body),
   update: (id: number, body: VariableInput) => api.put<Variable>(`/api/variables/${id}`, body),
   remove: (id: number) => api.del(`/api/variables/${id}`),
-  resolve: (id: number) => api.post<Resolution>(`/api/variables/${id}/resolve`),
-  resolveUnsaved: (body: VariableInput) => api.post<Resolution>('/api/variables/resolve', body),
+  /** taskId: the task whose context (task.name, its source for a db_query without connector) to resolve for. */
+  resolve: (id: number, taskId?: number | null) => api.post<Resolution>(`/api/variables/${id}/resolve`, taskId ? { task_id: taskId } : {}),
+  resolveUnsaved: (body: VariableInput, taskId?: number | null) =>
+    api.post<Resolution>('/api/variables/resolve', taskId ? { ...body, task_id: taskId } : body),
 }
