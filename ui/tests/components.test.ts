@@ -155,3 +155,26 @@ describe('small components', () => {
     expect(w.emitted('update:modelValue')?.[1]?.[0]).toEqual([{ type: 'uppercase', config: { column: 'name' } }])
   })
 })
+
+describe('API token', () => {
+  it('asks for the token after a 401 and sends it as a bearer token afterwards', async () => {
+    const { tokenNeeded, setApiToken } = await import('../src/api/token')
+    const { api } = await import('../src/api/client')
+    const TokenPrompt = (await import('../src/components/TokenPrompt.vue')).default
+    stubFetch({ 'GET /api/tasks': { status: 401, body: { status: 401, detail: 'token required' } } })
+    const w = mount(TokenPrompt)
+    await expect(api.get('/api/tasks')).rejects.toThrow('token required')
+    await flushPromises()
+    expect(tokenNeeded.value).toBe(true)
+    expect(w.find('[data-testid=token-prompt]').exists()).toBe(true)
+    setApiToken('t0k')
+    const seen: Record<string, string>[] = []
+    vi.stubGlobal('fetch', vi.fn(async (_url: string, init?: RequestInit) => {
+      seen.push(init?.headers as Record<string, string>)
+      return new Response('[]', { status: 200 })
+    }))
+    await api.get('/api/tasks')
+    expect(seen[0].Authorization).toBe('Bearer t0k')
+    setApiToken(null)
+  })
+})

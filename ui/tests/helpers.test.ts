@@ -77,3 +77,12 @@ describe('throughput series', () => {
     expect(Math.max(...pts.map((p) => p.v))).toBe(150)
   })
 })
+
+describe('live socket URL', () => {
+  it('follows the page scheme and host, filters by task, and carries the token as a query parameter', async () => {
+    const { liveUrl } = await import('../src/composables/live')
+    const loc = { protocol: 'https:', host: 'dtaas.example:8443' } as Location
+    expect(liveUrl(undefined, loc, null)).toBe('wss://dtaas.example:8443/ws')
+    expect(liveUrl(3, { protocol: 'http:', host: 'localhost:8000' } as Location, 'a b')).toBe('ws://localhost:8000/ws?task_id=3&access_token=a+b')
+  })
+})

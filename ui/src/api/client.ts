@@ -1,4 +1,5 @@
 import type { Problem } from './types'
+import { apiToken, tokenNeeded } from './token'
 
 /** A failed API call, carrying the server's problem document (title, detail, per-field errors). */
 export class ApiError extends Error {
@@ -27,7 +28,8 @@ export function errorMessage(e: unknown): string {
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, headers: { Accept: 'application/json' } }
+  const token = apiToken()
+  const init: RequestInit = { method, headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) } }
   if (body !== undefined) {
     init.body = JSON.stringify(body)
     init.headers = { ...init.headers, 'Content-Type': 'application/json' }
@@ -42,6 +44,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       data = { detail: text }
     }
   }
+  if (res.status === 401) tokenNeeded.value = true
   if (!res.ok) {
     const problem = (data && typeof data === 'object' ? data : {}) as Problem
     throw new ApiError(res.status, { status: res.status, title: res.statusText, ...problem })

@@ -1,10 +1,15 @@
 import { onBeforeUnmount, ref } from 'vue'
 import type { LiveMessage } from '../api/types'
+import { apiToken } from '../api/token'
 
 /** The /ws URL of this page's server, optionally for one task. */
-export function liveUrl(taskId?: number, loc: Location = window.location): string {
+export function liveUrl(taskId?: number, loc: Location = window.location, token: string | null = apiToken()): string {
   const scheme = loc.protocol === 'https:' ? 'wss:' : 'ws:'
-  return `${scheme}//${loc.host}/ws${taskId === undefined ? '' : `?task_id=${taskId}`}`
+  const q = new URLSearchParams()
+  if (taskId !== undefined) q.set('task_id', String(taskId))
+  if (token) q.set('access_token', token) // browsers cannot set headers on WebSockets
+  const qs = q.toString()
+  return `${scheme}//${loc.host}/ws${qs ? `?${qs}` : ''}`
 }
 
 /**
