@@ -225,7 +225,21 @@ await step('tasks list: status and last run', async () => {
   await shot('tasks')
 })
 
-await step('dashboard: recent activity lists the run', async () => {
+await step('dashboard: a second run shows up under active executions and completes live', async () => {
+  await page.goto('/')
+  await page.waitForSelector('[data-testid=live-indicator]:has-text("live")')
+  const taskId = taskUrl.split('/').pop()
+  const res = await page.request.post(`${BASE}/api/tasks/${taskId}/start`)
+  if (res.status() !== 202) throw new Error(`start answered ${res.status()}`)
+  const execution = (await res.json()).id
+  const row = page.locator(`[data-testid=active-executions] tr[data-execution="${execution}"]`)
+  await row.waitFor()
+  await row.locator('[data-testid=status]:has-text("completed")').waitFor({ timeout: 120_000 })
+  expectEq(num(await row.locator('[data-testid=live-rows]').textContent()), CUSTOMERS + ORDERS, 'rows on the dashboard')
+  expectEq(await row.locator('[role=progressbar]').getAttribute('aria-valuenow'), '100', 'dashboard progress bar')
+})
+
+await step('dashboard: recent activity lists the runs', async () => {
   await page.goto('/')
   await page.waitForSelector(`[data-testid=recent-activity] >> text=${taskName}`)
   await page.waitForTimeout(2500) // a couple of throughput samples
