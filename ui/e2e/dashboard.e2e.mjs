@@ -110,7 +110,10 @@ await step('source form: inline validation, test connection, save', async () => 
   await shot('connector-form')
   await page.click('button[type=submit]')
   await page.waitForURL('**/connectors')
-  await page.waitForSelector(`tr[data-connector="${sourceName}"]`)
+  const row = page.locator(`tr[data-connector="${sourceName}"]`)
+  await row.locator('[data-testid=status]:has-text("untested")').waitFor()
+  await row.getByRole('button', { name: 'Test' }).click()
+  await row.locator('[data-testid=status]:has-text("ok")').waitFor()
 })
 
 await step('destination form: a wrong password fails the test, the right one works; the password stays write-only', async () => {
