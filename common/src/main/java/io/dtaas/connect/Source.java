@@ -35,6 +35,14 @@ public interface Source extends AutoCloseable {
     RowStream read(TableSchema table, Chunk chunk);
 
     /**
+     * The first rows of a table, for previews: at most {@code limit} rows (callers read one batch and close).
+     * The default starts a whole-table read; databases override it to ask for only that many rows.
+     */
+    default RowStream head(TableSchema table, int limit) {
+        return read(table, new Chunk(table.table(), 0, 1, new ChunkBounds.WholeTable()));
+    }
+
+    /**
      * The chunk's rows in a destination's raw bulk {@code format}, when this source can produce it; empty
      * otherwise (the engine then moves decoded batches).
      */

@@ -11,6 +11,8 @@ import io.dtaas.data.Batch;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.error.SystemError;
+import io.dtaas.transform.Pipeline;
+import io.dtaas.transform.TransformingRowStream;
 
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -38,33 +40,41 @@ final class ChunkTransfer {
     private final Source source;
     private final Destination destination;
     private final TableSchema schema;
+    private final Pipeline pipeline;
     private final TableRef target;
     private final Chunk chunk;
+    private final Chunk targetChunk;
     private final WriteMode mode;
     private final int batchSize;
     private final RunControl control;
     private final ProgressTracker progress;
-    private final boolean allowRaw;
 
-    /** @param allowRaw rows may bypass decoding (nothing transforms them on the way) */
-    ChunkTransfer(Source source, Destination destination, TableSchema schema, TableRef target, Chunk chunk,
-                  WriteMode mode, int batchSize, RunControl control, ProgressTracker progress, boolean allowRaw) {
+    /**
+     * @param schema      the source table's schema, as read
+     * @param pipeline    the table's transformations; the destination gets rows shaped as its output
+     * @param targetChunk the chunk as the destination sees it (its key column renamed by the transformations)
+     */
+    ChunkTransfer(Source source, Destination destination, TableSchema schema, Pipeline pipeline, TableRef target,
+                  Chunk chunk, Chunk targetChunk, WriteMode mode, int batchSize, RunControl control,
+                  ProgressTracker progress) {
         this.source = source;
         this.destination = destination;
         this.schema = schema;
+        this.pipeline = pipeline;
         this.target = target;
         this.chunk = chunk;
+        this.targetChunk = targetChunk;
         this.mode = mode;
         this.batchSize = batchSize;
         this.control = control;
         this.progress = progress;
-        this.allowRaw = allowRaw;
     }
 
     /** One attempt. Throws what the source or destination threw; the caller decides on retries. */
     Outcome attempt() {
-        try (ChunkWriter writer = destination.open(schema, target, chunk, mode)) {
-            Optional<RawChunkReader> raw = allowRaw
+        try (ChunkWriter writer = destination.open(pipeline.output(), target, targetChunk, mode)) {
+            // raw bytes bypass decoding, so only tables nothing transforms may take that path
+            Optional<RawChunkReader> raw = pipeline.isIdentity()
                     ? writer.rawFormat().flatMap(format -> source.readRaw(schema, chunk, format)) : Optional.empty();
             if (raw.isPresent()) {
                 try (RawChunkReader reader = raw.get()) {
@@ -136,7 +146,7 @@ final class ChunkTransfer {
         String name = "dtaas-read-" + chunk.table() + "-" + chunk.index();
         return Thread.ofPlatform().daemon().name(name).start(() -> {
             Object last = END;
-            try (RowStream rows = source.read(schema, chunk)) {
+            try (RowStream rows = transformed(source.read(schema, chunk))) {
                 Batch batch;
                 while (!cancelled.get() && (batch = rows.next(batchSize)) != null) {
                     while (!cancelled.get() && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
@@ -157,6 +167,10 @@ final class ChunkTransfer {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    private RowStream transformed(RowStream rows) {
+        return pipeline.isIdentity() ? rows : new TransformingRowStream(rows, pipeline);
     }
 
     private static Object take(BlockingQueue<Object> queue) {

@@ -10,6 +10,7 @@ import io.dtaas.job.TransferConfig;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,8 +31,19 @@ public final class FullLoad {
     private final RunControl control;
     private final ProgressTracker progress;
 
-    /** Who the load runs for: names in messages, key of checkpoints. */
-    public record TaskContext(long taskId, String taskName) {
+    /**
+     * Who the load runs for: names in messages, key of checkpoints; and the global variables resolved for
+     * this execution, by name, for {@code {{name}}} in transformations.
+     */
+    public record TaskContext(long taskId, String taskName, Map<String, Object> variables) {
+
+        public TaskContext {
+            variables = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(variables)); // values may be null
+        }
+
+        public TaskContext(long taskId, String taskName) {
+            this(taskId, taskName, Map.of());
+        }
     }
 
     public FullLoad(Source source, Destination destination, TransferConfig config, TaskContext task,

@@ -7,6 +7,8 @@ import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.error.DtaasException;
 import io.dtaas.job.TransferConfig;
+import io.dtaas.transform.Pipeline;
+import io.dtaas.transform.TransformContext;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -55,21 +57,23 @@ final class TableLoad {
         try {
             String query = customQuery();
             TableSchema schema = query == null ? source.describe(table) : source.describeQuery(table, query);
+            Pipeline pipeline = config.transformationsFor(table).bind(schema, TransformContext.run(task.variables()));
+            TableSchema output = pipeline.output();
             TableRef target = new TableRef(config.targetSchema() != null ? config.targetSchema() : schema.table().schema(),
                     schema.table().name());
-            List<Chunk> chunks = query == null ? source.plan(schema, config.chunkRows())
+            List<Chunk> chunks = query == null ? TransformedChunks.plan(source, schema, pipeline, config.chunkRows())
                     : List.of(new Chunk(schema.table(), 0, 1, new io.dtaas.connect.ChunkBounds.Query(query)));
             String fingerprint = fingerprint(target, chunks);
             Set<Integer> done = checkpoints.completedChunks(task.taskId(), name, fingerprint);
-            destination.prepare(schema, target, config.writeMode(), !done.isEmpty());
+            destination.prepare(output, target, config.writeMode(), !done.isEmpty());
             progress.tableStarted(name, chunks.size(), done.size(), 0);
             List<Chunk> pending = chunks.stream().filter(c -> !done.contains(c.index())).toList();
-            Outcome outcome = moveChunks(schema, target, pending, fingerprint);
+            Outcome outcome = moveChunks(schema, pipeline, target, pending, fingerprint);
             if (outcome.interrupted() || outcome.error() != null) {
                 progress.tableFinished(name, outcome.error() != null ? "failed" : "interrupted", outcome.error());
                 return outcome;
             }
-            destination.complete(schema, target, config.writeMode());
+            destination.complete(output, target, config.writeMode());
             progress.tableFinished(name, "completed", null);
             return outcome;
         } catch (DtaasException e) {
@@ -85,14 +89,15 @@ final class TableLoad {
         return sql != null ? sql : config.queries().get(table.name());
     }
 
-    private Outcome moveChunks(TableSchema schema, TableRef target, List<Chunk> pending, String fingerprint) {
+    private Outcome moveChunks(TableSchema schema, Pipeline pipeline, TableRef target, List<Chunk> pending,
+                               String fingerprint) {
         int threads = Math.max(1, Math.min(config.maxParallelChunks(), pending.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads,
                 Thread.ofPlatform().daemon().name("dtaas-chunk-" + table.name() + "-", 0).factory());
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (Chunk chunk : pending) {
-                futures.add(pool.submit(() -> moveChunk(schema, target, chunk, fingerprint)));
+                futures.add(pool.submit(() -> moveChunk(schema, pipeline, target, chunk, fingerprint)));
             }
             boolean interrupted = false;
             String error = null;
@@ -115,16 +120,16 @@ final class TableLoad {
     }
 
     /** Moves one chunk with retries; a failure makes the table's other pending chunks skip. */
-    private Outcome moveChunk(TableSchema schema, TableRef target, Chunk chunk, String fingerprint) {
+    private Outcome moveChunk(TableSchema schema, Pipeline pipeline, TableRef target, Chunk chunk, String fingerprint) {
         String where = "task " + task.taskName() + ", table " + table + ", chunk " + (chunk.index() + 1) + "/" + chunk.count();
         for (int attempt = 1; ; attempt++) {
             if (control.stopRequested() || control.pauseRequested()) {
                 return new Outcome(true, null);
             }
             try {
-                ChunkTransfer.Outcome o = new ChunkTransfer(source, destination, schema, target, chunk,
-                        config.writeMode(), config.batchSize(), control, progress, config.transformations().isEmpty())
-                        .attempt();
+                ChunkTransfer.Outcome o = new ChunkTransfer(source, destination, schema, pipeline, target, chunk,
+                        TransformedChunks.asWritten(chunk, pipeline), config.writeMode(), config.batchSize(), control,
+                        progress).attempt();
                 if (o == ChunkTransfer.Outcome.INTERRUPTED) {
                     return new Outcome(true, null);
                 }
@@ -147,9 +152,14 @@ final class TableLoad {
         }
     }
 
-    /** Identifies the plan: same target, write mode and chunk bounds give the same fingerprint. */
+    /**
+     * Identifies the plan: same target, write mode, chunk bounds and transformations give the same fingerprint
+     * (changed transformations must not resume on chunks written the old way).
+     */
     private String fingerprint(TableRef target, List<Chunk> chunks) {
         StringBuilder s = new StringBuilder(target + "|" + config.writeMode());
+        Object transformations = config.transformations().get(table.toString());
+        s.append('|').append(transformations != null ? transformations : config.transformations().get(table.name()));
         chunks.forEach(c -> s.append('|').append(c.bounds()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));

@@ -20,7 +20,8 @@ import java.util.Set;
  * @param queries           custom SELECT per table ({@code schema.table} → SQL), read instead of the whole table
  * @param chunkRows         rows per chunk when a table is split
  * @param maxParallelChunks chunks of one table moved at once
- * @param transformations   raw transformation lists per table (validated by the transformation catalogue)
+ * @param transformations   transformation lists per table name ({@code table} or {@code schema.table}), as raw
+ *                          JSON; their shape is checked here, {@link #transformationsFor} parses one
  */
 public record TransferConfig(List<String> tables, List<String> excludeTables, int batchSize, boolean parallel,
                              int maxParallelTables, int maxParallelChunks, long chunkRows, WriteMode writeMode,
@@ -47,6 +48,17 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
     }
 
     /**
+     * The transformations configured for a table, by {@code schema.table} or else by bare name, with the
+     * config path used to name their problems.
+     */
+    public io.dtaas.transform.TransformationChain transformationsFor(io.dtaas.data.TableRef table) {
+        String key = transformations.containsKey(table.toString()) ? table.toString() : table.name();
+        Object raw = transformations.get(key);
+        return raw == null ? io.dtaas.transform.TransformationChain.empty()
+                : io.dtaas.transform.TransformationChain.parse(raw, "config.transformations." + key);
+    }
+
+    /**
      * @param raw the task's {@code config} object as JSON-decoded values
      * @throws ConfigError naming every bad field as {@code config.<field>}
      */
@@ -70,7 +82,7 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
                 r.string("target_schema"),
                 r.stringMap("queries"),
                 r.integer("max_retries", 3, 0, 20),
-                r.object("transformations"),
+                r.transformations(),
                 r.optionalInteger("poll_interval", 1, 86_400),
                 r.bool("track_deletes", false),
                 r.optionalInteger("cdc_poll_interval", 1, 86_400));
@@ -180,6 +192,19 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
                 return Map.of();
             }
             return (Map<String, Object>) v;
+        }
+
+        /** Each table's list parsed by the catalogue, so shape problems are named before any schema is known. */
+        Map<String, Object> transformations() {
+            Map<String, Object> raw = object("transformations");
+            raw.forEach((table, list) -> {
+                try {
+                    io.dtaas.transform.TransformationChain.parse(list, "config.transformations." + table);
+                } catch (ConfigError e) {
+                    problems.addAll(e.problems());
+                }
+            });
+            return raw;
         }
 
         WriteMode writeMode() {

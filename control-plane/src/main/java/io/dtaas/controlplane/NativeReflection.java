@@ -10,6 +10,8 @@ import io.dtaas.connect.catalog.TableInfo;
 import io.dtaas.controlplane.launch.LaunchOptions;
 import io.dtaas.error.FieldProblem;
 import io.dtaas.job.TableProgress;
+import io.dtaas.transform.TransformationType;
+import io.dtaas.transform.TypeField;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -18,7 +20,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {CheckResult.class, CheckResult.Details.class, CheckResult.Failure.class,
         ConnectorType.class, FieldSpec.class, TableInfo.class, ColumnInfo.class, ColumnInfo.ForeignKeyRef.class,
-        QueryResult.class, ResultColumn.class, FieldProblem.class, TableProgress.class, LaunchOptions.class})
+        QueryResult.class, ResultColumn.class, FieldProblem.class, TableProgress.class, LaunchOptions.class,
+        TransformationType.class, TransformationType.Info.class, TransformationType.Category.class, TypeField.class,
+        TypeField.Kind.class})
 final class NativeReflection {
 
     private NativeReflection() {

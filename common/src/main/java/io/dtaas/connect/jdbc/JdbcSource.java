@@ -233,6 +233,15 @@ public abstract class JdbcSource implements Source {
                 this::readValue, context);
     }
 
+    /** The table's SELECT, cut to {@code limit} rows by the dialect's own paging (never a drained cursor). */
+    @Override
+    public RowStream head(TableSchema table, int limit) {
+        Chunk whole = new Chunk(table.table(), 0, 1, new ChunkBounds.WholeTable());
+        String sql = dialect.previewSql("(" + ChunkQuery.of(dialect, table, whole).sql() + ") dtaas_head", limit);
+        return JdbcRowStream.open(this::open, this::prepareForReading, sql, List.of(), Math.min(limit, fetchSize()), table,
+                this::readValue, "previewing " + table.table());
+    }
+
     @Override
     public void close() {
         // connections are opened per call and closed with it

@@ -4,6 +4,8 @@ import io.dtaas.connect.CheckResult;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
 import io.dtaas.connect.catalog.CatalogBrowser;
+import io.dtaas.data.Batch;
+import io.dtaas.data.TableSchema;
 import io.dtaas.variables.VariableValue;
 
 import java.time.Duration;
@@ -29,4 +31,21 @@ public interface ConnectorGateway {
      * @throws io.dtaas.error.TransientError when the database cannot be reached
      */
     VariableValue queryValue(Connector connector, ConfigValues config, String sql, Duration timeout);
+
+    /**
+     * A source table's schema as a full load reads it: {@code table} is {@code name} (the default schema) or
+     * {@code schema.name}; with a {@code query} (the task's custom SELECT for it), the query's result shape.
+     *
+     * @throws io.dtaas.error.NotFoundError when the table does not exist
+     * @throws io.dtaas.error.ConfigError   when the connector cannot be read from or the query is refused
+     */
+    TableSchema describe(Connector connector, ConfigValues config, String table, String query);
+
+    /**
+     * A source table's schema and its first {@code limit} rows, typed as a full load reads them (values as
+     * {@link io.dtaas.data.ColumnKind} documents), for transformation previews.
+     *
+     * @throws io.dtaas.error.NotFoundError when the table does not exist
+     */
+    Batch preview(Connector connector, ConfigValues config, String table, int limit);
 }

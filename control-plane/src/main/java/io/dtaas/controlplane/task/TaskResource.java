@@ -73,6 +73,14 @@ public class TaskResource {
         return Response.noContent().build();
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
+    @POST
+    @Path("/{id}/transformations/bulk")
+    @Operation(summary = "Append one list of transformations to several tables (or replace theirs): the updated task")
+    public TaskView bulkTransformations(@PathParam("id") long id, BulkTransformationsRequest request) {
+        return tasks.applyTransformations(id, request);
+    }
+
     @POST
     @Path("/{id}/start")
     @Operation(summary = "Start from scratch: 202 with the new execution, or 200 with the one already under way")

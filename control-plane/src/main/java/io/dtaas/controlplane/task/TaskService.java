@@ -72,6 +72,16 @@ public class TaskService {
         });
     }
 
+    /**
+     * Appends one list of transformations to several tables' lists (or replaces them), validated like any
+     * update: the answer is the updated task, or a 422 naming the fields at fault.
+     */
+    public TaskView applyTransformations(long id, BulkTransformationsRequest request) {
+        TaskDefinition current = QuarkusTransaction.requiringNew().call(() -> TaskDefinition.of(require(id)));
+        Map<String, Object> merged = BulkTransformations.merge(current.config(), request);
+        return update(id, new TaskRequest(null, null, null, null, null, null, null, Map.of("transformations", merged)));
+    }
+
     /** Deletes the task with its executions and checkpoints; refused while an execution is under way. */
     public void delete(long id) {
         QuarkusTransaction.requiringNew().run(() -> {

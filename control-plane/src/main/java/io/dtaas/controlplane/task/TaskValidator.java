@@ -30,10 +30,12 @@ public class TaskValidator {
 
     private final SourceTables sourceTables;
     private final TaskVariables variables;
+    private final TaskTransformations transformations;
 
-    public TaskValidator(SourceTables sourceTables, TaskVariables variables) {
+    public TaskValidator(SourceTables sourceTables, TaskVariables variables, TaskTransformations transformations) {
         this.sourceTables = sourceTables;
         this.variables = variables;
+        this.transformations = transformations;
     }
 
     /**
@@ -66,6 +68,12 @@ public class TaskValidator {
         }
         if (transfer != null) {
             variables.check(transfer, source, destination, problems);
+        }
+        boolean transformationsChanged = tablesChanged || !Objects.equals(current.mode(), mode)
+                || !Objects.equals(current.config().get("transformations"), config.get("transformations"))
+                || !Objects.equals(current.config().get("queries"), config.get("queries"));
+        if (transfer != null && transformationsChanged) {
+            transformations.check(source, transfer, mode, problems);
         }
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);

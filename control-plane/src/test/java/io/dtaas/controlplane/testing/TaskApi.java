@@ -25,7 +25,7 @@ public final class TaskApi {
     public static void sourceDatabase(String database) throws SQLException {
         PostgresFixture.freshDatabase(database);
         PostgresFixture.execute(database,
-                "CREATE TABLE customers (id int PRIMARY KEY, name text, country text)",
+                "CREATE TABLE customers (cust_id int PRIMARY KEY, name text, country text)", // as in the seed's examples
                 "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id int, total numeric(12,2))",
                 "CREATE TABLE products (sku text PRIMARY KEY, price numeric(10,2))",
                 "CREATE SCHEMA sales",

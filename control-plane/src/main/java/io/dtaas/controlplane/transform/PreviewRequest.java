@@ -1,0 +1,11 @@
+package io.dtaas.controlplane.transform;
+
+/**
+ * Body of {@code POST /api/transformations/preview}.
+ *
+ * @param table           {@code name} (the connection's default schema) or {@code schema.name}
+ * @param transformations the list to try, shaped as one table's list in a task's {@code config.transformations}
+ * @param limit           rows to read (default 20, at most 1000)
+ */
+public record PreviewRequest(Long connectorId, String table, Object transformations, Integer limit) {
+}
