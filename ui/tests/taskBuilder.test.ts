@@ -91,3 +91,28 @@ describe('TaskBuilderPage', () => {
     expect(push).not.toHaveBeenCalled()
   })
 })
+
+describe('TaskBuilderPage server errors on steps', () => {
+  it('puts a step error the server names under its field in the editor', async () => {
+    stubFetch({
+      ...routes,
+      'POST /api/tasks': {
+        status: 422,
+        body: { status: 422, detail: "config.transformations.customers[0].config.column: column 'nope' not found",
+          errors: [{ field: 'config.transformations.customers[0].config.column', message: "column 'nope' not found" }] },
+      },
+    })
+    const w = mount(TaskBuilderPage, { global: { stubs: { RouterLink: RouterLinkStub } } })
+    await flushPromises()
+    await w.find('#task-name').setValue('sync')
+    await w.find('[data-testid=table-browser] label[data-table=customers] input').setValue(true)
+    await flushPromises()
+    await w.find('[data-testid=add-transformation-type]').setValue('uppercase')
+    await w.find('[data-testid=add-transformation]').trigger('click')
+    await w.find('#t0-column').setValue('nope')
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(w.find('#t0-column').attributes('aria-invalid')).toBe('true')
+    expect(w.find('[data-testid=transformation-editor]').text()).toContain("column 'nope' not found")
+  })
+})
