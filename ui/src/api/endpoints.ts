@@ -66,7 +66,7 @@ export const variablesApi = {
   update: (id: number, body: VariableInput) => api.put<Variable>(`/api/variables/${id}`, body),
   remove: (id: number) => api.del(`/api/variables/${id}`),
   /** taskId: the task whose context (task.name, its source for a db_query without connector) to resolve for. */
-  resolve: (id: number, taskId?: number | null) => api.post<Resolution>(`/api/variables/${id}/resolve`, taskId ? { task_id: taskId } : {}),
+  resolve: (id: number, taskId?: number | null) => api.post<Resolution>(`/api/variables/${id}/resolve${query({ task_id: taskId })}`),
   resolveUnsaved: (body: VariableInput, taskId?: number | null) =>
     api.post<Resolution>('/api/variables/resolve', taskId ? { ...body, task_id: taskId } : body),
 }
