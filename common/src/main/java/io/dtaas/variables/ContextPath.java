@@ -56,7 +56,8 @@ public enum ContextPath {
     /** @throws ConfigError naming {@code task_id} when the path reads a task and the context has none */
     public VariableValue valueIn(ExecutionContext context) {
         if (needsTask() && context.task() == null) {
-            throw new ConfigError("task_id", "context path " + path + " reads a task; give the task_id to resolve it for");
+            throw new ConfigError("task_id", "context path " + path
+                    + " reads a task; give the task_id to resolve it for");
         }
         return read.apply(context);
     }

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * code too, and each value later goes in as one complete literal.
  *
  * <p>Refused, because a value could otherwise change what the query means: a reference inside quotes
- * ({@code '{{x}}'}; the literal brings its own quotes), a reference touching a name, number or quote
- * ({@code x{{n}}}), and, in a query with references, constructs whose reading depends on server settings
- * (a backslash inside MySQL strings or PostgreSQL non-{@code E} strings, MySQL's executable comments). A
- * {@code {{x}}} inside a comment is left as written.
+ * ({@code '{{x}}'}; the literal brings its own quotes); a reference touching a name, number, quote or another
+ * reference ({@code x{{n}}}, {@code {{a}}{{b}}}); and, in a query with references, constructs whose reading
+ * depends on server settings (a backslash inside MySQL strings or PostgreSQL non-{@code E} strings, MySQL's
+ * executable comments). A {@code {{x}}} inside a comment is left as written.
  */
 public final class SqlTemplates {
 
@@ -122,7 +122,7 @@ public final class SqlTemplates {
 
         /** A value next to a name, number or quote would merge with it into another token. */
         private void checkSeparated(Template.Reference ref, char neighbour) {
-            if (identifierChar(neighbour) || "@#.'\"`".indexOf(neighbour) >= 0 && neighbour != 0) {
+            if (identifierChar(neighbour) || "@#.'\"`{}".indexOf(neighbour) >= 0 && neighbour != 0) {
                 throw new ConfigError(field, "{{" + ref.name() + "}} at position " + (ref.position() + 1)
                         + " touches '" + neighbour + "'; put a space or an operator between a variable and a name,"
                         + " number or quote (the value renders as one complete literal, quotes included)");
@@ -156,7 +156,8 @@ public final class SqlTemplates {
                 return -1; // part of a name, or a positional parameter such as $1
             }
             int tagEnd = start + 1;
-            while (tagEnd < sql.length() && (Character.isLetterOrDigit(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
+            while (tagEnd < sql.length()
+                    && (Character.isLetterOrDigit(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
                 tagEnd++;
             }
             if (tagEnd >= sql.length() || sql.charAt(tagEnd) != '$'

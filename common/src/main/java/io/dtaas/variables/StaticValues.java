@@ -34,7 +34,8 @@ final class StaticValues {
             return new VariableDefinition.Static(new VariableValue.Null(), null);
         }
         try {
-            VariableValue value = declared == null || raw == null ? VariableValue.of(raw) : typed((String) declared, raw);
+            VariableValue value = declared == null || raw == null ? VariableValue.of(raw)
+                    : typed((String) declared, raw);
             if (value instanceof VariableValue.Text t && t.value().length() > MAX_TEXT) {
                 problems.add(new FieldProblem("config.value", "must be at most " + MAX_TEXT + " characters"));
             }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Parses plain-text templates (object-store prefixes, directory paths, transformation values): every
- * {@code {{name}}} is a reference; a {@code {{} that does not form one is an error, so a typo never passes
+ * {@code {{name}}} is a reference; a "{{" that does not form one is an error, so a typo never passes
  * through as text.
  */
 public final class TextTemplates {
@@ -34,12 +34,12 @@ public final class TextTemplates {
         return new Template(parts);
     }
 
-    /** True when the text holds {@code {{}, i.e. would need resolving; cheap pre-check before parsing. */
+    /** True when the text holds "{{", i.e. would need resolving; cheap pre-check before parsing. */
     public static boolean mayHoldReferences(String text) {
         return text != null && text.contains("{{");
     }
 
-    /** Index just after the {@code }}} closing the reference opened at {@code start}. */
+    /** Index just after the "}}" closing the reference opened at {@code start}. */
     static int referenceEnd(String text, int start, String field) {
         int close = text.indexOf("}}", start + 2);
         if (close < 0) {

@@ -28,11 +28,13 @@ public sealed interface VariableDefinition {
             return "static";
         }
 
+        /** Keeps {@code value_type} where JSON alone would lose the type (decimals, dates, timestamps are strings). */
         public Map<String, Object> config() {
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("value", value.json());
-            if (declaredType != null) {
-                config.put("value_type", declaredType);
+            boolean jsonKeepsType = !(value.json() instanceof String) || value instanceof VariableValue.Text;
+            if (declaredType != null || !jsonKeepsType) {
+                config.put("value_type", declaredType != null ? declaredType : value.valueType());
             }
             return config;
         }
@@ -130,7 +132,8 @@ public sealed interface VariableDefinition {
                     && ((Number) t).longValue() <= DbQuery.MAX_TIMEOUT) {
                 timeout = ((Number) t).intValue();
             } else {
-                problems.add(new FieldProblem("config.timeout_seconds", "must be an integer from 1 to " + DbQuery.MAX_TIMEOUT));
+                problems.add(new FieldProblem("config.timeout_seconds",
+                        "must be an integer from 1 to " + DbQuery.MAX_TIMEOUT));
             }
         }
         return new DbQuery(connector, query, timeout);

@@ -43,7 +43,8 @@ public final class VariableReferences {
     public static List<Use> inConnector(ConnectorType type, Map<String, ?> settings, String path) {
         List<Use> uses = new ArrayList<>();
         for (FieldSpec field : type.fields()) {
-            if (field.templated() && settings.get(field.name()) instanceof String s && TextTemplates.mayHoldReferences(s)) {
+            if (field.templated() && settings.get(field.name()) instanceof String s
+                    && TextTemplates.mayHoldReferences(s)) {
                 String name = path + "." + field.name();
                 add(uses, name, TextTemplates.parse(s, name).names());
             }
@@ -60,7 +61,8 @@ public final class VariableReferences {
 
     private static void texts(Object value, String field, List<Use> uses) {
         switch (value) {
-            case String s when TextTemplates.mayHoldReferences(s) -> add(uses, field, TextTemplates.parse(s, field).names());
+            case String s when TextTemplates.mayHoldReferences(s) ->
+                    add(uses, field, TextTemplates.parse(s, field).names());
             case Map<?, ?> m -> m.forEach((k, v) -> texts(v, field + "." + k, uses));
             case List<?> l -> {
                 for (int i = 0; i < l.size(); i++) {

@@ -13,7 +13,10 @@ import java.util.Locale;
  */
 public sealed interface VariableValue {
 
-    /** The type's wire name: {@code string}, {@code integer}, {@code decimal}, {@code date}, {@code timestamp}, {@code boolean}, {@code null}. */
+    /**
+     * The type's wire name: {@code string}, {@code integer}, {@code decimal}, {@code date}, {@code timestamp},
+     * {@code boolean} or {@code null}.
+     */
     String valueType();
 
     /** The plain Java value: String, Long, BigDecimal, LocalDate, LocalDateTime, Instant, Boolean, or null. */

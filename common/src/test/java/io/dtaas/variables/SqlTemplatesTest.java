@@ -2,7 +2,9 @@ package io.dtaas.variables;
 
 import io.dtaas.connect.jdbc.SqlLexicon;
 import io.dtaas.connect.mysql.MysqlDialect;
+import io.dtaas.connect.oracle.OracleDialect;
 import io.dtaas.connect.postgres.PostgresDialect;
+import io.dtaas.connect.snowflake.SnowflakeDialect;
 import io.dtaas.connect.sqlserver.SqlServerDialect;
 import io.dtaas.error.ConfigError;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,16 @@ class SqlTemplatesTest {
     }
 
     @Test
+    void oracleAndSnowflakeLiterals() {
+        Map<String, VariableValue> v = values("s", new VariableValue.Text("a\\'b"), "b", new VariableValue.Bool(false),
+                "m", new VariableValue.Moment(Instant.parse("2026-11-26T09:05:01Z")));
+        assertThat(new ResolvedVariables(v).sql("SELECT {{s}}, {{b}}, {{m}} FROM dual", new OracleDialect(), "q"))
+                .isEqualTo("SELECT 'a\\''b', 0, TIMESTAMP '2026-11-26 09:05:01 +00:00' FROM dual");
+        assertThat(new ResolvedVariables(v).sql("SELECT {{s}}, {{b}}", new SnowflakeDialect(), "q"))
+                .isEqualTo("SELECT 'a\\\\''b', FALSE");
+    }
+
+    @Test
     void aNegativeNumberAfterAMinusNeverStartsAComment() {
         assertThat(pg("SELECT 10 -{{i}}", values("i", new VariableValue.Int(-5)))).isEqualTo("SELECT 10 -(-5)");
     }
@@ -143,7 +155,7 @@ class SqlTemplatesTest {
     @Test
     void aReferenceTouchingANameNumberOrQuoteIsRefused() {
         for (String sql : new String[]{"SELECT col{{x}}", "SELECT {{x}}1", "SELECT 1.{{x}}", "SELECT 'a'{{x}}",
-                "SELECT {{x}}\"b\""}) {
+                "SELECT {{x}}\"b\"", "SELECT {{x}}{{y}}", "SELECT {{x}}}"}) {
             assertThatThrownBy(() -> SqlTemplates.parse(sql, SqlLexicon.POSTGRESQL, "q")).as(sql)
                     .hasMessageContaining("touches");
         }

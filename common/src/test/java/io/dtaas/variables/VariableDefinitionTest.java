@@ -41,6 +41,22 @@ class VariableDefinitionTest {
     }
 
     @Test
+    void storedSettingsReadBackAsTheSameValue() {
+        for (Map<String, Object> config : List.<Map<String, Object>>of(Map.of("value", 1.25), Map.of("value", 7),
+                Map.of("value", "text"), Map.of("value", false), Map.of("value", "2026-01-31", "value_type", "date"),
+                Map.of("value", "2026-01-31T10:00:00.5Z", "value_type", "timestamp"),
+                Map.of("value", "2026-01-31 10:00", "value_type", "timestamp"))) {
+            VariableDefinition stored = VariableDefinition.from("static", config);
+            assertThat(value(stored.config())).as(config.toString()).isEqualTo(value(config));
+        }
+        assertThat(VariableDefinition.from("static", Map.of("value", 1.25)).config())
+                .isEqualTo(Map.of("value", "1.25", "value_type", "decimal"));
+        VariableDefinition query = VariableDefinition.from("db_query", Map.of("query", "SELECT 1;"));
+        assertThat(query.config()).containsEntry("query", "SELECT 1").containsEntry("timeout_seconds", 30);
+        assertThat(VariableDefinition.from("db_query", query.config())).isEqualTo(query);
+    }
+
+    @Test
     void badSettingsNameEveryField() {
         assertThatThrownBy(() -> VariableDefinition.from("static", Map.of("value", "x", "value_type", "date")))
                 .hasMessageStartingWith("config.value: is not a valid date");

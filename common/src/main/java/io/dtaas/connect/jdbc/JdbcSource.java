@@ -161,7 +161,8 @@ public abstract class JdbcSource implements Source {
     public TableSchema describeQuery(TableRef name, String sql) {
         String statement = guardQuery(sql);
         try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
-                "SELECT * FROM (" + statement + ") dtaas_query WHERE 1 = 0")) {
+                // the newline ends a trailing -- comment of the user's query before our closing parenthesis
+                "SELECT * FROM (" + statement + "\n) dtaas_query WHERE 1 = 0")) {
             java.sql.ResultSetMetaData meta = ps.executeQuery().getMetaData();
             List<Column> columns = new java.util.ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {

@@ -8,6 +8,7 @@ import io.dtaas.connect.ConnectorRegistry;
 import io.dtaas.connect.Role;
 import io.dtaas.controlplane.api.ConflictException;
 import io.dtaas.controlplane.gateway.ConnectorGateway;
+import io.dtaas.controlplane.variable.TemplateChecks;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
 import io.dtaas.error.NotFoundError;
@@ -30,11 +31,14 @@ public class ConnectorService {
     private final ConnectorRegistry registry;
     private final ConnectorSettings settings;
     private final ConnectorGateway gateway;
+    private final TemplateChecks templates;
 
-    public ConnectorService(ConnectorRegistry registry, ConnectorSettings settings, ConnectorGateway gateway) {
+    public ConnectorService(ConnectorRegistry registry, ConnectorSettings settings, ConnectorGateway gateway,
+                            TemplateChecks templates) {
         this.registry = registry;
         this.settings = settings;
         this.gateway = gateway;
+        this.templates = templates;
     }
 
     public List<ConnectorView> list() {
@@ -58,6 +62,9 @@ public class ConnectorService {
         Map<String, Object> config = request.connectionConfig() == null ? Map.of() : request.connectionConfig();
         ConfigValues values = typed == null ? null
                 : validateSettings(typed, ConnectorSettings.merge(Map.of(), config, typed.connector.type()), problems);
+        if (values != null) {
+            templates.connector(typed.connector.type(), values.revealAll(), problems);
+        }
         throwIfAny(problems);
         requireFreeName(name, null);
         ConnectorEntity e = new ConnectorEntity();
@@ -96,6 +103,9 @@ public class ConnectorService {
             Map<String, Object> merged = ConnectorSettings.merge(base, request.connectionConfig() == null ? Map.of()
                     : request.connectionConfig(), typed.connector.type());
             values = validateSettings(typed, merged, problems);
+        }
+        if (values != null) {
+            templates.connector(typed.connector.type(), values.revealAll(), problems);
         }
         throwIfAny(problems);
         requireFreeName(name, e.id);

@@ -60,7 +60,12 @@ public class ExecutionRecorder implements ExecutionReporter {
 
     @Override
     public void variablesResolved(long taskId, long executionId, java.util.Map<String, Object> variables) {
-        writer.variables(taskId, executionId, variables);
+        try {
+            writer.variables(taskId, executionId, variables);
+        } catch (RuntimeException e) {
+            // like a lost progress write: the transfer goes on, only the record of the values is missing
+            LOG.warnf(e, "could not record the variables of execution %d", executionId);
+        }
     }
 
     @Override

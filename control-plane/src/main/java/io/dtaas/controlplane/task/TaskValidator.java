@@ -2,7 +2,7 @@ package io.dtaas.controlplane.task;
 
 import io.dtaas.connect.Role;
 import io.dtaas.controlplane.connector.ConnectorEntity;
-import io.dtaas.controlplane.variable.TaskVariables;
+import io.dtaas.controlplane.variable.TemplateChecks;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
 import io.dtaas.job.JobKind;
@@ -29,12 +29,12 @@ public class TaskValidator {
     private static final List<String> MODES = Arrays.stream(JobKind.values()).map(JobKind::wireName).toList();
 
     private final SourceTables sourceTables;
-    private final TaskVariables variables;
+    private final TemplateChecks templates;
     private final TaskTransformations transformations;
 
-    public TaskValidator(SourceTables sourceTables, TaskVariables variables, TaskTransformations transformations) {
+    public TaskValidator(SourceTables sourceTables, TemplateChecks templates, TaskTransformations transformations) {
         this.sourceTables = sourceTables;
-        this.variables = variables;
+        this.templates = templates;
         this.transformations = transformations;
     }
 
@@ -67,7 +67,7 @@ public class TaskValidator {
             sourceTables.check(source, transfer.tables(), problems);
         }
         if (transfer != null) {
-            variables.check(transfer, source, destination, problems);
+            templates.task(transfer, source, destination, problems);
         }
         boolean transformationsChanged = tablesChanged || !Objects.equals(current.mode(), mode)
                 || !Objects.equals(current.config().get("transformations"), config.get("transformations"))

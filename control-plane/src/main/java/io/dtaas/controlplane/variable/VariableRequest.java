@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code variable_type}; {@code value}, {@code query}, {@code path}, {@code connector_id} for the
  * {@code config} keys). On PUT absent fields stay; a new {@code config} replaces the old one whole.
  *
- * @param taskId resolve only: the task whose context ({@code task.name}, {@code source_connector.database}, the
+ * @param taskId {@code POST /api/variables/resolve} only: the task whose context ({@code task.name}, {@code source_connector.database}, the
  *               source connector of a db_query without {@code connector_id}) the value is resolved for
  */
 public record VariableRequest(String name, String description, String variableType, String type,

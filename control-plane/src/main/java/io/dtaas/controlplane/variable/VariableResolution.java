@@ -31,9 +31,10 @@ public class VariableResolution {
         this.gateway = gateway;
     }
 
-    public ResolvedValue resolveStored(long id, VariableRequest request) {
+    /** @param taskId the task whose context to resolve for, or null */
+    public ResolvedValue resolveStored(long id, Long taskId) {
         VariableEntity e = QuarkusTransaction.requiringNew().call(() -> VariableService.require(id));
-        return resolve(e.name, VariableDefinition.from(e.variableType, e.config), request == null ? null : request.taskId());
+        return resolve(e.name, VariableDefinition.from(e.variableType, e.config), taskId);
     }
 
     public ResolvedValue resolveUnsaved(VariableRequest request) {

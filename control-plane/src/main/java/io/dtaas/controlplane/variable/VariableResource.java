@@ -8,6 +8,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -69,9 +70,9 @@ public class VariableResource {
 
     @POST
     @Path("/{id}/resolve")
-    @Operation(summary = "Resolve a stored variable now; optional body {\"task_id\": n} for task context")
-    public ResolvedValue resolveStored(@PathParam("id") long id, VariableRequest request) {
-        return resolution.resolveStored(id, request);
+    @Operation(summary = "Resolve a stored variable now, for the context of task_id when given")
+    public ResolvedValue resolveStored(@PathParam("id") long id, @QueryParam("task_id") Long taskId) {
+        return resolution.resolveStored(id, taskId);
     }
 
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,8 +1,8 @@
 package io.dtaas.controlplane.variable;
 
+import io.dtaas.connect.ConnectorRegistry;
 import io.dtaas.controlplane.api.ConflictException;
 import io.dtaas.controlplane.connector.ConnectorEntity;
-import io.dtaas.controlplane.connector.ConnectorService;
 import io.dtaas.controlplane.metadata.StoredTime;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
@@ -26,11 +26,11 @@ public class VariableService {
 
     static final int MAX_DESCRIPTION = 2000;
 
-    private final ConnectorService connectors;
+    private final ConnectorRegistry registry;
     private final VariableUsage usage;
 
-    public VariableService(ConnectorService connectors, VariableUsage usage) {
-        this.connectors = connectors;
+    public VariableService(ConnectorRegistry registry, VariableUsage usage) {
+        this.registry = registry;
         this.usage = usage;
     }
 
@@ -115,7 +115,7 @@ public class VariableService {
         });
     }
 
-    /** The definition a request describes; the stored one of {@code id} when the request gives none. */
+    /** The definition a request describes (for resolving it unsaved). @throws ConfigError naming each bad field */
     VariableDefinition definitionOf(VariableRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         VariableDefinition definition = definition(request.typeGiven(), request, problems);
@@ -151,10 +151,7 @@ public class VariableService {
             problems.add(new FieldProblem("config.connector_id", "connector " + id + " not found"));
             return;
         }
-        ConnectorService.Resolved resolved = connectors.resolve(id);
-        try {
-            resolved.connector().browser(resolved.values());
-        } catch (ConfigError e) {
+        if (registry.find(c.typeId).filter(connector -> connector.type().browsable()).isEmpty()) {
             problems.add(new FieldProblem("config.connector_id", "connector " + id + " (" + c.typeId
                     + ") has no database to query"));
         }

@@ -1,6 +1,7 @@
 package io.dtaas.controlplane.variable;
 
 import io.dtaas.connect.ConnectorRegistry;
+import io.dtaas.connect.ConnectorType;
 import io.dtaas.controlplane.connector.ConnectorEntity;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
@@ -10,26 +11,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a task's {@code {{variables}}} when it is saved: each reference well-formed and well-placed (in SQL,
- * by the source database's rules) and naming a stored variable; the destination connector's prefix or path too.
- * A problem is a 422 naming the field.
+ * Checks {@code {{variables}}} when a task or a connector is saved: each reference well-formed and well-placed
+ * (in SQL, by the source database's rules) and naming a stored variable. A problem is a 422 naming the field.
  */
 @ApplicationScoped
-public class TaskVariables {
+public class TemplateChecks {
 
     private final ConnectorRegistry registry;
     private final VariableCatalog catalog;
 
-    public TaskVariables(ConnectorRegistry registry, VariableCatalog catalog) {
+    public TemplateChecks(ConnectorRegistry registry, VariableCatalog catalog) {
         this.registry = registry;
         this.catalog = catalog;
     }
 
-    /** Adds a problem per bad or unknown reference; {@code source}/{@code destination} may be null (already reported). */
-    public void check(TransferConfig transfer, Long source, Long destination, List<FieldProblem> problems) {
+    /**
+     * A task's custom queries and transformation settings, and its destination connector's prefix or path. Adds a
+     * problem per bad or unknown reference; {@code source}/{@code destination} may be null (already reported).
+     */
+    public void task(TransferConfig transfer, Long source, Long destination, List<FieldProblem> problems) {
         List<VariableReferences.Use> uses = new ArrayList<>();
         try {
             uses.addAll(VariableReferences.inTask(transfer.queries(), transfer.transformations(),
@@ -49,6 +53,19 @@ public class TaskVariables {
                 }
             });
         }
+        unknown(uses, destination, problems);
+    }
+
+    /** A connector's templated settings (S3 prefix, directory path), named {@code connection_config.<field>}. */
+    public void connector(ConnectorType type, Map<String, ?> settings, List<FieldProblem> problems) {
+        try {
+            unknown(VariableReferences.inConnector(type, settings, "connection_config"), null, problems);
+        } catch (ConfigError e) {
+            problems.addAll(e.problems());
+        }
+    }
+
+    private void unknown(List<VariableReferences.Use> uses, Long destination, List<FieldProblem> problems) {
         if (uses.isEmpty()) {
             return;
         }
