@@ -151,6 +151,24 @@ class TransformedLoadIT {
     }
 
     @Test
+    void aChangedKeyColumnMovesTheTableAsOneChunk() throws Exception {
+        String target = "dtaas_it_tf_key";
+        PostgresFixture.freshDatabase(target);
+        Map<String, Object> config = task(Map.of("employees", List.of(
+                Map.of("type", "hash", "config", Map.of("column", "emp_id", "algorithm", "md5")))));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            FullLoadIT.Run run = load(new PostgresConnector(), PostgresFixture.connectionConfig(SRC), new PostgresConnector(),
+                    PostgresFixture.connectionConfig(target), config, new InMemoryCheckpointStore(), RunControl.NONE);
+            assertThat(run.status()).as(String.valueOf(run.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
+            assertThat(run.last().tables()).extracting(TableProgress::chunksTotal).containsExactly(1);
+        }
+        assertThat(rows(target, "SELECT count(*), count(DISTINCT emp_id), min(length(emp_id)) FROM public.employees"))
+                .containsExactly(ROWS + "|" + ROWS + "|32");
+        assertThat(rows(target, "SELECT emp_id FROM public.employees WHERE name = '  Emp 7 '"))
+                .containsExactly("8f14e45fceea167a5a36dedd4bea2543"); // md5('7')
+    }
+
+    @Test
     void aBadValueFailsTheTableNamingTableChunkAndColumn() throws Exception {
         String target = "dtaas_it_tf_bad";
         PostgresFixture.freshDatabase(target);

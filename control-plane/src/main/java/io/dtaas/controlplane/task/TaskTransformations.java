@@ -34,6 +34,9 @@ public class TaskTransformations {
 
     /** Adds a problem per fault; an unreachable source is a TransientError (502), as for the tables check. */
     void check(Long sourceConnectorId, TransferConfig config, JobKind mode, List<FieldProblem> problems) {
+        if (config.transformations().isEmpty()) {
+            return;
+        }
         ConnectorService.Resolved source = sourceConnectorId == null ? null : connectors.resolve(sourceConnectorId);
         for (Map.Entry<String, Object> entry : config.transformations().entrySet()) {
             String table = entry.getKey();
