@@ -320,7 +320,9 @@ await step('query console: a read-only query on the destination shows the copied
     await page.waitForSelector(`[data-testid=resolution]:has-text("${taskName}")`)
     await shot('variables')
     await page.getByRole('button', { name: 'Save variable' }).click()
-    await page.waitForSelector(`tr[data-variable="task_${SUFFIX}"]`)
+    const taskRow = page.locator(`tr[data-variable="task_${SUFFIX}"]`)
+    await taskRow.getByRole('button', { name: 'Test' }).click() // stored, resolved for the chosen task
+    await taskRow.locator(`text=${taskName}`).waitFor()
   })
 }
 
