@@ -1,0 +1,273 @@
+/** Wire types of the DTaaS API (snake_case, as docs/api.md describes them). */
+
+export interface FieldProblem {
+  field: string
+  message: string
+}
+
+export interface Problem {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+  errors?: FieldProblem[]
+  reference?: string | null
+}
+
+export type FieldKind = 'string' | 'integer' | 'boolean' | 'enum'
+
+export interface FieldSpec {
+  name: string
+  label: string
+  type: FieldKind
+  required: boolean
+  default_value: unknown
+  secret: boolean
+  options: string[]
+  min: number | null
+  max: number | null
+  description: string | null
+}
+
+export type Role = 'source' | 'destination'
+
+export interface ConnectorType {
+  id: string
+  label: string
+  roles: Role[]
+  fields: FieldSpec[]
+  browsable: boolean
+}
+
+export type ConnectionConfig = Record<string, unknown>
+
+export interface Connector {
+  id: number
+  name: string
+  description: string | null
+  connector_type: Role
+  source_type: string | null
+  destination_type: string | null
+  connection_config: ConnectionConfig
+  is_active: boolean
+  status: 'untested' | 'ok' | 'failed'
+  last_test_message: string | null
+  last_tested_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface ConnectorInput {
+  name: string
+  description: string | null
+  connector_type: Role
+  source_type?: string | null
+  destination_type?: string | null
+  connection_config: ConnectionConfig
+}
+
+export interface TestResult {
+  success: boolean
+  message: string
+  failure: string | null
+  details: { server_version: string | null; latency_ms: number | null } | null
+}
+
+export type ExecutionStatus =
+  | 'queued' | 'running' | 'stopping' | 'paused' | 'stopped' | 'completed' | 'failed'
+export type TaskStatus = 'idle' | ExecutionStatus
+
+export interface TableProgress {
+  table: string
+  state: string
+  rows: number
+  bytes: number
+  chunks_done: number
+  chunks_total: number
+  error: string | null
+}
+
+export interface ExecutionSummary {
+  id: number
+  status: ExecutionStatus
+  processed_rows: number
+  rows_per_second: number | null
+  started_at: string | null
+  finished_at: string | null
+  error_message: string | null
+}
+
+export interface Execution extends ExecutionSummary {
+  task_id: number
+  table_progress: TableProgress[]
+  created_at: string
+}
+
+export interface TransformationStep {
+  type: string
+  config: Record<string, unknown>
+}
+
+export interface TaskConfig {
+  tables?: string[]
+  batch_size?: number
+  parallel?: boolean
+  max_parallel_tables?: number
+  transformations?: Record<string, TransformationStep[]>
+  [key: string]: unknown
+}
+
+export type TaskMode = 'full_load' | 'cdc' | 'full_load_then_cdc'
+export type ScheduleType = 'on_demand' | 'interval' | 'cron' | 'continuous'
+
+export interface Task {
+  id: number
+  name: string
+  description: string | null
+  source_connector_id: number
+  destination_connector_id: number
+  mode: TaskMode
+  schedule_type: ScheduleType
+  schedule: Record<string, unknown>
+  config: TaskConfig
+  status: TaskStatus
+  last_execution: ExecutionSummary | null
+  created_at: string
+  updated_at: string
+}
+
+export interface TaskInput {
+  name: string
+  description: string | null
+  source_connector_id: number
+  destination_connector_id: number
+  mode: TaskMode
+  schedule_type: ScheduleType
+  schedule?: Record<string, unknown>
+  config: TaskConfig
+}
+
+export interface DashboardStats {
+  total_tasks: number
+  tasks_by_status: Record<string, number>
+  total_connectors: number
+  source_connectors: number
+  destination_connectors: number
+  active_executions: number
+  executions_today: number
+  failed_today: number
+  rows_today: number
+  throughput_rows_per_second: number
+  workers: { mode: string; online: number; slots: number; busy: number }
+}
+
+export interface RecentExecution {
+  id: number
+  task_id: number
+  task_name: string
+  status: ExecutionStatus
+  processed_rows: number
+  rows_per_second: number | null
+  error_message: string | null
+  started_at: string | null
+  finished_at: string | null
+  created_at: string
+}
+
+export interface HealthCheck {
+  name: string
+  status: 'UP' | 'DOWN'
+  data?: Record<string, unknown>
+}
+
+export interface Health {
+  status: 'UP' | 'DOWN'
+  checks: HealthCheck[]
+}
+
+export interface TableInfo {
+  name: string
+  schema?: string | null
+  kind?: string
+  row_estimate?: number | null
+}
+
+export interface ColumnInfo {
+  name: string
+  data_type: string
+  nullable: boolean
+  default_value: string | null
+  primary_key_position: number | null
+  foreign_key: { schema: string | null; table: string; column: string } | null
+}
+
+export interface ResultColumn {
+  name: string
+  type: string
+}
+
+export interface ResultSet {
+  columns: ResultColumn[]
+  rows: unknown[][]
+  truncated?: boolean
+  elapsed_ms?: number
+}
+
+export interface TransformationField {
+  name: string
+  type: 'string' | 'integer' | 'boolean' | 'string_list' | 'enum' | 'expression'
+  required: boolean
+  options?: string[]
+  description?: string
+}
+
+export interface TransformationType {
+  type: string
+  category: 'column' | 'row' | 'advanced'
+  description: string
+  cdc_allowed: boolean
+  fields: TransformationField[]
+}
+
+export interface PreviewResult {
+  before: ResultSet
+  after: ResultSet
+}
+
+export type VariableType = 'static' | 'db_query' | 'context'
+
+export interface Variable {
+  id: number
+  name: string
+  description: string | null
+  variable_type: VariableType
+  config: Record<string, unknown>
+  created_at: string
+  updated_at: string
+}
+
+export interface VariableInput {
+  name: string
+  description: string | null
+  variable_type: VariableType
+  config: Record<string, unknown>
+}
+
+export interface Resolution {
+  name: string
+  value: unknown
+  value_type: string
+}
+
+export interface LiveMessage {
+  type: string
+  execution_id: number
+  task_id: number
+  status: ExecutionStatus
+  processed_rows: number
+  bytes: number
+  rows_per_second: number
+  tables: TableProgress[]
+  error: string | null
+  at: string
+}

@@ -1,0 +1,70 @@
+import type { ConnectionConfig, Connector, ConnectorType, FieldSpec, Role } from '../api/types'
+
+export const MASK = '********'
+
+/** Form values for a type: the connector's stored values when editing, else the declared defaults. */
+export function initialValues(type: ConnectorType, existing?: Connector | null): ConnectionConfig {
+  const values: ConnectionConfig = {}
+  for (const f of type.fields) {
+    const stored = existing?.connection_config[f.name]
+    if (f.secret) values[f.name] = ''
+    else if (stored !== undefined) values[f.name] = stored
+    else values[f.name] = f.type === 'boolean' ? f.default_value === true : f.default_value ?? ''
+  }
+  return values
+}
+
+function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || v === ''
+}
+
+/**
+ * Inline validation from the declarations (required, integer range, enum options); the server checks again.
+ * A secret stored earlier may stay blank.
+ */
+export function validateField(f: FieldSpec, v: unknown, storedSecret: boolean): string | null {
+  if (isBlank(v)) return f.required && !(f.secret && storedSecret) ? 'required' : null
+  if (f.type === 'integer') {
+    if (typeof v !== 'number' || !Number.isInteger(v)) return 'must be a whole number'
+    if (f.min !== null && v < f.min) return `must be at least ${f.min}`
+    if (f.max !== null && v > f.max) return `must be at most ${f.max}`
+  }
+  if (f.type === 'enum' && !f.options.includes(String(v))) return `must be one of ${f.options.join(', ')}`
+  return null
+}
+
+export function validate(type: ConnectorType, values: ConnectionConfig, existing?: Connector | null): Record<string, string> {
+  const errors: Record<string, string> = {}
+  for (const f of type.fields) {
+    const msg = validateField(f, values[f.name], storedSecret(f, existing))
+    if (msg) errors[`connection_config.${f.name}`] = msg
+  }
+  return errors
+}
+
+export function storedSecret(f: FieldSpec, existing?: Connector | null): boolean {
+  return f.secret && existing?.connection_config[f.name] === MASK
+}
+
+/** The connection_config to send: blanks left out, and a blank secret of a stored connector kept as stored. */
+export function toConfig(type: ConnectorType, values: ConnectionConfig, existing?: Connector | null): ConnectionConfig {
+  const config: ConnectionConfig = {}
+  for (const f of type.fields) {
+    const v = values[f.name]
+    if (isBlank(v)) {
+      if (storedSecret(f, existing)) config[f.name] = MASK
+      else if (existing && existing.connection_config[f.name] !== undefined) config[f.name] = null
+      continue
+    }
+    config[f.name] = v
+  }
+  return config
+}
+
+export function typeField(role: Role): 'source_type' | 'destination_type' {
+  return role === 'source' ? 'source_type' : 'destination_type'
+}
+
+export function typeOf(c: Connector): string {
+  return (c.connector_type === 'source' ? c.source_type : c.destination_type) ?? ''
+}

@@ -1,0 +1,6 @@
+import { createApp } from 'vue'
+import App from './App.vue'
+import { router } from './router'
+import './styles/app.css'
+
+createApp(App).use(router).mount('#app')

@@ -1,0 +1,180 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
+import ConnectorFormPage from '../src/pages/ConnectorFormPage.vue'
+import AsyncState from '../src/components/AsyncState.vue'
+import TaskActions from '../src/components/TaskActions.vue'
+import ThroughputChart from '../src/components/ThroughputChart.vue'
+import TransformationEditor from '../src/components/TransformationEditor.vue'
+import ProblemMessage from '../src/components/ProblemMessage.vue'
+import type { ConnectorType, TransformationType } from '../src/api/types'
+import { toasts } from '../src/composables/toasts'
+import { stubFetch } from './stubFetch'
+
+const push = vi.fn()
+vi.mock('vue-router', () => ({ useRouter: () => ({ push, replace: push }), useRoute: () => ({ path: '/' }) }))
+
+const types: ConnectorType[] = [
+  {
+    id: 'postgresql', label: 'PostgreSQL', roles: ['source', 'destination'], browsable: true, fields: [
+      { name: 'host', label: 'Host', type: 'string', required: true, default_value: null, secret: false, options: [], min: null, max: null, description: 'server' },
+      { name: 'port', label: 'Port', type: 'integer', required: false, default_value: 5432, secret: false, options: [], min: 1, max: 65535, description: null },
+      { name: 'password', label: 'Password', type: 'string', required: false, default_value: null, secret: true, options: [], min: null, max: null, description: null },
+    ],
+  },
+  {
+    id: 's3', label: 'Amazon S3', roles: ['destination'], browsable: false, fields: [
+      { name: 'bucket_name', label: 'Bucket', type: 'string', required: true, default_value: null, secret: false, options: [], min: null, max: null, description: null },
+    ],
+  },
+]
+
+const global = { stubs: { RouterLink: RouterLinkStub } }
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  push.mockReset()
+  toasts.splice(0)
+})
+
+describe('ConnectorFormPage', () => {
+  it('builds the form from the type declarations and switches with the role', async () => {
+    stubFetch({ 'GET /api/connector-types': { body: types } })
+    const w = mount(ConnectorFormPage, { global })
+    await flushPromises()
+    expect(w.find('#field-host').exists()).toBe(true)
+    expect((w.find('#field-port').element as HTMLInputElement).value).toBe('5432')
+    expect(w.find('#field-password').attributes('type')).toBe('password')
+    expect(w.findAll('#connector-type option').map((o) => o.text())).toEqual(['PostgreSQL'])
+    await w.find('input[value=destination]').setValue(true)
+    expect(w.findAll('#connector-type option').map((o) => o.text())).toEqual(['PostgreSQL', 'Amazon S3'])
+  })
+
+  it('validates inline before calling the server, then shows the server problem per field', async () => {
+    const calls = stubFetch({
+      'GET /api/connector-types': { body: types },
+      'POST /api/connectors': {
+        status: 422,
+        body: { status: 422, detail: 'connection_config.host: cannot resolve', errors: [{ field: 'connection_config.host', message: 'cannot resolve' }] },
+      },
+    })
+    const w = mount(ConnectorFormPage, { global })
+    await flushPromises()
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(w.text()).toContain('required')
+    expect(w.find('#field-host').attributes('aria-invalid')).toBe('true')
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0)
+
+    await w.find('#connector-name').setValue('pg')
+    await w.find('#field-host').setValue('nowhere')
+    await w.find('#field-password').setValue('pw')
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    const post = calls.find((c) => c.method === 'POST')
+    expect(post?.body).toEqual({
+      name: 'pg', description: null, connector_type: 'source', source_type: 'postgresql',
+      connection_config: { host: 'nowhere', port: 5432, password: 'pw' },
+    })
+    expect(w.find('[data-testid=problem]').text()).toContain('cannot resolve')
+    expect(w.find('#field-host').attributes('aria-invalid')).toBe('true')
+    expect(push).not.toHaveBeenCalled()
+  })
+
+  it('never shows a stored secret, and keeps it when left empty', async () => {
+    const calls = stubFetch({
+      'GET /api/connector-types': { body: types },
+      'GET /api/connectors/7': {
+        body: { id: 7, name: 'pg', description: null, connector_type: 'source', source_type: 'postgresql', destination_type: null,
+          connection_config: { host: 'db', port: 5432, password: '********' }, is_active: true, status: 'ok',
+          last_test_message: null, last_tested_at: null, created_at: '', updated_at: '' },
+      },
+      'PUT /api/connectors/7': { body: { id: 7, name: 'pg' } },
+      'POST /api/connectors/test': { body: { success: true, message: 'connected', failure: null, details: { latency_ms: 3, server_version: '15' } } },
+    })
+    const w = mount(ConnectorFormPage, { props: { id: '7' }, global })
+    await flushPromises()
+    const pw = w.find('#field-password').element as HTMLInputElement
+    expect(pw.value).toBe('')
+    expect(pw.placeholder).toContain('leave empty to keep')
+    await w.find('[data-testid=test-connection]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-testid=test-result]').text()).toContain('Connection works.')
+    expect(calls.find((c) => c.url === '/api/connectors/test')?.body).toMatchObject({ connector_id: 7, connection_config: { password: '********' } })
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ connection_config: { host: 'db', password: '********' } })
+    expect(push).toHaveBeenCalledWith('/connectors')
+  })
+})
+
+describe('small components', () => {
+  it('AsyncState shows error with retry, loading, empty, then content', async () => {
+    const err = mount(AsyncState, { props: { loading: false, error: 'boom', empty: true } })
+    expect(err.text()).toContain('boom')
+    await err.find('button').trigger('click')
+    expect(err.emitted('retry')).toHaveLength(1)
+    expect(mount(AsyncState, { props: { loading: true, error: null, empty: true } }).text()).toContain('Loading')
+    expect(mount(AsyncState, { props: { loading: false, error: null, empty: true, emptyText: 'none' } }).text()).toBe('none')
+    expect(mount(AsyncState, { props: { loading: false, error: null, empty: false }, slots: { default: 'ok' } }).text()).toBe('ok')
+  })
+
+  it('ProblemMessage lists every field error', () => {
+    const w = mount(ProblemMessage, { props: { problem: { detail: 'bad', errors: [{ field: 'a', message: 'x' }, { field: 'b', message: 'y' }] } } })
+    expect(w.text()).toContain('bad')
+    expect(w.findAll('li')).toHaveLength(2)
+  })
+
+  it('TaskActions offers the allowed actions and reports the server refusal as a toast', async () => {
+    stubFetch({ 'POST /api/tasks/3/start': { status: 409, body: { status: 409, detail: 'task 3 is running' } } })
+    const w = mount(TaskActions, { props: { task: { id: 3, name: 't', status: 'completed' } } })
+    expect(w.findAll('button').map((b) => b.text())).toEqual(['Start'])
+    await w.find('button').trigger('click')
+    await flushPromises()
+    expect(toasts.map((t) => t.message)).toContain('task 3 is running')
+    expect(w.emitted('done')).toBeUndefined()
+  })
+
+  it('ThroughputChart draws a line through its samples', () => {
+    const t = Date.now()
+    const w = mount(ThroughputChart, { props: { points: [{ t: t - 4000, v: 0 }, { t: t - 2000, v: 500 }, { t, v: 1000 }] } })
+    const d = w.findAll('path').map((p) => p.attributes('d')).find((x) => x?.startsWith('M') && !x.endsWith('Z'))
+    expect(d?.split('L')).toHaveLength(3)
+  })
+
+  it('TransformationEditor adds a step with fields from its declaration and flags errors', async () => {
+    const tt: TransformationType[] = [{ type: 'uppercase', category: 'column', description: 'upper', cdc_allowed: true,
+      fields: [{ name: 'column', type: 'string', required: true }] }]
+    const w = mount(TransformationEditor, { props: { types: tt, modelValue: [], errors: {} } })
+    await w.find('[data-testid=add-transformation-type]').setValue('uppercase')
+    await w.find('[data-testid=add-transformation]').trigger('click')
+    const steps = w.emitted('update:modelValue')?.[0]?.[0]
+    expect(steps).toEqual([{ type: 'uppercase', config: {} }])
+    await w.setProps({ modelValue: steps as never, errors: { 'transformations[0].config.column': 'required' } })
+    expect(w.find('#t0-column').attributes('aria-invalid')).toBe('true')
+    await w.find('#t0-column').setValue('name')
+    expect(w.emitted('update:modelValue')?.[1]?.[0]).toEqual([{ type: 'uppercase', config: { column: 'name' } }])
+  })
+})
+
+describe('API token', () => {
+  it('asks for the token after a 401 and sends it as a bearer token afterwards', async () => {
+    const { tokenNeeded, setApiToken } = await import('../src/api/token')
+    const { api } = await import('../src/api/client')
+    const TokenPrompt = (await import('../src/components/TokenPrompt.vue')).default
+    stubFetch({ 'GET /api/tasks': { status: 401, body: { status: 401, detail: 'token required' } } })
+    const w = mount(TokenPrompt)
+    await expect(api.get('/api/tasks')).rejects.toThrow('token required')
+    await flushPromises()
+    expect(tokenNeeded.value).toBe(true)
+    expect(w.find('[data-testid=token-prompt]').exists()).toBe(true)
+    setApiToken('t0k')
+    const seen: Record<string, string>[] = []
+    vi.stubGlobal('fetch', vi.fn(async (_url: string, init?: RequestInit) => {
+      seen.push(init?.headers as Record<string, string>)
+      return new Response('[]', { status: 200 })
+    }))
+    await api.get('/api/tasks')
+    expect(seen[0].Authorization).toBe('Bearer t0k')
+    setApiToken(null)
+  })
+})

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
+import TaskBuilderPage from '../src/pages/TaskBuilderPage.vue'
+import { stubFetch } from './stubFetch'
+
+const push = vi.fn()
+vi.mock('vue-router', () => ({ useRouter: () => ({ push, replace: push }), useRoute: () => ({ path: '/tasks/new' }) }))
+
+const connector = (id: number, role: 'source' | 'destination', name: string) => ({
+  id, name, description: null, connector_type: role, source_type: role === 'source' ? 'postgresql' : null,
+  destination_type: role === 'destination' ? 'mysql' : null, connection_config: {}, is_active: true, status: 'ok',
+  last_test_message: null, last_tested_at: null, created_at: '', updated_at: '',
+})
+
+const routes = {
+  'GET /api/connectors': { body: [connector(1, 'source', 'pg'), connector(2, 'destination', 'maria')] },
+  'GET /api/connectors/1/schemas': { body: ['public', 'sales'] },
+  'GET /api/connectors/1/tables': { body: [{ name: 'customers', kind: 'table', row_estimate: 10 }, { name: 'orders', kind: 'table', row_estimate: 20 }] },
+  'GET /api/transformations/types': {
+    body: [{ type: 'uppercase', category: 'column', description: 'upper', cdc_allowed: true, fields: [{ name: 'column', type: 'string', required: true }] }],
+  },
+  'POST /api/transformations/preview': {
+    body: { before: { columns: [{ name: 'c', type: 'text' }], rows: [['fr']] }, after: { columns: [{ name: 'c', type: 'text' }], rows: [['FR']] } },
+  },
+  'POST /api/tasks': { status: 201, body: { id: 9, name: 'sync' } },
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.useRealTimers()
+  push.mockReset()
+})
+
+describe('TaskBuilderPage', () => {
+  it('builds a task from two tables and a transformation bulk-applied to both, with a live preview', async () => {
+    const calls = stubFetch(routes)
+    const w = mount(TaskBuilderPage, { global: { stubs: { RouterLink: RouterLinkStub } } })
+    await flushPromises()
+    await w.find('#task-name').setValue('sync')
+    await w.find('[data-testid=select-all]').setValue(true)
+    await flushPromises()
+    expect((w.find('#transform-table').element as HTMLSelectElement).value).toBe('customers')
+    await w.find('#transform-table').setValue('customers')
+    await w.find('[data-testid=add-transformation-type]').setValue('uppercase')
+    await w.find('[data-testid=add-transformation]').trigger('click')
+    await w.find('#t0-column').setValue('country')
+    await new Promise((r) => setTimeout(r, 600)) // the preview is debounced
+    await flushPromises()
+    const preview = calls.filter((c) => c.url === '/api/transformations/preview').pop()
+    expect(preview?.body).toEqual({ connector_id: 1, table: 'customers', transformations: [{ type: 'uppercase', config: { column: 'country' } }], limit: 20 })
+    expect(w.find('[data-testid=preview-after]').text()).toContain('FR')
+
+    await w.find('[data-testid=bulk-apply] input[value=orders]').setValue(true)
+    await w.find('[data-testid=bulk-apply] button').trigger('click')
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    const post = calls.find((c) => c.method === 'POST' && c.url === '/api/tasks')
+    expect(post?.body).toMatchObject({
+      name: 'sync', source_connector_id: 1, destination_connector_id: 2, mode: 'full_load', schedule_type: 'on_demand',
+      config: {
+        tables: ['customers', 'orders'], batch_size: 10000, parallel: true, max_parallel_tables: 4, write_mode: 'append',
+        transformations: {
+          customers: [{ type: 'uppercase', config: { column: 'country' } }],
+          orders: [{ type: 'uppercase', config: { column: 'country' } }],
+        },
+      },
+    })
+    expect(push).toHaveBeenCalledWith('/tasks/9')
+  })
+
+  it('blocks saving with inline errors, and shows the server problem on its field', async () => {
+    const calls = stubFetch({
+      ...routes,
+      'POST /api/tasks': { status: 422, body: { status: 422, detail: "config.tables[0]: table 'x' not found", errors: [{ field: 'config.batch_size', message: 'must be at most 1000000' }] } },
+    })
+    const w = mount(TaskBuilderPage, { global: { stubs: { RouterLink: RouterLinkStub } } })
+    await flushPromises()
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(w.find('#task-name').attributes('aria-invalid')).toBe('true')
+    expect(w.text()).toContain('select at least one table')
+    expect(calls.some((c) => c.method === 'POST' && c.url === '/api/tasks')).toBe(false)
+
+    await w.find('#task-name').setValue('sync')
+    await w.find('[data-testid=table-browser] label[data-table=orders] input').setValue(true)
+    await w.find('#task-batch').setValue('5000000')
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(w.find('[data-testid=problem]').text()).toContain("table 'x' not found")
+    expect(w.find('#task-batch').attributes('aria-invalid')).toBe('true')
+    expect(push).not.toHaveBeenCalled()
+  })
+})
+
+describe('TaskBuilderPage server errors on steps', () => {
+  it('puts a step error the server names under its field in the editor', async () => {
+    stubFetch({
+      ...routes,
+      'POST /api/tasks': {
+        status: 422,
+        body: { status: 422, detail: "config.transformations.customers[0].config.column: column 'nope' not found",
+          errors: [{ field: 'config.transformations.customers[0].config.column', message: "column 'nope' not found" }] },
+      },
+    })
+    const w = mount(TaskBuilderPage, { global: { stubs: { RouterLink: RouterLinkStub } } })
+    await flushPromises()
+    await w.find('#task-name').setValue('sync')
+    await w.find('[data-testid=table-browser] label[data-table=customers] input').setValue(true)
+    await flushPromises()
+    await w.find('[data-testid=add-transformation-type]').setValue('uppercase')
+    await w.find('[data-testid=add-transformation]').trigger('click')
+    await w.find('#t0-column').setValue('nope')
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(w.find('#t0-column').attributes('aria-invalid')).toBe('true')
+    expect(w.find('[data-testid=transformation-editor]').text()).toContain("column 'nope' not found")
+  })
+})
