@@ -11,6 +11,8 @@ import io.dtaas.engine.RunControl;
 import io.dtaas.error.DtaasException;
 import io.dtaas.job.ExecutionStatus;
 import io.dtaas.job.TransferConfig;
+import io.dtaas.transform.Pipeline;
+import io.dtaas.transform.TransformContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,12 +65,15 @@ public final class CdcRun {
         try {
             List<TableRef> tables = FullLoad.plan(source, config);
             Map<TableRef, TableSchema> schemas = new LinkedHashMap<>();
+            Map<TableRef, Pipeline> pipelines = new LinkedHashMap<>();
             for (TableRef t : tables) {
-                schemas.put(t, source.describe(t));
+                TableSchema schema = source.describe(t);
+                schemas.put(t, schema);
+                pipelines.put(t, config.transformationsFor(t).bind(schema, TransformContext.run(task.variables())));
             }
             Function<TableRef, TableRef> targetOf = t -> config.targetSchema() == null ? t
                     : new TableRef(config.targetSchema(), t.name());
-            ChangeApplier applier = new ChangeApplier(destination, schemas, targetOf);
+            ChangeApplier applier = new ChangeApplier(destination, schemas, pipelines, targetOf);
             applier.prepare();
             progress.tablesSelected(tables.stream().map(TableRef::toString).toList());
             tables.forEach(t -> progress.tableStarted(t.toString(), 0, 0, 0));
