@@ -40,11 +40,20 @@ public final class CdcRun {
     private final Path stateDir;
     private final RunControl control;
     private final ProgressTracker progress;
+    private final RedisCdcStorage redis;
 
     /** @param stateDir where the task's offsets and schema history files live */
     public CdcRun(Source source, Destination destination, String sourceType, ConfigValues sourceConfig,
                   TransferConfig config, FullLoad.TaskContext task, Path stateDir, RunControl control,
                   ProgressTracker progress) {
+        this(source, destination, sourceType, sourceConfig, config, task, stateDir, control, progress, null);
+    }
+
+    /** @param redis where offsets and schema history live in distributed mode; null for files in {@code stateDir} */
+    public CdcRun(Source source, Destination destination, String sourceType, ConfigValues sourceConfig,
+                  TransferConfig config, FullLoad.TaskContext task, Path stateDir, RunControl control,
+                  ProgressTracker progress, RedisCdcStorage redis) {
+        this.redis = redis;
         this.source = source;
         this.destination = destination;
         this.sourceType = sourceType;
@@ -80,8 +89,11 @@ public final class CdcRun {
             Files.createDirectories(stateDir);
             CdcPlan plan = new CdcPlan(streamId(task.taskId()), tables, stateDir.resolve("offsets.dat"),
                     stateDir.resolve("schema-history.dat"), config.batchSize(), pollMillis());
-            try (ChangeStream stream = new ChangeStream(DebeziumProperties.of(sourceType, sourceConfig, plan), schemas,
-                    applier, this::applied)) {
+            java.util.Properties debezium = DebeziumProperties.of(sourceType, sourceConfig, plan);
+            if (redis != null) {
+                redis.configure(debezium, plan.streamId());
+            }
+            try (ChangeStream stream = new ChangeStream(debezium, schemas, applier, this::applied)) {
                 stream.start();
                 while (!control.stopRequested() && !control.pauseRequested()) {
                     if (stream.outcome().isDone()) {

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * An entry of {@link ClusterKeys#progress()}: what a worker tells the control-plane about an execution.
  *
- * @param table  the table a table job reports on; null for execution-level reports
+ * @param table  the table a table job reports on; null for execution-level reports (and a change stream's)
  * @param epoch  the fencing epoch the worker holds the table under; reports of an older epoch are stale
  * @param tables {@link Kind#PLANNED}: the tables the execution loads
  * @param event  {@link Kind#PROGRESS} and {@link Kind#TABLE_FINISHED}: the table job's own progress
@@ -54,6 +54,12 @@ public record WorkerReport(Kind kind, long executionId, long taskId, TableRef ta
                 null, workerId);
     }
 
+    /** Execution-wide progress of a job that follows all the execution's tables (a change stream). */
+    public static WorkerReport streamProgress(long epoch, ProgressEvent event, String workerId) {
+        return new WorkerReport(Kind.PROGRESS, event.executionId(), event.taskId(), null, epoch, null, event, null,
+                null, workerId);
+    }
+
     public static WorkerReport tableFinished(long executionId, long taskId, TableRef table, long epoch,
                                              ProgressEvent last, ExecutionStatus status, String error, String workerId) {
         return new WorkerReport(Kind.TABLE_FINISHED, executionId, taskId, table, epoch, null, last, status, error,
@@ -62,6 +68,12 @@ public record WorkerReport(Kind kind, long executionId, long taskId, TableRef ta
 
     public static WorkerReport finished(long executionId, long taskId, ExecutionStatus status, String error,
                                         String workerId) {
-        return new WorkerReport(Kind.FINISHED, executionId, taskId, null, 0, null, null, status, error, workerId);
+        return finished(executionId, taskId, null, status, error, workerId);
+    }
+
+    /** @param last the job's own last progress (a change stream's totals), or null */
+    public static WorkerReport finished(long executionId, long taskId, ProgressEvent last, ExecutionStatus status,
+                                        String error, String workerId) {
+        return new WorkerReport(Kind.FINISHED, executionId, taskId, null, 0, null, last, status, error, workerId);
     }
 }

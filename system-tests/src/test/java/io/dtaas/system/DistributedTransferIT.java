@@ -292,6 +292,64 @@ class DistributedTransferIT {
         assertThat(query(DST, actual)).hasSize(ROWS - 100).isEqualTo(query(SRC, expected));
     }
 
+    @Test
+    @Order(7)
+    void aChangeStreamSurvivesItsWorkerBeingKilled() throws Exception {
+        PostgresFixture.execute(SRC, "CREATE TABLE s_cdc (id bigint PRIMARY KEY, v text, n int)");
+        long task = api.expect(201, "/api/tasks", Map.of("name", "sys cdc", "source_connector_id", source,
+                "destination_connector_id", destination, "mode", "cdc", "schedule_type", "on_demand",
+                "config", Map.of("tables", List.of("s_cdc"), "batch_size", 500, "cdc_poll_interval", 1)))
+                .path("id").asLong();
+        String slot = "dtaas_task_" + task;
+        try {
+            api.expect(202, "/api/tasks/" + task + "/start", null);
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                PostgresFixture.execute(SRC, "INSERT INTO s_cdc VALUES (0, 'sentinel', 0) ON CONFLICT (id) DO UPDATE"
+                        + " SET n = s_cdc.n + 1");
+                return count(DST, "SELECT count(*) FROM s_cdc WHERE id = 0") == 1;
+            });
+            changeRows(1);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(query(DST, CDC_ROWS)).isEqualTo(query(SRC, CDC_ROWS)));
+
+            Map<String, String> holders = leaseHolders(task);
+            String streamer = holders.get("*change stream*");
+            String victim = streamer.startsWith(workerId("worker-a")) ? "worker-a" : "worker-b";
+            workers.remove(victim).kill();
+            changeRows(2); // while the stream has no worker
+            await().atMost(WAIT).untilAsserted(() -> assertThat(query(DST, CDC_ROWS)).isEqualTo(query(SRC, CDC_ROWS)));
+            JsonNode lease = leaseOf(task, "*change stream*");
+            assertThat(lease.path("epoch").asLong()).as("the stream was reclaimed").isGreaterThanOrEqualTo(2);
+            assertThat(lease.path("worker").asText()).doesNotStartWith(workerId(victim));
+
+            api.expect(202, "/api/tasks/" + task + "/stop", null);
+            awaitTaskStatus(task, "stopped");
+            startWorker(victim);
+        } finally {
+            await().atMost(Duration.ofSeconds(30)).until(() -> count("postgres",
+                    "SELECT count(*) FROM pg_replication_slots WHERE slot_name = '" + slot + "' AND active") == 0);
+            PostgresFixture.execute("postgres", "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
+                    + " WHERE slot_name = '" + slot + "'");
+        }
+    }
+
+    private static final String CDC_ROWS = "SELECT md5(row(id, v, n)::text) FROM s_cdc ORDER BY 1";
+
+    /** Random inserts, updates and deletes on overlapping keys. */
+    private static void changeRows(long seed) throws Exception {
+        java.util.Random random = new java.util.Random(seed);
+        try (Connection c = PostgresFixture.connect(SRC); Statement st = c.createStatement()) {
+            for (int i = 0; i < 400; i++) {
+                int id = 1 + random.nextInt(150);
+                switch (random.nextInt(3)) {
+                    case 0 -> st.execute("INSERT INTO s_cdc VALUES (" + id + ", 'v" + random.nextInt(1000) + "', "
+                            + random.nextInt(100) + ") ON CONFLICT (id) DO UPDATE SET v = EXCLUDED.v, n = EXCLUDED.n");
+                    case 1 -> st.execute("UPDATE s_cdc SET n = n + 1, v = NULL WHERE id = " + id);
+                    default -> st.execute("DELETE FROM s_cdc WHERE id = " + id);
+                }
+            }
+        }
+    }
+
     private static List<String> query(String db, String sql) throws Exception {
         List<String> values = new ArrayList<>();
         try (Connection c = PostgresFixture.connect(db); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {

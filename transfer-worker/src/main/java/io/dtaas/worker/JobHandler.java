@@ -1,5 +1,7 @@
 package io.dtaas.worker;
 
+import io.dtaas.cdc.CdcRun;
+import io.dtaas.cdc.RedisCdcStorage;
 import io.dtaas.cluster.ClusterKeys;
 import io.dtaas.cluster.ControlMessage;
 import io.dtaas.cluster.JobMessage;
@@ -20,12 +22,15 @@ import io.dtaas.metadata.JdbcConnectorStore;
 import io.dtaas.metadata.TableLeases;
 import io.quarkus.redis.datasource.stream.TransactionalStreamCommands;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,6 +44,8 @@ public class JobHandler {
 
     private static final Logger LOG = Logger.getLogger(JobHandler.class);
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
+    /** The lease key of a task's change stream, beside its tables' keys in table_leases. */
+    static final String STREAM_LEASE = "*change stream*";
 
     private final WorkerInfo info;
     private final Streams streams;
@@ -46,9 +53,15 @@ public class JobHandler {
     private final JdbcConnectorStore connectors;
     private final TableLeases leases;
     private final DataSource metadata;
+    private final Path cdcState;
+    private final String redisUrl;
 
     public JobHandler(WorkerInfo info, Streams streams, ReportPublisher reports, JdbcConnectorStore connectors,
-                      TableLeases leases, DataSource metadata) {
+                      TableLeases leases, DataSource metadata,
+                      @ConfigProperty(name = "dtaas.cdc.state-dir") Path cdcState,
+                      @ConfigProperty(name = "dtaas.redis.url") Optional<String> redisUrl) {
+        this.cdcState = cdcState;
+        this.redisUrl = redisUrl.orElse("");
         this.info = info;
         this.streams = streams;
         this.reports = reports;
@@ -62,10 +75,13 @@ public class JobHandler {
         ControlMessage.Action requested = requestedAction(job.executionId());
         if (requested != null) {
             endUnstarted(run, requested == ControlMessage.Action.STOP ? ExecutionStatus.STOPPED : ExecutionStatus.PAUSED);
+        } else if (job.kind() == JobKind.CDC) {
+            stream(run);
         } else if (job.kind() != JobKind.FULL_LOAD) {
             reports.publish(WorkerReport.finished(job.executionId(), job.taskId(), ExecutionStatus.FAILED,
                     "task " + job.taskName() + ": mode " + job.kind().wireName()
-                            + " runs in standalone mode in this version (transfer-workers run full_load tasks)", info.id()));
+                            + " runs in standalone mode in this version (transfer-workers run full_load and cdc tasks)",
+                    info.id()));
             acknowledge(run);
         } else if (run.message().isPlan()) {
             plan(run);
@@ -130,7 +146,7 @@ public class JobHandler {
         JobSpec job = run.message().job();
         TableRef table = run.table();
         long epoch = leases.claim(job.taskId(), table.toString(), job.executionId(), info.id());
-        run.claimed(epoch);
+        run.claimed(table.toString(), epoch);
         TableReports sink = new TableReports(run, table, epoch);
         ProgressTracker tracker = new ProgressTracker(job.executionId(), job.taskId(), sink, PROGRESS_INTERVAL);
         ExecutionStatus status;
@@ -163,6 +179,54 @@ public class JobHandler {
         }
         reports.publish(WorkerReport.tableFinished(job.executionId(), job.taskId(), table, epoch, last, status, error,
                 info.id()));
+        acknowledge(run);
+    }
+
+    /**
+     * A {@code cdc} execution: one job follows all its tables. It holds the task's stream lease (so a worker
+     * that stalls past the lease is fenced off like a table job), keeps its offsets in Redis (so the worker that
+     * reclaims it resumes where this one committed) and reports execution-wide progress until it ends.
+     */
+    private void stream(JobRun run) {
+        JobSpec job = run.message().job();
+        long epoch = leases.claim(job.taskId(), STREAM_LEASE, job.executionId(), info.id());
+        run.claimed(STREAM_LEASE, epoch);
+        reports.publish(WorkerReport.started(job.executionId(), job.taskId(), info.id()));
+        TableReports sink = new TableReports(run, null, epoch);
+        ProgressTracker tracker = new ProgressTracker(job.executionId(), job.taskId(), sink, PROGRESS_INTERVAL);
+        ExecutionStatus status;
+        String error = null;
+        try {
+            JdbcConnectorStore.Resolved src = connectors.resolve(job.sourceConnectorId());
+            try (Source source = src.openSource();
+                 Destination destination = connectors.resolve(job.destinationConnectorId())
+                         .openDestination(job.destinationOverrides())) {
+                status = new CdcRun(source, destination, src.connector().type().id(), src.values(), job.config(),
+                        new FullLoad.TaskContext(job.taskId(), job.taskName(), job.variableValues()),
+                        cdcState.resolve("task-" + job.taskId()), run, tracker,
+                        RedisCdcStorage.of(redisUrl, streams.keys().prefix())).run();
+            }
+        } catch (DtaasException e) {
+            status = ExecutionStatus.FAILED;
+            error = "task " + job.taskName() + ": " + e.getMessage();
+        } catch (RuntimeException e) {
+            status = ExecutionStatus.FAILED;
+            error = unexpected(job, e);
+        }
+        if (run.leaseLost() || !leases.holds(job.taskId(), STREAM_LEASE, epoch)) {
+            LOG.warnf("the change stream of execution %d was reclaimed by another worker; this worker stops without "
+                    + "reporting", job.executionId());
+            return;
+        }
+        if (run.handingOff() && !run.endRequested()) {
+            handBack(run);
+            return;
+        }
+        ProgressEvent last = sink.last();
+        if (error == null && last != null) {
+            error = last.error();
+        }
+        reports.publish(WorkerReport.finished(job.executionId(), job.taskId(), last, status, error, info.id()));
         acknowledge(run);
     }
 
@@ -212,7 +276,8 @@ public class JobHandler {
                 return;
             }
             try {
-                reports.publish(WorkerReport.progress(table, epoch, event, info.id()));
+                reports.publish(table == null ? WorkerReport.streamProgress(epoch, event, info.id())
+                        : WorkerReport.progress(table, epoch, event, info.id()));
             } catch (RuntimeException e) {
                 // a lost progress report must not fail the load; the end report carries the totals
                 LOG.debugf(e, "could not publish progress of execution %d", event.executionId());

@@ -13,6 +13,7 @@ final class JobRun implements RunControl {
     private final String entryId;
     private final JobMessage message;
     private volatile long epoch;
+    private volatile String leaseKey;
     private volatile boolean stop;
     private volatile boolean pause;
     private volatile boolean leaseLost;
@@ -43,7 +44,13 @@ final class JobRun implements RunControl {
         return epoch;
     }
 
-    void claimed(long epoch) {
+    /** The lease this job holds: its table's name, or the change stream's key. */
+    String leaseKey() {
+        return leaseKey;
+    }
+
+    void claimed(String leaseKey, long epoch) {
+        this.leaseKey = leaseKey;
         this.epoch = epoch;
     }
 

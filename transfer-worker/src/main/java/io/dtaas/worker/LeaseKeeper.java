@@ -118,8 +118,8 @@ public class LeaseKeeper {
     }
 
     private boolean heldByAnother(JobRun run) {
-        return run.table() != null && run.epoch() > 0
-                && !leases.holds(run.message().job().taskId(), run.table().toString(), run.epoch());
+        return run.leaseKey() != null && run.epoch() > 0
+                && !leases.holds(run.message().job().taskId(), run.leaseKey(), run.epoch());
     }
 
     private void register(ClusterKeys keys) {

@@ -51,6 +51,7 @@ public final class ExecutionTally {
         final Map<String, Long> epochs = new HashMap<>();
         final Map<String, ExecutionStatus> ended = new LinkedHashMap<>();
         final Map<String, String> errors = new LinkedHashMap<>();
+        ProgressEvent streamed;
 
         Run(long taskId, long executionId) {
             this.taskId = taskId;
@@ -75,13 +76,26 @@ public final class ExecutionTally {
                 if (stale(run, report)) {
                     return;
                 }
+                if (report.table() == null) {
+                    // a job that follows the whole execution (a change stream) reports its own totals
+                    ProgressEvent e = report.event();
+                    run.streamed = e;
+                    outlet.progress(new ProgressEvent(e.executionId(), e.taskId(), ExecutionStatus.RUNNING,
+                            e.processedRows(), e.bytes(), e.rowsPerSecond(), e.tables(), null, e.at()));
+                    return;
+                }
                 merge(run, report.event());
                 outlet.progress(snapshot(run, ExecutionStatus.RUNNING, null));
             }
             case TABLE_FINISHED -> tableFinished(run(report), report);
             case FINISHED -> {
                 Run run = runs.remove(report.executionId());
-                if (run != null) {
+                ProgressEvent last = report.event() != null ? report.event() : run != null ? run.streamed : null;
+                if (last != null) {
+                    outlet.progress(new ProgressEvent(last.executionId(), last.taskId(), report.status(),
+                            last.processedRows(), last.bytes(), last.rowsPerSecond(), last.tables(), report.error(),
+                            last.at()));
+                } else if (run != null) {
                     outlet.progress(snapshot(run, report.status(), report.error()));
                 }
                 outlet.finished(report.taskId(), report.executionId(), report.status(), report.error());
@@ -137,7 +151,7 @@ public final class ExecutionTally {
     }
 
     private static boolean stale(Run run, WorkerReport report) {
-        String table = report.table().toString();
+        String table = report.table() == null ? "" : report.table().toString();
         long seen = run.epochs.getOrDefault(table, 0L);
         if (report.epoch() < seen) {
             return true;

@@ -132,4 +132,19 @@ class ExecutionTallyTest {
         assertThat(out.finished).containsExactly("failed: task t: table x not found");
         assertThat(out.last().status()).isEqualTo(ExecutionStatus.FAILED);
     }
+
+    @Test
+    void aChangeStreamReportsItsOwnTotalsAndKeepsThemAtTheEnd() {
+        Recorded out = new Recorded();
+        ExecutionTally tally = new ExecutionTally(out);
+        tally.accept(WorkerReport.started(7, 3, "w1"));
+        tally.accept(WorkerReport.streamProgress(1, event(A, 40, "running"), "w1"));
+        tally.accept(WorkerReport.streamProgress(2, event(A, 90, "running"), "w2"));
+        tally.accept(WorkerReport.streamProgress(1, event(A, 45, "running"), "w1-zombie"));
+        assertThat(out.last().processedRows()).isEqualTo(90);
+        tally.accept(WorkerReport.finished(7, 3, null, ExecutionStatus.STOPPED, null, "w2"));
+        assertThat(out.finished).containsExactly("stopped");
+        assertThat(out.last().status()).isEqualTo(ExecutionStatus.STOPPED);
+        assertThat(out.last().processedRows()).as("the stream's totals, not zero").isEqualTo(90);
+    }
 }
