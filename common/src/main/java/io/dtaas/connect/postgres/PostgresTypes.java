@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 public final class PostgresTypes {
 
     public static final String PREFIX = "postgresql:";
-    private static final Pattern SIZED = Pattern.compile("([a-z ]+)\\((\\d+)(?:,(\\d+))?\\)");
+    /** {@code numeric(12,2)}, {@code varchar(64)}, and sizes inside a name: {@code timestamp(6) without time zone}. */
+    private static final Pattern SIZED = Pattern.compile("([a-z ]+)\\((\\d+)(?:,(\\d+))?\\)( [a-z ]+)?");
 
     private PostgresTypes() {
     }
@@ -26,7 +27,7 @@ public final class PostgresTypes {
         Matcher m = SIZED.matcher(t);
         String base = t;
         if (m.matches()) {
-            base = m.group(1).trim();
+            base = (m.group(1).trim() + (m.group(4) == null ? "" : m.group(4))).trim();
             p = Integer.valueOf(m.group(2));
             s = m.group(3) == null ? null : Integer.valueOf(m.group(3));
         }

@@ -21,6 +21,11 @@ class TypeMappingTest {
         assertThat(n.scale()).isEqualTo(10);
         assertThat(PostgresTypes.toPostgres(n)).isEqualTo("numeric(38,10)");
         assertThat(PostgresTypes.fromPostgres("integer[]").kind()).isEqualTo(ColumnKind.ARRAY);
+        // a precision inside the type's name (format_type writes it so) keeps the kind
+        assertThat(PostgresTypes.fromPostgres("timestamp(6) without time zone").kind()).isEqualTo(ColumnKind.TIMESTAMP);
+        assertThat(PostgresTypes.fromPostgres("timestamp(3) with time zone").kind()).isEqualTo(ColumnKind.TIMESTAMP_TZ);
+        assertThat(PostgresTypes.fromPostgres("time(0) without time zone").kind()).isEqualTo(ColumnKind.TIME);
+        assertThat(PostgresTypes.fromPostgres("timestamp(6) without time zone").precision()).isEqualTo(6);
         assertThat(PostgresTypes.toPostgres(PostgresTypes.fromPostgres("integer[]"))).isEqualTo("integer[]");
         assertThat(PostgresTypes.fromPostgres("timestamp with time zone").kind()).isEqualTo(ColumnKind.TIMESTAMP_TZ);
         assertThat(PostgresTypes.fromPostgres("character varying(20)").precision()).isEqualTo(20);

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# CDC benchmark (docs/benchmarks.md): changes/s applied from PostgreSQL and MariaDB into PostgreSQL for a burst of
+# ROWS inserts + ROWS updates + ROWS/2 deletes, and commit->destination latency p50/p99 at a steady 1,000
+# changes/s for SECONDS. Loopback only. Usage: bench/cdc.sh [ROWS] [SECONDS]. Results: bench/results/cdc-latest.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS="${1:-200000}"; SECONDS_STEADY="${2:-20}"
+JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"; export JAVA_HOME
+WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
+./mvnw -B -q -o -pl common test-compile
+./mvnw -B -q -o -pl common dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
+"$JAVA_HOME/bin/java" -Xmx1g -Dsources="${SOURCES:-postgresql,mariadb}" -Drows="$ROWS" -Dseconds="$SECONDS_STEADY" \
+  -cp "common/target/test-classes:common/target/classes:$(cat "$WORK/cp.txt")" io.dtaas.bench.CdcBenchmark bench/results/cdc-latest.md
