@@ -234,7 +234,7 @@ class DistributedTransferIT {
         await().atMost(WAIT).until(() -> checkpoints(task, table) >= 1);
         AppProcess b = workers.remove("worker-b");
         assertThat(b.terminate(Duration.ofSeconds(30))).as("worker-b exits on SIGTERM").isTrue();
-        assertThat(b.tail()).contains("handed table");
+        assertThat(b.tail()).contains("handed " + table);
 
         setDelay(0);
         awaitTaskStatus(task, "completed");

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.UUID;
 
 /**
@@ -145,41 +146,17 @@ public class JobHandler {
     private void load(JobRun run) {
         JobSpec job = run.message().job();
         TableRef table = run.table();
-        long epoch = leases.claim(job.taskId(), table.toString(), job.executionId(), info.id());
-        run.claimed(table.toString(), epoch);
-        TableReports sink = new TableReports(run, table, epoch);
-        ProgressTracker tracker = new ProgressTracker(job.executionId(), job.taskId(), sink, PROGRESS_INTERVAL);
-        ExecutionStatus status;
-        String error = null;
-        try (Source source = connectors.resolve(job.sourceConnectorId()).openSource();
-             Destination destination = connectors.resolve(job.destinationConnectorId())
-                     .openDestination(job.destinationOverrides())) {
-            status = new FullLoad(source, destination, job.config(), new FullLoad.TaskContext(job.taskId(), job.taskName(),
-                    job.variableValues()),
-                    new FencedCheckpointStore(metadata, epoch), run, tracker).runTables(List.of(table));
-        } catch (DtaasException e) {
-            status = ExecutionStatus.FAILED;
-            error = "task " + job.taskName() + ", table " + table + ": " + e.getMessage();
-        } catch (RuntimeException e) {
-            status = ExecutionStatus.FAILED;
-            error = unexpected(job, e);
-        }
-        if (run.leaseLost() || !leases.holds(job.taskId(), table.toString(), epoch)) {
-            LOG.warnf("table %s of execution %d was reclaimed by another worker; this worker stops without reporting",
-                    table, job.executionId());
-            return;
-        }
-        if (run.handingOff() && !run.endRequested()) {
-            handBack(run);
-            return;
-        }
-        ProgressEvent last = sink.last();
-        if (error == null && last != null) {
-            error = last.error();
-        }
-        reports.publish(WorkerReport.tableFinished(job.executionId(), job.taskId(), table, epoch, last, status, error,
-                info.id()));
-        acknowledge(run);
+        runLeased(run, table.toString(), table, "task " + job.taskName() + ", table " + table,
+                (epoch, tracker) -> {
+                    try (Source source = connectors.resolve(job.sourceConnectorId()).openSource();
+                         Destination destination = connectors.resolve(job.destinationConnectorId())
+                                 .openDestination(job.destinationOverrides())) {
+                        return new FullLoad(source, destination, job.config(), taskContext(job),
+                                new FencedCheckpointStore(metadata, epoch), run, tracker).runTables(List.of(table));
+                    }
+                },
+                (epoch, end) -> WorkerReport.tableFinished(job.executionId(), job.taskId(), table, epoch, end.last(),
+                        end.status(), end.error(), info.id()));
     }
 
     /**
@@ -189,33 +166,60 @@ public class JobHandler {
      */
     private void stream(JobRun run) {
         JobSpec job = run.message().job();
-        long epoch = leases.claim(job.taskId(), STREAM_LEASE, job.executionId(), info.id());
-        run.claimed(STREAM_LEASE, epoch);
         reports.publish(WorkerReport.started(job.executionId(), job.taskId(), info.id()));
-        TableReports sink = new TableReports(run, null, epoch);
+        runLeased(run, STREAM_LEASE, null, "task " + job.taskName(),
+                (epoch, tracker) -> {
+                    JdbcConnectorStore.Resolved src = connectors.resolve(job.sourceConnectorId());
+                    try (Source source = src.openSource();
+                         Destination destination = connectors.resolve(job.destinationConnectorId())
+                                 .openDestination(job.destinationOverrides())) {
+                        return new CdcRun(source, destination, src.connector().type().id(), src.values(), job.config(),
+                                taskContext(job), cdcState.resolve("task-" + job.taskId()), run, tracker,
+                                RedisCdcStorage.of(redisUrl, streams.keys().prefix())).run();
+                    }
+                },
+                (epoch, end) -> WorkerReport.finished(job.executionId(), job.taskId(), end.last(), end.status(),
+                        end.error(), info.id()));
+    }
+
+    /** The engine work of a leased job, given the epoch it holds and the tracker to report through. */
+    @FunctionalInterface
+    private interface LeasedWork {
+        ExecutionStatus run(long epoch, ProgressTracker tracker);
+    }
+
+    /** How a leased job's work ended: its status, the error when it failed, its last progress. */
+    private record Ended(ExecutionStatus status, String error, ProgressEvent last) {
+    }
+
+    /**
+     * Claims the lease ({@code leaseKey}: a table, or the task's change stream), runs the work under its epoch,
+     * then reports and acknowledges, unless another worker took the lease meanwhile (then nothing is reported
+     * or acknowledged) or this worker shuts down (then the job goes back to the queue).
+     *
+     * @param where names the task (and table) in error messages
+     */
+    private void runLeased(JobRun run, String leaseKey, TableRef table, String where, LeasedWork work,
+                           BiFunction<Long, Ended, WorkerReport> endReport) {
+        JobSpec job = run.message().job();
+        long epoch = leases.claim(job.taskId(), leaseKey, job.executionId(), info.id());
+        run.claimed(leaseKey, epoch);
+        TableReports sink = new TableReports(run, table, epoch);
         ProgressTracker tracker = new ProgressTracker(job.executionId(), job.taskId(), sink, PROGRESS_INTERVAL);
         ExecutionStatus status;
         String error = null;
         try {
-            JdbcConnectorStore.Resolved src = connectors.resolve(job.sourceConnectorId());
-            try (Source source = src.openSource();
-                 Destination destination = connectors.resolve(job.destinationConnectorId())
-                         .openDestination(job.destinationOverrides())) {
-                status = new CdcRun(source, destination, src.connector().type().id(), src.values(), job.config(),
-                        new FullLoad.TaskContext(job.taskId(), job.taskName(), job.variableValues()),
-                        cdcState.resolve("task-" + job.taskId()), run, tracker,
-                        RedisCdcStorage.of(redisUrl, streams.keys().prefix())).run();
-            }
+            status = work.run(epoch, tracker);
         } catch (DtaasException e) {
             status = ExecutionStatus.FAILED;
-            error = "task " + job.taskName() + ": " + e.getMessage();
+            error = where + ": " + e.getMessage();
         } catch (RuntimeException e) {
             status = ExecutionStatus.FAILED;
             error = unexpected(job, e);
         }
-        if (run.leaseLost() || !leases.holds(job.taskId(), STREAM_LEASE, epoch)) {
-            LOG.warnf("the change stream of execution %d was reclaimed by another worker; this worker stops without "
-                    + "reporting", job.executionId());
+        if (run.leaseLost() || !leases.holds(job.taskId(), leaseKey, epoch)) {
+            LOG.warnf("%s of execution %d was reclaimed by another worker; this worker stops without reporting",
+                    leaseKey, job.executionId());
             return;
         }
         if (run.handingOff() && !run.endRequested()) {
@@ -226,8 +230,12 @@ public class JobHandler {
         if (error == null && last != null) {
             error = last.error();
         }
-        reports.publish(WorkerReport.finished(job.executionId(), job.taskId(), last, status, error, info.id()));
+        reports.publish(endReport.apply(epoch, new Ended(status, error, last)));
         acknowledge(run);
+    }
+
+    private static FullLoad.TaskContext taskContext(JobSpec job) {
+        return new FullLoad.TaskContext(job.taskId(), job.taskName(), job.variableValues());
     }
 
     /** Shutting down mid-table: queue the job again and drop this claim in one step; its checkpoints stay. */
@@ -239,7 +247,7 @@ public class JobHandler {
             s.xadd(keys.jobs(), Map.of(ClusterKeys.FIELD, again));
             s.xack(keys.jobs(), ClusterKeys.WORKERS_GROUP, run.entryId());
         });
-        LOG.infof("handed table %s of execution %d back to the queue", run.table(), run.executionId());
+        LOG.infof("handed %s of execution %d back to the queue", run.leaseKey(), run.executionId());
     }
 
     private void acknowledge(JobRun run) {
