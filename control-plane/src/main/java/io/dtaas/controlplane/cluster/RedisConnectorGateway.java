@@ -43,12 +43,14 @@ public class RedisConnectorGateway implements ConnectorGateway {
 
     private final ClusterStreams cluster;
     private final SecretCipher cipher;
+    private final WorkerDirectory workers;
     private final Duration timeout;
 
-    public RedisConnectorGateway(ClusterStreams cluster, SecretCipher cipher,
+    public RedisConnectorGateway(ClusterStreams cluster, SecretCipher cipher, WorkerDirectory workers,
                                  @ConfigProperty(name = "dtaas.gateway.timeout", defaultValue = "30s") Duration timeout) {
         this.cluster = cluster;
         this.cipher = cipher;
+        this.workers = workers;
         this.timeout = timeout;
     }
 
@@ -95,6 +97,11 @@ public class RedisConnectorGateway implements ConnectorGateway {
     }
 
     <T> T call(GatewayRequest.Op op, Connector connector, ConfigValues config, Map<String, Object> args, JavaType resultType) {
+        if (workers.online().isEmpty()) {
+            // answer at once rather than after the timeout: nobody would take the request
+            throw new TransientError("no transfer-worker is online to reach " + connector.type().id()
+                    + " databases; start one (./dtaas worker) with the same REDIS_URL", null);
+        }
         String id = UUID.randomUUID().toString();
         String sealed = cipher.encrypt(cluster.json().write(config.revealAll()));
         cluster.publish(cluster.keys().requests(), new GatewayRequest(id, op, connector.type().id(), sealed, args));
