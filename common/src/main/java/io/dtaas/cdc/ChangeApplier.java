@@ -130,6 +130,8 @@ public final class ChangeApplier implements ChangeSink {
     @Override
     public void apply(List<ChangeEvent> events) {
         Map<TableRef, Map<List<Object>, ChangeEvent>> lastByKey = new LinkedHashMap<>();
+        // with track_deletes, a key inserted and deleted in one batch is written with its last values, flagged
+        Map<TableRef, Map<List<Object>, ChangeEvent>> lastRowByKey = new HashMap<>();
         for (ChangeEvent e : events) {
             TableSchema schema = schemas.get(e.table());
             if (schema == null) {
@@ -138,11 +140,15 @@ public final class ChangeApplier implements ChangeSink {
             List<Object> key = new ArrayList<>(schema.primaryKey().size());
             schema.primaryKey().forEach(k -> key.add(e.values().get(k)));
             lastByKey.computeIfAbsent(e.table(), t -> new LinkedHashMap<>()).put(key, e);
+            if (e.op() != ChangeEvent.Op.DELETE) {
+                lastRowByKey.computeIfAbsent(e.table(), t -> new HashMap<>()).put(key, e);
+            }
         }
-        lastByKey.forEach(this::applyTable);
+        lastByKey.forEach((table, changes) -> applyTable(table, changes, lastRowByKey.getOrDefault(table, Map.of())));
     }
 
-    private void applyTable(TableRef table, Map<List<Object>, ChangeEvent> changes) {
+    private void applyTable(TableRef table, Map<List<Object>, ChangeEvent> changes,
+                            Map<List<Object>, ChangeEvent> lastRows) {
         TableSchema output = outputs.get(table);
         Pipeline pipeline = tables.pipeline(table);
         TableRef target = targetOf.apply(table);
@@ -152,10 +158,20 @@ public final class ChangeApplier implements ChangeSink {
         changes.forEach((key, e) -> {
             Object[] transformed = e.op() == ChangeEvent.Op.DELETE ? null
                     : pipeline.applyRow(ChangeTables.inputRow(pipeline, e));
-            if (transformed == null) {
+            Instant at = e.sourceTs() != null ? e.sourceTs() : Instant.now();
+            ChangeEvent lastRow = lastRows.get(key);
+            Object[] lastValues = trackDeletes && transformed == null && lastRow != null
+                    ? pipeline.applyRow(ChangeTables.inputRow(pipeline, lastRow)) : null;
+            if (lastValues != null) {
+                // inserted or updated earlier in this batch, so maybe not in the target yet: upsert it flagged
+                Object[] row = java.util.Arrays.copyOf(lastValues, lastValues.length + 2);
+                row[lastValues.length] = true;
+                row[lastValues.length + 1] = at;
+                upserts.add(row);
+            } else if (transformed == null) {
                 // a delete, or filtered out now: it may have been loaded before this change
                 deletes.add(key.toArray());
-                deletedAt.add(e.sourceTs() != null ? e.sourceTs() : Instant.now());
+                deletedAt.add(at);
             } else if (trackDeletes) {
                 Object[] row = java.util.Arrays.copyOf(transformed, transformed.length + 2);
                 row[transformed.length] = false; // a re-inserted key is alive again

@@ -123,9 +123,12 @@ public final class ChangeStream implements AutoCloseable {
         }
         Map<String, Object> values = new HashMap<>();
         String where = "table " + table;
+        // a delete keeps its key only: without a full replica identity the log fills the old row's other
+        // columns with placeholders ("" for a NOT NULL text), which must not pass for values
+        boolean keyOnly = op == ChangeEvent.Op.DELETE && schema.hasPrimaryKey();
         for (Column c : schema.columns()) {
             Field f = row.schema().field(c.name());
-            if (f != null) {
+            if (f != null && (!keyOnly || schema.primaryKey().contains(c.name()))) {
                 values.put(c.name(), DebeziumValues.convert(f.schema(), row.get(f), c.type(), where + ", column " + c.name()));
             }
         }
