@@ -9,6 +9,7 @@ import io.dtaas.connect.postgres.PostgresConnector;
 import io.dtaas.connect.s3.S3Connector;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
+import io.dtaas.error.ConfigError;
 import io.dtaas.testing.FileReadBack;
 import io.dtaas.testing.PostgresFixture;
 import io.dtaas.testing.S3ServerFixture;
@@ -42,6 +43,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -215,6 +217,74 @@ class ChangeSinkIT {
             }
         };
         changeFileScenario(new LocalFilesConnector().destination(values), "dtaas_5b_lf", files, "", ".parquet");
+    }
+
+    @Test
+    void aTableWithoutAKeyIsRefusedForDatabaseTargetsAndLoggedToFiles() throws Exception {
+        String src = "dtaas_5b_nk_src";
+        String dst = "dtaas_5b_nk_dst";
+        String stream = "dtaas_5b_nk";
+        PostgresFixture.freshDatabase(src);
+        PostgresFixture.freshDatabase(dst);
+        PostgresFixture.execute(src, "CREATE TABLE log (id int, v text)", "ALTER TABLE log REPLICA IDENTITY FULL");
+        TableRef table = new TableRef("public", "log");
+        TableSchema schema = describe(src, table);
+        try (Destination d = postgresDestination(dst)) {
+            assertThatThrownBy(() -> ChangeSink.of(d, Map.of(table, schema), Map.of(), null, t -> t, false).prepare())
+                    .isInstanceOf(ConfigError.class)
+                    .hasMessageContaining("config.tables")
+                    .hasMessageContaining("table public.log has no primary key");
+        }
+
+        Path dir = state.resolve("nokey");
+        Map<String, Object> config = new HashMap<>();
+        config.put("path", dir.toString());
+        config.put("file_format", "json");
+        config.put("compression", "none");
+        ConfigValues values = ConfigValidator.validate(LocalFilesConnector.TYPE, config, "d");
+        FileStore files = new FileStore() {
+            @Override
+            public List<String> keys() throws Exception {
+                if (!Files.exists(dir)) {
+                    return List.of();
+                }
+                try (Stream<Path> all = Files.walk(dir)) {
+                    return all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
+                            .filter(k -> !k.substring(k.lastIndexOf('/') + 1).startsWith(".")).sorted().toList();
+                }
+            }
+
+            @Override
+            public List<Map<String, String>> rows(String key) throws Exception {
+                List<Map<String, String>> rows = new ArrayList<>();
+                for (JsonNode n : FileReadBack.jsonLines(Files.readAllBytes(dir.resolve(key)))) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    n.properties().forEach(f -> row.put(f.getKey(), f.getValue().isNull() ? null : f.getValue().asText()));
+                    rows.add(row);
+                }
+                return rows;
+            }
+        };
+        try (Destination d = new LocalFilesConnector().destination(values)) {
+            ChangeSink sink = ChangeSink.of(d, Map.of(table, schema), Map.of(), null, t -> t, false);
+            sink.prepare();
+            try (ChangeStream s = start(src, stream, table, sink, changes -> { })) {
+                awaitStreaming(src, "log", "(0, 's')", () -> allRows(files).stream().map(r -> r.get("id")).toList(), s);
+                PostgresFixture.execute(src, "INSERT INTO log VALUES (1, 'a')", "UPDATE log SET v = 'b' WHERE id = 1",
+                        "DELETE FROM log WHERE id = 1");
+                await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                    List<Map<String, String>> rows = new ArrayList<>(allRows(files).stream()
+                            .filter(r -> "1".equals(r.get("id"))).toList());
+                    rows.sort(Comparator.comparingLong(ChangeSinkIT::lsn));
+                    // the whole old row (REPLICA IDENTITY FULL) comes with a keyless delete
+                    assertThat(rows.stream().map(r -> r.get("_op") + ":" + r.get("v")).toList())
+                            .containsExactly("I:a", "U:b", "D:b");
+                });
+                assertThat(files.keys()).allSatisfy(k -> assertThat(k).startsWith("public/log/changes-"));
+            }
+        } finally {
+            dropSlot(stream);
+        }
     }
 
     /** Where a scenario's change files are read back from. */
