@@ -5,12 +5,14 @@ import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.files.LocalFilesConnector;
+import io.dtaas.connect.mysql.MysqlConnector;
 import io.dtaas.connect.postgres.PostgresConnector;
 import io.dtaas.connect.s3.S3Connector;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.error.ConfigError;
 import io.dtaas.testing.FileReadBack;
+import io.dtaas.testing.MariaDbFixture;
 import io.dtaas.testing.PostgresFixture;
 import io.dtaas.testing.S3ServerFixture;
 import org.apache.parquet.example.data.Group;
@@ -62,19 +64,45 @@ class ChangeSinkIT {
 
     @Test
     void trackDeletesMarksDeletedRowsAndAReinsertRevivesThem() throws Exception {
-        String src = "dtaas_5b_td_src";
         String dst = "dtaas_5b_td_dst";
-        String stream = "dtaas_5b_td";
-        PostgresFixture.freshDatabase(src);
         PostgresFixture.freshDatabase(dst);
+        try (Destination d = postgresDestination(dst)) {
+            trackDeletesScenario("dtaas_5b_td", d, new TableRef("public", "items"), sql -> rows(dst, sql),
+                    "(extract(epoch from _dtaas_deleted_at) * 1000000)::bigint");
+        }
+    }
+
+    @Test
+    void trackDeletesIntoMariaDb() throws Exception {
+        String dst = "dtaas_5b_td_m";
+        MariaDbFixture.freshDatabase(dst);
+        ConfigValues values = ConfigValidator.validate(MysqlConnector.TYPE, MariaDbFixture.connectionConfig(dst), "d");
+        try (Destination d = new MysqlConnector().destination(values)) {
+            trackDeletesScenario("dtaas_5b_tdm", d, new TableRef(dst, "items"), sql -> rows(MariaDbFixture.connect(dst), sql),
+                    "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', _dtaas_deleted_at)");
+        }
+    }
+
+    /** A query's rows as text on the target. */
+    private interface TargetRows {
+        List<String> of(String sql) throws Exception;
+    }
+
+    /**
+     * @param epochMicros SQL for {@code _dtaas_deleted_at} as microseconds since the epoch (UTC)
+     */
+    private void trackDeletesScenario(String name, Destination d, TableRef target, TargetRows targetRows,
+                                      String epochMicros) throws Exception {
+        String src = name + "_src";
+        PostgresFixture.freshDatabase(src);
         PostgresFixture.execute(src, "CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL, qty int)");
         TableRef table = new TableRef("public", "items");
         Instant before = Instant.now().minusSeconds(1);
-        try (Destination d = postgresDestination(dst)) {
-            ChangeSink sink = ChangeSink.of(d, Map.of(table, describe(src, table)), Map.of(), null, t -> t, true);
+        try {
+            ChangeSink sink = ChangeSink.of(d, Map.of(table, describe(src, table)), Map.of(), null, t -> target, true);
             sink.prepare();
-            try (ChangeStream s = start(src, stream, table, sink, changes -> { })) {
-                awaitStreaming(src, "items", "(0, 's', 0)", () -> rows(dst, "SELECT id FROM public.items"), s);
+            try (ChangeStream s = start(src, name, table, sink, changes -> { })) {
+                awaitStreaming(src, "items", "(0, 's', 0)", () -> targetRows.of("SELECT id FROM items"), s);
                 PostgresFixture.execute(src,
                         "INSERT INTO items VALUES (1, 'a', 1), (2, 'b', 2), (3, 'c', 3)",
                         "DELETE FROM items WHERE id = 2",
@@ -84,23 +112,23 @@ class ChangeSinkIT {
                         "DELETE FROM items WHERE id = 3",
                         "INSERT INTO items VALUES (4, 'd', 4)",
                         "DELETE FROM items WHERE id = 4");
-                String query = "SELECT id, name, qty, _dtaas_deleted, _dtaas_deleted_at IS NOT NULL FROM public.items "
-                        + "WHERE id > 0 ORDER BY id";
+                String query = "SELECT id, name, qty, CASE WHEN _dtaas_deleted THEN 'deleted' ELSE 'alive' END,"
+                        + " CASE WHEN _dtaas_deleted_at IS NULL THEN 'no time' ELSE 'time' END FROM items"
+                        + " WHERE id > 0 ORDER BY id";
                 await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                        assertThat(rows(dst, query)).containsExactly(
-                                "1|a again|10|false|false",
-                                "2|b|2|true|true",
-                                "3|c2|3|true|true",
-                                "4|d|4|true|true"));
+                        assertThat(targetRows.of(query)).containsExactly(
+                                "1|a again|10|alive|no time",
+                                "2|b|2|deleted|time",
+                                "3|c2|3|deleted|time",
+                                "4|d|4|deleted|time"));
                 Instant after = Instant.now().plusSeconds(1);
-                for (String at : rows(dst, "SELECT _dtaas_deleted_at FROM public.items WHERE _dtaas_deleted")) {
-                    Instant deletedAt = Instant.parse(at);
-                    assertThat(deletedAt).isBetween(before, after);
-                }
+                List<String> times = targetRows.of("SELECT " + epochMicros + " FROM items WHERE id > 1");
+                assertThat(times).hasSize(3).allSatisfy(micros -> assertThat(Instant.EPOCH.plus(
+                        Long.parseLong(micros), java.time.temporal.ChronoUnit.MICROS)).isBetween(before, after));
                 assertThat(s.outcome()).isNotDone();
             }
         } finally {
-            dropSlot(stream);
+            dropSlot(name);
         }
     }
 
@@ -411,8 +439,12 @@ class ChangeSinkIT {
     }
 
     private static List<String> rows(String db, String query) throws SQLException {
+        return rows(PostgresFixture.connect(db), query);
+    }
+
+    private static List<String> rows(Connection connection, String query) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = PostgresFixture.connect(db); Statement st = c.createStatement();
+        try (Connection c = connection; Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(query)) {
             ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {

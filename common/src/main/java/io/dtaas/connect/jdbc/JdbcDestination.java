@@ -264,7 +264,7 @@ public abstract class JdbcDestination implements Destination {
                 for (int r = 0; r < keys.size(); r++) {
                     Object[] key = keys.get(r);
                     ps.setBoolean(1, true);
-                    ps.setObject(2, times.get(r).atOffset(java.time.ZoneOffset.UTC));
+                    ps.setObject(2, instantParameter(times.get(r)));
                     for (int i = 0; i < key.length; i++) {
                         ps.setObject(i + 3, key[i] instanceof java.time.Instant t
                                 ? t.atOffset(java.time.ZoneOffset.UTC) : key[i]);
@@ -279,6 +279,11 @@ public abstract class JdbcDestination implements Destination {
         } finally {
             closeQuietly(c);
         }
+    }
+
+    /** How an instant is bound for a timestamp-with-time-zone column; MySQL/MariaDB store UTC DATETIMEs. */
+    protected Object instantParameter(java.time.Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
     }
 
     /** Lets a column hold NULL (its source column was dropped; rows changed from now on carry NULL in it). */
