@@ -3,6 +3,7 @@ package io.dtaas.cdc;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.jdbc.JdbcDestination;
 import io.dtaas.connect.objectstore.FileDestination;
+import io.dtaas.connect.snowflake.SnowflakeDestination;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.error.ConfigError;
@@ -16,7 +17,7 @@ import java.util.function.Function;
  * Where a change stream's batches go. A batch is applied (and durable) when {@link #apply} returns; only then
  * does the stream commit its offset, so a sink must make a replayed batch harmless.
  */
-public sealed interface ChangeSink permits ChangeApplier, FileChangeSink {
+public sealed interface ChangeSink permits ChangeApplier, FileChangeSink, SnowflakeChangeSink {
 
     /** Creates or extends the targets; refuses what the sink cannot follow (with a {@link ConfigError}). */
     void prepare();
@@ -31,8 +32,8 @@ public sealed interface ChangeSink permits ChangeApplier, FileChangeSink {
     void evolve(TableSchema schema);
 
     /**
-     * The sink for a destination: database destinations apply by primary key, file destinations (S3, local
-     * files) get change files.
+     * The sink for a destination: database destinations apply by primary key (Snowflake through staged
+     * changes and MERGE), file destinations (S3, local files) get change files.
      *
      * @param pipelines each table's transformations bound to its schema; absent means none
      * @param rebinder binds a table's transformations to a changed source schema (schema evolution)
@@ -43,8 +44,10 @@ public sealed interface ChangeSink permits ChangeApplier, FileChangeSink {
         return switch (destination) {
             case JdbcDestination jdbc -> new ChangeApplier(jdbc, schemas, pipelines, rebinder, targetOf, trackDeletes);
             case FileDestination files -> new FileChangeSink(files, schemas, pipelines, rebinder, targetOf);
+            case SnowflakeDestination snowflake -> new SnowflakeChangeSink(snowflake, schemas, pipelines, rebinder,
+                    targetOf, trackDeletes);
             default -> throw new ConfigError("destination_connector_id", "change data capture writes to database "
-                    + "destinations (PostgreSQL, MySQL/MariaDB), S3 and local files in this version");
+                    + "destinations (PostgreSQL, MySQL/MariaDB), Snowflake, S3 and local files in this version");
         };
     }
 }

@@ -81,6 +81,46 @@ final class ChangeTables {
         return row;
     }
 
+    /** One change as a change log holds it: its op and the transformed row. */
+    record LoggedChange(ChangeEvent.Op op, Object[] values) {
+    }
+
+    /**
+     * The change as a change-log row: inserts and updates transformed; a delete, and a row a filter drops
+     * when the table has a key, as a delete carrying what passes through unchanged. Null: a keyless table's
+     * row a filter drops (nothing could name it).
+     */
+    static LoggedChange logged(Pipeline pipeline, ChangeEvent e, boolean keyed) {
+        Object[] values = e.op() == ChangeEvent.Op.DELETE ? null : pipeline.applyRow(inputRow(pipeline, e));
+        if (values != null) {
+            return new LoggedChange(e.op(), values);
+        }
+        return e.op() != ChangeEvent.Op.DELETE && !keyed ? null
+                : new LoggedChange(ChangeEvent.Op.DELETE, passThroughRow(pipeline, e));
+    }
+
+    /**
+     * A batch's name from its first change: {@code changes-<source time>-<hash of the position>}. A replay
+     * starts at the same change, so it gets the same name and replaces what the first attempt wrote.
+     */
+    static String batchName(ChangeEvent first) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(String.valueOf(first.position())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "changes-" + NAME_TIME.format(changeTime(first)) + "-" + java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** When the change was made at the source (now, when the log does not say). */
+    static java.time.Instant changeTime(ChangeEvent e) {
+        return e.sourceTs() != null ? e.sourceTs() : java.time.Instant.now();
+    }
+
+    private static final java.time.format.DateTimeFormatter NAME_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     /**
      * An output row holding only what passes through the transformations unchanged (the key, at least), null
      * elsewhere: how a delete, which may carry only its key, is written out.

@@ -10,16 +10,10 @@ import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.transform.Pipeline;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +39,6 @@ public final class FileChangeSink implements ChangeSink {
     public static final String OP = "_op";
     public static final String SOURCE_TS = "_source_ts";
     public static final String POSITION = "_position";
-
-    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final FileDestination destination;
     private final Map<TableRef, TableSchema> schemas;
@@ -114,17 +105,12 @@ public final class FileChangeSink implements ChangeSink {
         int width = pipeline.output().columns().size();
         List<Object[]> rows = new ArrayList<>(changes.size());
         for (ChangeEvent e : changes) {
-            ChangeEvent.Op op = e.op();
-            Object[] values = op == ChangeEvent.Op.DELETE ? null : pipeline.applyRow(ChangeTables.inputRow(pipeline, e));
-            if (values == null) {
-                if (op != ChangeEvent.Op.DELETE && output.primaryKey().isEmpty()) {
-                    continue; // filtered out, and without a key a delete could not say which row
-                }
-                op = ChangeEvent.Op.DELETE;
-                values = ChangeTables.passThroughRow(pipeline, e);
+            ChangeTables.LoggedChange change = ChangeTables.logged(pipeline, e, output.hasPrimaryKey());
+            if (change == null) {
+                continue;
             }
-            Object[] row = Arrays.copyOf(values, width + 3);
-            row[width] = op.code();
+            Object[] row = Arrays.copyOf(change.values(), width + 3);
+            row[width] = change.op().code();
             row[width + 1] = e.sourceTs();
             row[width + 2] = e.position();
             rows.add(row);
@@ -133,19 +119,7 @@ public final class FileChangeSink implements ChangeSink {
             return;
         }
         ChangeEvent first = changes.getFirst();
-        Instant at = first.sourceTs() != null ? first.sourceTs() : Instant.now();
-        String name = "changes-" + NAME_TIME.format(at) + "-" + hash(first.position());
-        destination.writeFile(output, targetOf.apply(table), LocalDate.ofInstant(at, ZoneOffset.UTC), name,
-                new Batch(output, rows));
-    }
-
-    private static String hash(String position) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(position)
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        destination.writeFile(output, targetOf.apply(table), LocalDate.ofInstant(ChangeTables.changeTime(first),
+                ZoneOffset.UTC), ChangeTables.batchName(first), new Batch(output, rows));
     }
 }

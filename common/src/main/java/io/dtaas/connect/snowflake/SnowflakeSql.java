@@ -55,11 +55,15 @@ public final class SnowflakeSql {
     }
 
     public String copyInto(TableSchema source, TableRef into, TableRef stageOf, Chunk chunk) {
+        return copyFrom(source, into, stagePath(stageOf, chunk));
+    }
+
+    private String copyFrom(TableSchema source, TableRef into, String stagePath) {
         String columns = source.columns().stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "));
         String select = source.columns().stream().map(c -> SnowflakeTypes.fromParquet(c.name(), c.type(), dialect))
                 .collect(Collectors.joining(", "));
         return "COPY INTO " + qualified(into) + " (" + columns + ") FROM (SELECT " + select + " FROM '"
-                + stagePath(stageOf, chunk) + "') FILE_FORMAT = (TYPE = PARQUET) FORCE = TRUE PURGE = TRUE";
+                + stagePath + "') FILE_FORMAT = (TYPE = PARQUET) FORCE = TRUE PURGE = TRUE";
     }
 
     public String createTempLike(TableRef temp, TableRef target) {
@@ -106,6 +110,21 @@ public final class SnowflakeSql {
     /** Stage path of one batch of changes, named after its first position so a replayed batch replaces it. */
     public String changesStagePath(TableRef table, String batchName) {
         return "@" + tableStage(table) + "/dtaas/" + batchName;
+    }
+
+    public String putChanges(Path localFile, TableRef table, String batchName) {
+        return "PUT 'file://" + localFile.toAbsolutePath().toString().replace("'", "\\'") + "' '"
+                + changesStagePath(table, batchName) + "' AUTO_COMPRESS = FALSE OVERWRITE = TRUE";
+    }
+
+    /** Copies a staged batch of changes (shaped by {@link #changesSchema}) into its temporary table. */
+    public String copyChanges(TableSchema source, TableRef into, TableRef stageOf, String batchName) {
+        return copyFrom(changesSchema(source), into, changesStagePath(stageOf, batchName));
+    }
+
+    /** A column whose source column was dropped: rows changed from now on carry NULL in it. */
+    public String dropNotNull(TableRef table, Column column) {
+        return "ALTER TABLE " + qualified(table) + " ALTER COLUMN " + dialect.quote(column.name()) + " DROP NOT NULL";
     }
 
     /**
