@@ -82,7 +82,10 @@ public final class CdcRun {
             }
             Function<TableRef, TableRef> targetOf = t -> config.targetSchema() == null ? t
                     : new TableRef(config.targetSchema(), t.name());
-            ChangeApplier applier = new ChangeApplier(destination, schemas, pipelines, targetOf);
+            // database targets apply by key, file targets get change files; a source schema change re-binds the
+            // table's transformations to the new columns
+            ChangeSink applier = ChangeSink.of(destination, schemas, pipelines, s -> config.transformationsFor(s.table())
+                    .bind(s, TransformContext.run(task.variables())), targetOf, config.trackDeletes());
             applier.prepare();
             progress.tablesSelected(tables.stream().map(TableRef::toString).toList());
             tables.forEach(t -> progress.tableStarted(t.toString(), 0, 0, 0));

@@ -8,12 +8,16 @@ import io.dtaas.connect.WriteMode;
 import io.dtaas.connect.jdbc.JdbcDestination;
 import io.dtaas.data.Batch;
 import io.dtaas.data.Column;
+import io.dtaas.data.ColumnKind;
+import io.dtaas.data.ColumnType;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.error.ConfigError;
 import io.dtaas.transform.Pipeline;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,26 +32,45 @@ import java.util.function.Function;
  * <p>Each table's row-wise transformations run on every changed row; a row a filter drops is deleted downstream
  * (it may have matched before the change). Key columns must pass through unchanged (a rename is fine), since
  * a delete carries only the key.
+ *
+ * <p>With {@code track_deletes} the target has two more columns, {@value #DELETED} and {@value #DELETED_AT}: a
+ * delete sets them on the row (keeping its last values) instead of removing it, at the change's source time
+ * (so a replay sets the same time); an insert or update of the key clears them.
  */
-public final class ChangeApplier {
+public final class ChangeApplier implements ChangeSink {
 
-    private final Destination destination;
+    public static final String DELETED = "_dtaas_deleted";
+    public static final String DELETED_AT = "_dtaas_deleted_at";
+
+    private final JdbcDestination destination;
     private final Map<TableRef, TableSchema> schemas;
-    private final Map<TableRef, Pipeline> pipelines;
+    private final ChangeTables tables;
     private final Map<TableRef, TableSchema> outputs = new LinkedHashMap<>();
     private final Function<TableRef, TableRef> targetOf;
+    private final boolean trackDeletes;
 
-    /** @param pipelines each table's transformations bound to its schema; absent means none */
+    /**
+     * @param pipelines each table's transformations bound to its schema; absent means none
+     * @param rebinder binds a table's transformations to a changed source schema; null: tables with
+     *                 transformations do not carry columns the source gains
+     */
+    public ChangeApplier(Destination destination, Map<TableRef, TableSchema> schemas, Map<TableRef, Pipeline> pipelines,
+                         Function<TableSchema, Pipeline> rebinder, Function<TableRef, TableRef> targetOf,
+                         boolean trackDeletes) {
+        if (!(destination instanceof JdbcDestination jdbc)) {
+            throw new ConfigError("destination_connector_id", "change data capture applies changes by key to "
+                    + "database destinations (PostgreSQL, MySQL/MariaDB) only");
+        }
+        this.destination = jdbc;
+        this.schemas = new HashMap<>(schemas);
+        this.tables = new ChangeTables(schemas, pipelines, rebinder);
+        this.targetOf = targetOf;
+        this.trackDeletes = trackDeletes;
+    }
+
     public ChangeApplier(Destination destination, Map<TableRef, TableSchema> schemas, Map<TableRef, Pipeline> pipelines,
                          Function<TableRef, TableRef> targetOf) {
-        if (!(destination instanceof JdbcDestination)) {
-            throw new ConfigError("destination_connector_id", "change data capture applies changes to database "
-                    + "destinations (PostgreSQL, MySQL/MariaDB) in this version");
-        }
-        this.destination = destination;
-        this.schemas = Map.copyOf(schemas);
-        this.pipelines = Map.copyOf(pipelines);
-        this.targetOf = targetOf;
+        this(destination, schemas, pipelines, null, targetOf, false);
     }
 
     public ChangeApplier(Destination destination, Map<TableRef, TableSchema> schemas, Function<TableRef, TableRef> targetOf) {
@@ -58,36 +81,57 @@ public final class ChangeApplier {
      * Creates or extends the target tables (from the transformed schema); refuses tables without a primary key,
      * row-set transformations, and transformations that change key values.
      */
+    @Override
     public void prepare() {
         for (TableSchema schema : schemas.values()) {
             if (!schema.hasPrimaryKey()) {
                 throw new ConfigError("config.tables", "table " + schema.table() + " has no primary key; change data "
-                        + "capture applies changes by primary key");
+                        + "capture applies changes to database destinations by primary key (S3 and local-file "
+                        + "destinations take a change log of tables without one)");
             }
-            Pipeline pipeline = pipeline(schema.table());
-            if (pipeline.hasRowSetStep()) {
-                throw new ConfigError("config.transformations." + schema.table().name(), "deduplicate, sort, limit and "
-                        + "aggregate need a whole table and cannot apply to a change stream");
-            }
-            List<String> keys = new ArrayList<>();
-            for (String k : schema.primaryKey()) {
-                keys.add(pipeline.unchanged(k).orElseThrow(() -> new ConfigError(
-                        "config.transformations." + schema.table().name(), "key column " + k + " must pass through "
-                        + "unchanged (renaming it is fine): deletes are applied by key")));
-            }
-            TableSchema output = new TableSchema(pipeline.output().table(), pipeline.output().columns(), keys);
-            outputs.put(schema.table(), output);
-            destination.prepare(output, targetOf.apply(schema.table()), WriteMode.MERGE);
+            tables.refuseRowSetSteps(schema.table());
+            prepareTarget(schema);
         }
     }
 
-    private Pipeline pipeline(TableRef table) {
-        Pipeline p = pipelines.get(table);
-        return p != null ? p : Pipeline.identity(schemas.get(table));
+    private void prepareTarget(TableSchema schema) {
+        TableSchema previous = outputs.get(schema.table());
+        Pipeline pipeline = tables.pipeline(schema.table());
+        List<Column> columns = new ArrayList<>(pipeline.output().columns());
+        if (trackDeletes) {
+            columns.add(new Column(DELETED, ColumnType.of(ColumnKind.BOOLEAN), true));
+            columns.add(new Column(DELETED_AT, ColumnType.of(ColumnKind.TIMESTAMP_TZ), true));
+        }
+        TableSchema output = new TableSchema(pipeline.output().table(), columns, tables.outputKey(schema));
+        outputs.put(schema.table(), output);
+        TableRef target = targetOf.apply(schema.table());
+        destination.prepare(output, target, WriteMode.MERGE);
+        if (previous != null) {
+            // a column the source dropped stays in the target; rows changed from now on carry NULL in it
+            for (Column c : previous.columns()) {
+                int i = output.indexOf(c.name());
+                if (!c.nullable() && i >= 0 && output.columns().get(i).nullable()) {
+                    destination.dropNotNull(target, output.columns().get(i));
+                }
+            }
+        }
     }
 
+    @Override
+    public void evolve(TableSchema schema) {
+        if (!schemas.containsKey(schema.table())) {
+            return;
+        }
+        schemas.put(schema.table(), schema);
+        tables.evolve(schema);
+        prepareTarget(schema);
+    }
+
+    @Override
     public void apply(List<ChangeEvent> events) {
         Map<TableRef, Map<List<Object>, ChangeEvent>> lastByKey = new LinkedHashMap<>();
+        // with track_deletes, a key inserted and deleted in one batch is written with its last values, flagged
+        Map<TableRef, Map<List<Object>, ChangeEvent>> lastRowByKey = new HashMap<>();
         for (ChangeEvent e : events) {
             TableSchema schema = schemas.get(e.table());
             if (schema == null) {
@@ -96,36 +140,52 @@ public final class ChangeApplier {
             List<Object> key = new ArrayList<>(schema.primaryKey().size());
             schema.primaryKey().forEach(k -> key.add(e.values().get(k)));
             lastByKey.computeIfAbsent(e.table(), t -> new LinkedHashMap<>()).put(key, e);
+            if (e.op() != ChangeEvent.Op.DELETE) {
+                lastRowByKey.computeIfAbsent(e.table(), t -> new HashMap<>()).put(key, e);
+            }
         }
-        lastByKey.forEach(this::applyTable);
+        lastByKey.forEach((table, changes) -> applyTable(table, changes, lastRowByKey.getOrDefault(table, Map.of())));
     }
 
-    private void applyTable(TableRef table, Map<List<Object>, ChangeEvent> changes) {
-        TableSchema schema = schemas.get(table);
+    private void applyTable(TableRef table, Map<List<Object>, ChangeEvent> changes,
+                            Map<List<Object>, ChangeEvent> lastRows) {
         TableSchema output = outputs.get(table);
-        Pipeline pipeline = pipeline(table);
+        Pipeline pipeline = tables.pipeline(table);
         TableRef target = targetOf.apply(table);
         List<Object[]> deletes = new ArrayList<>();
+        List<Instant> deletedAt = new ArrayList<>();
         List<Object[]> upserts = new ArrayList<>();
         changes.forEach((key, e) -> {
-            if (e.op() == ChangeEvent.Op.DELETE) {
+            Object[] transformed = e.op() == ChangeEvent.Op.DELETE ? null
+                    : pipeline.applyRow(ChangeTables.inputRow(pipeline, e));
+            Instant at = e.sourceTs() != null ? e.sourceTs() : Instant.now();
+            ChangeEvent lastRow = lastRows.get(key);
+            Object[] lastValues = trackDeletes && transformed == null && lastRow != null
+                    ? pipeline.applyRow(ChangeTables.inputRow(pipeline, lastRow)) : null;
+            if (lastValues != null) {
+                // inserted or updated earlier in this batch, so maybe not in the target yet: upsert it flagged
+                Object[] row = java.util.Arrays.copyOf(lastValues, lastValues.length + 2);
+                row[lastValues.length] = true;
+                row[lastValues.length + 1] = at;
+                upserts.add(row);
+            } else if (transformed == null) {
+                // a delete, or filtered out now: it may have been loaded before this change
                 deletes.add(key.toArray());
-                return;
-            }
-            Object[] row = new Object[schema.columns().size()];
-            for (int i = 0; i < row.length; i++) {
-                Column c = schema.columns().get(i);
-                row[i] = e.values().get(c.name());
-            }
-            Object[] transformed = pipeline.applyRow(row);
-            if (transformed == null) {
-                deletes.add(key.toArray()); // filtered out now: it may have been loaded before this change
+                deletedAt.add(at);
+            } else if (trackDeletes) {
+                Object[] row = java.util.Arrays.copyOf(transformed, transformed.length + 2);
+                row[transformed.length] = false; // a re-inserted key is alive again
+                upserts.add(row);
             } else {
                 upserts.add(transformed);
             }
         });
         if (!deletes.isEmpty()) {
-            ((JdbcDestination) destination).deleteByKeys(output, target, deletes);
+            if (trackDeletes) {
+                destination.markDeletedByKeys(output, target, deletes, DELETED, DELETED_AT, deletedAt);
+            } else {
+                destination.deleteByKeys(output, target, deletes);
+            }
         }
         if (!upserts.isEmpty()) {
             try (ChunkWriter writer = destination.open(output, target,

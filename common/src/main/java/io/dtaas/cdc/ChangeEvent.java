@@ -2,6 +2,7 @@ package io.dtaas.cdc;
 
 import io.dtaas.data.TableRef;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -10,12 +11,28 @@ import java.util.Map;
  *
  * @param values the row after the change (insert, update), or its key columns at least (delete)
  * @param position the source position after this change (LSN, binlog file:pos), for metrics and messages
+ * @param sourceTs when the change was made at the source (Debezium's {@code source.ts_ms}); null when unknown
  */
-public record ChangeEvent(Op op, TableRef table, Map<String, Object> values, String position) {
+public record ChangeEvent(Op op, TableRef table, Map<String, Object> values, String position, Instant sourceTs) {
+
+    public ChangeEvent(Op op, TableRef table, Map<String, Object> values, String position) {
+        this(op, table, values, position, null);
+    }
 
     public enum Op {
-        INSERT,
-        UPDATE,
-        DELETE
+        INSERT("I"),
+        UPDATE("U"),
+        DELETE("D");
+
+        private final String code;
+
+        Op(String code) {
+            this.code = code;
+        }
+
+        /** The letter change files carry in {@code _op}. */
+        public String code() {
+            return code;
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A running Debezium engine whose change batches are applied downstream before their offsets are committed:
- * a crash replays at most the batch in flight, and {@link ChangeApplier} makes the replay harmless. Runs on
+ * a crash replays at most the batch in flight, and the {@link ChangeSink} makes the replay harmless. Runs on
  * its own thread until {@link #close()}; {@link #outcome()} completes when the engine stops, with the error
  * that stopped it, if any.
  */
@@ -36,8 +37,9 @@ public final class ChangeStream implements AutoCloseable {
         void applied(List<ChangeEvent> changes);
     }
 
+    /** What the stream knows of each table's columns; grows when a change record shows a new shape. */
     private final Map<TableRef, TableSchema> schemas;
-    private final ChangeApplier applier;
+    private final ChangeSink applier;
     private final Listener listener;
     private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(
@@ -45,8 +47,8 @@ public final class ChangeStream implements AutoCloseable {
     private final CompletableFuture<Throwable> outcome = new CompletableFuture<>();
     private final AtomicLong applied = new AtomicLong();
 
-    public ChangeStream(Properties debezium, Map<TableRef, TableSchema> schemas, ChangeApplier applier, Listener listener) {
-        this.schemas = Map.copyOf(schemas);
+    public ChangeStream(Properties debezium, Map<TableRef, TableSchema> schemas, ChangeSink applier, Listener listener) {
+        this.schemas = new HashMap<>(schemas);
         this.applier = applier;
         this.listener = listener;
         this.engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
@@ -113,16 +115,33 @@ public final class ChangeStream implements AutoCloseable {
         if (op == null) {
             return null;
         }
-        Struct row = op == ChangeEvent.Op.DELETE ? (Struct) record.key() : value.getStruct("after");
+        // a delete's old row (its key at least; the whole row with REPLICA IDENTITY FULL or a full binlog image)
+        Struct before = value.schema().field("before") != null ? value.getStruct("before") : null;
+        Struct row = op != ChangeEvent.Op.DELETE ? value.getStruct("after") : before != null ? before : (Struct) record.key();
+        if (op != ChangeEvent.Op.DELETE) {
+            schema = SchemaChanges.evolved(schema, row.schema()).map(this::evolve).orElse(schema);
+        }
         Map<String, Object> values = new HashMap<>();
         String where = "table " + table;
+        // a delete keeps its key only: without a full replica identity the log fills the old row's other
+        // columns with placeholders ("" for a NOT NULL text), which must not pass for values
+        boolean keyOnly = op == ChangeEvent.Op.DELETE && schema.hasPrimaryKey();
         for (Column c : schema.columns()) {
             Field f = row.schema().field(c.name());
-            if (f != null) {
+            if (f != null && (!keyOnly || schema.primaryKey().contains(c.name()))) {
                 values.put(c.name(), DebeziumValues.convert(f.schema(), row.get(f), c.type(), where + ", column " + c.name()));
             }
         }
-        return new ChangeEvent(op, table, values, String.valueOf(record.sourceOffset()));
+        Instant sourceTs = source.schema().field("ts_ms") != null && source.getInt64("ts_ms") != null
+                ? Instant.ofEpochMilli(source.getInt64("ts_ms")) : null;
+        return new ChangeEvent(op, table, values, String.valueOf(record.sourceOffset()), sourceTs);
+    }
+
+    /** The table's columns changed at the source: the sink extends its target before this batch is applied. */
+    private TableSchema evolve(TableSchema schema) {
+        schemas.put(schema.table(), schema);
+        applier.evolve(schema);
+        return schema;
     }
 
     @Override

@@ -239,6 +239,67 @@ public abstract class JdbcDestination implements Destination {
         }
     }
 
+    /**
+     * Marks rows deleted by primary key in one transaction instead of removing them (change data capture with
+     * {@code track_deletes}): sets {@code flag} true and {@code at} to each key's time, keeping the row's values.
+     * A key with no row is left alone.
+     *
+     * @param keys each the primary-key values in the order of {@code source.primaryKey()}
+     * @param times the deletion time of each key
+     */
+    public void markDeletedByKeys(TableSchema source, TableRef target, List<Object[]> keys, String flag, String at,
+                                  List<java.time.Instant> times) {
+        StringBuilder where = new StringBuilder();
+        for (String k : source.primaryKey()) {
+            where.append(where.isEmpty() ? "" : " AND ").append(dialect.quote(k)).append(" = ")
+                    .append(keyParameter(source.columns().get(source.indexOf(k)).type()));
+        }
+        String sql = "UPDATE " + qualified(target) + " SET " + dialect.quote(flag) + " = ?, " + dialect.quote(at)
+                + " = ? WHERE " + where;
+        Connection c = null;
+        try {
+            c = open();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int r = 0; r < keys.size(); r++) {
+                    Object[] key = keys.get(r);
+                    ps.setBoolean(1, true);
+                    ps.setObject(2, instantParameter(times.get(r)));
+                    for (int i = 0; i < key.length; i++) {
+                        ps.setObject(i + 3, key[i] instanceof java.time.Instant t
+                                ? t.atOffset(java.time.ZoneOffset.UTC) : key[i]);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw JdbcFailures.wrap(e, "marking " + keys.size() + " row(s) deleted in " + target);
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
+    /** How an instant is bound for a timestamp-with-time-zone column; MySQL/MariaDB store UTC DATETIMEs. */
+    protected Object instantParameter(java.time.Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    /** Lets a column hold NULL (its source column was dropped; rows changed from now on carry NULL in it). */
+    public void dropNotNull(TableRef target, Column column) {
+        try (Connection c = open(); Statement st = c.createStatement()) {
+            st.execute(dropNotNullSql(target, column));
+        } catch (SQLException e) {
+            throw JdbcFailures.wrap(e, "making " + target + "." + column.name() + " nullable");
+        }
+    }
+
+    /** Standard SQL (PostgreSQL); MySQL/MariaDB restate the column's type. */
+    protected String dropNotNullSql(TableRef target, Column column) {
+        return "ALTER TABLE " + qualified(target) + " ALTER COLUMN " + dialect.quote(column.name()) + " DROP NOT NULL";
+    }
+
     /** The bind placeholder of a key value of this type; a dialect adds a cast where its driver needs one. */
     protected String keyParameter(ColumnType type) {
         return "?";

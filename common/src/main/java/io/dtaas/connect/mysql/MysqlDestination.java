@@ -38,6 +38,17 @@ final class MysqlDestination extends JdbcDestination {
     }
 
     @Override
+    protected Object instantParameter(java.time.Instant instant) {
+        return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC); // as MysqlBatchWriter writes them
+    }
+
+    @Override
+    protected String dropNotNullSql(TableRef target, Column column) {
+        return "ALTER TABLE " + qualified(target) + " MODIFY COLUMN " + dialect.quote(column.name()) + " "
+                + columnType(column.type(), false) + " NULL";
+    }
+
+    @Override
     protected String createSchemaSql(String schema) {
         return "CREATE DATABASE IF NOT EXISTS " + dialect.quote(schema);
     }

@@ -4,9 +4,11 @@ import io.dtaas.connect.Chunk;
 import io.dtaas.connect.ChunkWriter;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.WriteMode;
+import io.dtaas.data.Batch;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.format.ParquetOptions;
+import io.dtaas.format.RowFileWriter;
 import io.dtaas.format.RowFileWriters;
 
 import java.time.Clock;
@@ -79,6 +81,25 @@ public final class FileDestination implements Destination {
                 .filter(key -> !keys.isPlannedFile(target, key, chunkCount))
                 .toList();
         sink.delete(stale);
+    }
+
+    /**
+     * Publishes one file of rows named {@code name} (plus the format's extension) in the table's folder, under
+     * {@code load_date=<date>/} when the layout partitions by load date, replacing a file of the same key
+     * atomically (change data capture writes one such file per table and batch). Returns its key.
+     */
+    public String writeFile(TableSchema schema, TableRef target, LocalDate date, String name, Batch rows) {
+        ObjectKeys dated = new ObjectKeys(keys.prefix(), keys.loadDate() == null ? null : date, keys.extension());
+        String key = dated.fileFolder(target) + name + keys.extension();
+        sink.discardAbandoned(key);
+        try (StagedObject object = sink.create(key)) {
+            try (RowFileWriter writer = writers.open(schema, object.output())) {
+                writer.write(rows);
+                writer.finish();
+            }
+            object.publish();
+        }
+        return key;
     }
 
     @Override

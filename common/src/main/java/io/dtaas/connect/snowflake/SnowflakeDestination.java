@@ -7,22 +7,34 @@ import io.dtaas.connect.WriteMode;
 import io.dtaas.connect.jdbc.JdbcDestination;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
 import io.dtaas.connect.jdbc.JdbcFailures;
+import io.dtaas.data.Batch;
 import io.dtaas.data.Column;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.error.ConfigError;
+import io.dtaas.error.SystemError;
+import io.dtaas.format.Compression;
+import io.dtaas.format.FileFormat;
+import io.dtaas.format.ParquetOptions;
+import io.dtaas.format.RowFileFormat;
+import io.dtaas.format.RowFileWriter;
+import io.dtaas.format.RowFileWriters;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /** Loads Snowflake through Parquet files on table stages (see {@link SnowflakeSql}). Verified at the SQL level only. */
-final class SnowflakeDestination implements Destination {
+public final class SnowflakeDestination implements Destination {
 
     private final Supplier<JdbcEndpoint> endpoint;
     private final SnowflakeSql sql = new SnowflakeSql();
@@ -98,6 +110,58 @@ final class SnowflakeDestination implements Destination {
             }
         } catch (SQLException e) {
             throw JdbcFailures.wrap(e, "swapping in the new " + target);
+        }
+    }
+
+    /**
+     * Applies one batch of changes by key (change data capture): the rows (shaped by
+     * {@link SnowflakeSql#changesSchema}, in source order) are written to a local Parquet file, PUT on the
+     * target's stage under the batch's name, copied into a temporary table and merged in one transaction
+     * ({@link SnowflakeSql#mergeChanges}). Verified at the SQL level only.
+     *
+     * @param softDelete the flag and time columns with {@code track_deletes}; null: deletes remove rows
+     */
+    public void applyChanges(TableSchema rows, TableRef target, String batchName, List<Object[]> changes,
+                             SnowflakeSql.SoftDelete softDelete) {
+        TableSchema staged = SnowflakeSql.changesSchema(rows);
+        Path file = null;
+        try {
+            file = Files.createTempFile("dtaas-snowflake-changes-", ".parquet");
+            try (RowFileWriter writer = new RowFileWriters(new RowFileFormat(FileFormat.PARQUET, Compression.SNAPPY),
+                    ParquetOptions.DEFAULT).open(staged, Files.newOutputStream(file))) {
+                writer.write(new Batch(staged, changes));
+                writer.finish();
+            }
+            TableRef temp = new TableRef(target.schema(), target.name() + "__dtaas_changes");
+            try (Connection c = endpoint.get().open(); Statement st = c.createStatement()) {
+                c.setAutoCommit(false);
+                st.execute(sql.createChangesTable(rows, temp));
+                st.execute(sql.putChanges(file, target, batchName));
+                st.execute(sql.copyChanges(rows, temp, target, batchName));
+                st.execute(sql.mergeChanges(rows, target, temp, softDelete));
+                c.commit();
+            }
+        } catch (IOException e) {
+            throw new SystemError("cannot write a local staging file: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw JdbcFailures.wrap(e, "applying " + changes.size() + " change(s) to " + target);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            }
+        }
+    }
+
+    /** Lets a column hold NULL (its source column was dropped). */
+    public void dropNotNull(TableRef target, Column column) {
+        try (Connection c = endpoint.get().open(); Statement st = c.createStatement()) {
+            st.execute(sql.dropNotNull(target, column));
+        } catch (SQLException e) {
+            throw JdbcFailures.wrap(e, "making " + target + "." + column.name() + " nullable");
         }
     }
 

@@ -3,6 +3,8 @@ package io.dtaas.connect.snowflake;
 import io.dtaas.connect.Chunk;
 import io.dtaas.connect.jdbc.ChunkQuery;
 import io.dtaas.data.Column;
+import io.dtaas.data.ColumnKind;
+import io.dtaas.data.ColumnType;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 
@@ -53,11 +55,15 @@ public final class SnowflakeSql {
     }
 
     public String copyInto(TableSchema source, TableRef into, TableRef stageOf, Chunk chunk) {
+        return copyFrom(source, into, stagePath(stageOf, chunk));
+    }
+
+    private String copyFrom(TableSchema source, TableRef into, String stagePath) {
         String columns = source.columns().stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "));
         String select = source.columns().stream().map(c -> SnowflakeTypes.fromParquet(c.name(), c.type(), dialect))
                 .collect(Collectors.joining(", "));
         return "COPY INTO " + qualified(into) + " (" + columns + ") FROM (SELECT " + select + " FROM '"
-                + stagePath(stageOf, chunk) + "') FILE_FORMAT = (TYPE = PARQUET) FORCE = TRUE PURGE = TRUE";
+                + stagePath + "') FILE_FORMAT = (TYPE = PARQUET) FORCE = TRUE PURGE = TRUE";
     }
 
     public String createTempLike(TableRef temp, TableRef target) {
@@ -74,6 +80,83 @@ public final class SnowflakeSql {
                 .map(n -> "t." + dialect.quote(n) + " = s." + dialect.quote(n)).collect(Collectors.joining(", "));
         return "MERGE INTO " + qualified(target) + " t USING " + qualified(temp) + " s ON " + on + update
                 + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (" + values + ")";
+    }
+
+    /** The flag and time columns a soft delete sets ({@code track_deletes}). */
+    public record SoftDelete(String flag, String at) {
+    }
+
+    /**
+     * The columns of a batch of changes as staged (change data capture): the row's, all nullable (a delete
+     * carries its key only), then {@code _op} (I, U, D), {@code _source_ts}, {@code _position} and {@code _seq},
+     * the change's order in the batch.
+     */
+    public static TableSchema changesSchema(TableSchema source) {
+        List<Column> columns = new ArrayList<>();
+        source.columns().forEach(c -> columns.add(new Column(c.name(), c.type(), true)));
+        columns.add(new Column("_op", new ColumnType(ColumnKind.STRING, 1, null, null), false));
+        columns.add(new Column("_source_ts", ColumnType.of(ColumnKind.TIMESTAMP_TZ), true));
+        columns.add(new Column("_position", ColumnType.of(ColumnKind.STRING), true));
+        columns.add(new Column("_seq", ColumnType.of(ColumnKind.INT64), false));
+        return new TableSchema(source.table(), columns, List.of());
+    }
+
+    /** A session-scoped table a batch of changes is copied into before the MERGE. */
+    public String createChangesTable(TableSchema source, TableRef changes) {
+        return createTable(changesSchema(source), changes).replace("CREATE TABLE IF NOT EXISTS ",
+                "CREATE OR REPLACE TEMPORARY TABLE ");
+    }
+
+    /** Stage path of one batch of changes, named after its first position so a replayed batch replaces it. */
+    public String changesStagePath(TableRef table, String batchName) {
+        return "@" + tableStage(table) + "/dtaas/" + batchName;
+    }
+
+    public String putChanges(Path localFile, TableRef table, String batchName) {
+        return "PUT 'file://" + localFile.toAbsolutePath().toString().replace("'", "\\'") + "' '"
+                + changesStagePath(table, batchName) + "' AUTO_COMPRESS = FALSE OVERWRITE = TRUE";
+    }
+
+    /** Copies a staged batch of changes (shaped by {@link #changesSchema}) into its temporary table. */
+    public String copyChanges(TableSchema source, TableRef into, TableRef stageOf, String batchName) {
+        return copyFrom(changesSchema(source), into, changesStagePath(stageOf, batchName));
+    }
+
+    /** A column whose source column was dropped: rows changed from now on carry NULL in it. */
+    public String dropNotNull(TableRef table, Column column) {
+        return "ALTER TABLE " + qualified(table) + " ALTER COLUMN " + dialect.quote(column.name()) + " DROP NOT NULL";
+    }
+
+    /**
+     * Applies a batch of staged changes by primary key: per key only its last change counts (highest
+     * {@code _seq}); a delete removes the row, or with {@code softDelete} (null: hard deletes) flags it with
+     * the change's source time; an insert or update upserts the row (and clears the flag). Replaying the batch
+     * gives the same result.
+     */
+    public String mergeChanges(TableSchema source, TableRef target, TableRef changes, SoftDelete softDelete) {
+        List<String> pk = source.primaryKey();
+        String on = pk.stream().map(k -> "t." + dialect.quote(k) + " = s." + dialect.quote(k)).collect(Collectors.joining(" AND "));
+        String partition = pk.stream().map(dialect::quote).collect(Collectors.joining(", "));
+        List<String> set = new ArrayList<>(source.columns().stream().map(Column::name).filter(n -> !pk.contains(n))
+                .map(n -> "t." + dialect.quote(n) + " = s." + dialect.quote(n)).toList());
+        List<String> columns = new ArrayList<>(source.columns().stream().map(c -> dialect.quote(c.name())).toList());
+        List<String> values = new ArrayList<>(source.columns().stream().map(c -> "s." + dialect.quote(c.name())).toList());
+        String onDelete = " WHEN MATCHED AND s.\"_op\" = 'D' THEN DELETE";
+        if (softDelete != null) {
+            onDelete = " WHEN MATCHED AND s.\"_op\" = 'D' THEN UPDATE SET t." + dialect.quote(softDelete.flag())
+                    + " = TRUE, t." + dialect.quote(softDelete.at()) + " = s.\"_source_ts\"";
+            set.add("t." + dialect.quote(softDelete.flag()) + " = FALSE");
+            set.add("t." + dialect.quote(softDelete.at()) + " = NULL");
+            columns.add(dialect.quote(softDelete.flag()));
+            columns.add(dialect.quote(softDelete.at()));
+            values.add("FALSE");
+            values.add("NULL");
+        }
+        return "MERGE INTO " + qualified(target) + " t USING (SELECT * FROM " + qualified(changes)
+                + " QUALIFY ROW_NUMBER() OVER (PARTITION BY " + partition + " ORDER BY \"_seq\" DESC) = 1) s ON " + on
+                + onDelete + (set.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET " + String.join(", ", set))
+                + " WHEN NOT MATCHED AND s.\"_op\" <> 'D' THEN INSERT (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", values) + ")";
     }
 
     /** Atomic: readers see the old table until the swap, then the new one. */

@@ -1,0 +1,53 @@
+package io.dtaas.cdc;
+
+import io.dtaas.connect.Destination;
+import io.dtaas.connect.jdbc.JdbcDestination;
+import io.dtaas.connect.objectstore.FileDestination;
+import io.dtaas.connect.snowflake.SnowflakeDestination;
+import io.dtaas.data.TableRef;
+import io.dtaas.data.TableSchema;
+import io.dtaas.error.ConfigError;
+import io.dtaas.transform.Pipeline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Where a change stream's batches go. A batch is applied (and durable) when {@link #apply} returns; only then
+ * does the stream commit its offset, so a sink must make a replayed batch harmless.
+ */
+public sealed interface ChangeSink permits ChangeApplier, FileChangeSink, SnowflakeChangeSink {
+
+    /** Creates or extends the targets; refuses what the sink cannot follow (with a {@link ConfigError}). */
+    void prepare();
+
+    void apply(List<ChangeEvent> events);
+
+    /**
+     * The source table's columns changed (read from the change records): columns it gained are added to the
+     * target, columns it lost stay there and become nullable. Called before the batch holding the first
+     * change of the new shape is applied.
+     */
+    void evolve(TableSchema schema);
+
+    /**
+     * The sink for a destination: database destinations apply by primary key (Snowflake through staged
+     * changes and MERGE), file destinations (S3, local files) get change files.
+     *
+     * @param pipelines each table's transformations bound to its schema; absent means none
+     * @param rebinder binds a table's transformations to a changed source schema (schema evolution)
+     */
+    static ChangeSink of(Destination destination, Map<TableRef, TableSchema> schemas, Map<TableRef, Pipeline> pipelines,
+                         Function<TableSchema, Pipeline> rebinder, Function<TableRef, TableRef> targetOf,
+                         boolean trackDeletes) {
+        return switch (destination) {
+            case JdbcDestination jdbc -> new ChangeApplier(jdbc, schemas, pipelines, rebinder, targetOf, trackDeletes);
+            case FileDestination files -> new FileChangeSink(files, schemas, pipelines, rebinder, targetOf);
+            case SnowflakeDestination snowflake -> new SnowflakeChangeSink(snowflake, schemas, pipelines, rebinder,
+                    targetOf, trackDeletes);
+            default -> throw new ConfigError("destination_connector_id", "change data capture writes to database "
+                    + "destinations (PostgreSQL, MySQL/MariaDB), Snowflake, S3 and local files in this version");
+        };
+    }
+}
