@@ -8,13 +8,13 @@ import io.dtaas.connect.jdbc.JdbcSource;
 import io.dtaas.data.TableRef;
 import io.dtaas.engine.FullLoad;
 import io.dtaas.engine.InMemoryCheckpointStore;
-import io.dtaas.job.ProgressEvent;
 import io.dtaas.engine.ProgressSink;
 import io.dtaas.engine.ProgressTracker;
 import io.dtaas.engine.RunControl;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.DtaasException;
 import io.dtaas.job.ExecutionStatus;
+import io.dtaas.job.ProgressEvent;
 import io.dtaas.job.TransferConfig;
 
 import java.io.IOException;
