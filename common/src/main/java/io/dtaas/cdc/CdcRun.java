@@ -65,6 +65,19 @@ public final class CdcRun {
         this.progress = progress;
     }
 
+    // full_load_then_cdc's first start on MariaDB needs snapshot.mode=recovery (see FullLoadThenCdc)
+    private Map<String, String> debeziumOverrides = Map.of();
+
+    /** The same run with some Debezium settings replaced. */
+    CdcRun overriding(Map<String, String> settings) {
+        this.debeziumOverrides = Map.copyOf(settings);
+        return this;
+    }
+
+    /** Files of a task's state dir: the committed offsets, the schema history (MySQL/MariaDB). */
+    static final String OFFSETS = "offsets.dat";
+    static final String HISTORY = "schema-history.dat";
+
     /** The slot, publication and engine name of a task's stream. */
     public static String streamId(long taskId) {
         return "dtaas_task_" + taskId;
@@ -90,12 +103,13 @@ public final class CdcRun {
             progress.tablesSelected(tables.stream().map(TableRef::toString).toList());
             tables.forEach(t -> progress.tableStarted(t.toString(), 0, 0, 0));
             Files.createDirectories(stateDir);
-            CdcPlan plan = new CdcPlan(streamId(task.taskId()), tables, stateDir.resolve("offsets.dat"),
-                    stateDir.resolve("schema-history.dat"), config.batchSize(), pollMillis());
+            CdcPlan plan = new CdcPlan(streamId(task.taskId()), tables, stateDir.resolve(OFFSETS),
+                    stateDir.resolve(HISTORY), config.batchSize(), pollMillis());
             java.util.Properties debezium = DebeziumProperties.of(sourceType, sourceConfig, plan);
             if (redis != null) {
                 redis.configure(debezium, plan.streamId());
             }
+            debezium.putAll(debeziumOverrides);
             try (ChangeStream stream = new ChangeStream(debezium, schemas, applier, this::applied)) {
                 stream.start();
                 while (!control.stopRequested() && !control.pauseRequested()) {

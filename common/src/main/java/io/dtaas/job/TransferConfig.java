@@ -47,6 +47,13 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
                 cdcPollInterval);
     }
 
+    /** The same settings with another write mode (full_load_then_cdc always replaces the target). */
+    public TransferConfig withWriteMode(WriteMode mode) {
+        return new TransferConfig(tables, excludeTables, batchSize, parallel, maxParallelTables, maxParallelChunks,
+                chunkRows, mode, targetSchema, queries, maxRetries, transformations, pollInterval, trackDeletes,
+                cdcPollInterval);
+    }
+
     /**
      * The transformations configured for a table, by {@code schema.table} or else by bare name, with the
      * config path used to name their problems.

@@ -110,6 +110,28 @@ public abstract class JdbcSource implements Source {
         return rs.wasNull() ? null : v;
     }
 
+    // full_load_then_cdc: the exported snapshot every chunk reader joins (io.dtaas.cdc.FullLoadThenCdc); null = now
+    private volatile String readView;
+
+    /**
+     * Makes every later chunk read join the database snapshot {@code snapshotId} exported by a replication slot
+     * (null: read the current data again). Only sources whose {@link #prepareForReading} honours it may be
+     * pinned; see {@link #supportsReadView()}.
+     */
+    public void pinReadView(String snapshotId) {
+        this.readView = snapshotId;
+    }
+
+    /** The snapshot pinned by {@link #pinReadView}, or null. */
+    protected String readView() {
+        return readView;
+    }
+
+    /** Whether {@link #pinReadView} is honoured (PostgreSQL: {@code SET TRANSACTION SNAPSHOT}). */
+    public boolean supportsReadView() {
+        return false;
+    }
+
     /** Session set-up for reading: isolation, time zone, streaming. */
     protected void prepareForReading(Connection c) throws SQLException {
         c.setAutoCommit(false);

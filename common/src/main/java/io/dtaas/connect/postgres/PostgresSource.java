@@ -87,6 +87,18 @@ final class PostgresSource extends JdbcSource {
         c.setAutoCommit(false);
         c.setReadOnly(true);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        String view = readView();
+        if (view != null) {
+            // must be the transaction's first statement; the id comes from CREATE_REPLICATION_SLOT, never a user
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET TRANSACTION SNAPSHOT '" + view.replace("'", "''") + "'");
+            }
+        }
+    }
+
+    @Override
+    public boolean supportsReadView() {
+        return true;
     }
 
     /** Through text so that numeric NaN/Infinity fail with a clear message instead of a driver error. */

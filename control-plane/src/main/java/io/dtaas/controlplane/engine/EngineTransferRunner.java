@@ -1,6 +1,7 @@
 package io.dtaas.controlplane.engine;
 
 import io.dtaas.cdc.CdcRun;
+import io.dtaas.cdc.FullLoadThenCdc;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.Source;
 import io.dtaas.controlplane.connector.ConnectorService;
@@ -29,7 +30,8 @@ import java.util.UUID;
 /**
  * Runs an execution with the transfer engine: loads the task's connectors (decrypting their settings here,
  * so jobs carry ids only), opens source and destination, and runs the full load with the metadata store's
- * checkpoints, or a {@code cdc} task's change stream with its offsets in the data dir.
+ * checkpoints, a {@code cdc} task's change stream with its offsets in the data dir, or a
+ * {@code full_load_then_cdc} task's load handing over to its stream.
  */
 @ApplicationScoped
 public class EngineTransferRunner implements TransferRunner {
@@ -56,10 +58,6 @@ public class EngineTransferRunner implements TransferRunner {
     @Override
     public ExecutionStatus run(JobSpec job, RunControl control, ProgressSink progress) {
         ProgressTracker tracker = new ProgressTracker(job.executionId(), job.taskId(), progress, PROGRESS_INTERVAL);
-        if (job.kind() == JobKind.FULL_LOAD_THEN_CDC) {
-            return fail(tracker, "task " + job.taskName() + ": mode " + job.kind().wireName()
-                    + " is not available yet; run a full_load task, then a cdc task");
-        }
         try {
             Ends ends = QuarkusTransaction.requiringNew().call(() -> new Ends(
                     connectors.resolve(job.sourceConnectorId()), connectors.resolve(job.destinationConnectorId())));
@@ -71,6 +69,11 @@ public class EngineTransferRunner implements TransferRunner {
                  Destination destination = ends.destination().connector().destination(applied.destination())) {
                 FullLoad.TaskContext task = new FullLoad.TaskContext(job.taskId(), job.taskName(),
                         applied.variables().asObjects());
+                if (job.kind() == JobKind.FULL_LOAD_THEN_CDC) {
+                    return new FullLoadThenCdc(source, destination, ends.source().connector().type().id(),
+                            ends.source().values(), applied.config(), task, cdcState.resolve("task-" + job.taskId()),
+                            control, job.executionId(), progress, tracker).run();
+                }
                 if (job.kind() == JobKind.CDC) {
                     return new CdcRun(source, destination, ends.source().connector().type().id(), ends.source().values(),
                             applied.config(), task, cdcState.resolve("task-" + job.taskId()), control, tracker).run();
