@@ -1,5 +1,6 @@
 package io.dtaas.cdc;
 
+import io.dtaas.cdc.preflight.Preflight;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.Source;
@@ -78,6 +79,12 @@ public final class CdcRun {
             progress.tablesSelected(tables.stream().map(TableRef::toString).toList());
             tables.forEach(t -> progress.tableStarted(t.toString(), 0, 0, 0));
             Files.createDirectories(stateDir);
+            // pre-flight (issue 5 ops): a misconfigured source or a lost position fails with the fix, not a trace
+            Preflight.check(sourceType, sourceConfig, streamId(task.taskId()), tables);
+            if (hasStoredPosition() && !Preflight.positionKept(sourceType, sourceConfig, streamId(task.taskId()))) {
+                return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": "
+                        + LostPosition.slotDropped(task.taskId(), streamId(task.taskId())));
+            }
             CdcPlan plan = new CdcPlan(streamId(task.taskId()), tables, stateDir.resolve("offsets.dat"),
                     stateDir.resolve("schema-history.dat"), config.batchSize(), pollMillis());
             try (ChangeStream stream = new ChangeStream(DebeziumProperties.of(sourceType, sourceConfig, plan), schemas,
@@ -85,8 +92,10 @@ public final class CdcRun {
                 stream.start();
                 while (!control.stopRequested() && !control.pauseRequested()) {
                     if (stream.outcome().isDone()) {
-                        return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": change capture stopped: "
-                                + describe(stream.outcome().get()));
+                        Throwable error = stream.outcome().get();
+                        return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": "
+                                + LostPosition.explain(error, sourceType, task.taskId())
+                                        .orElseGet(() -> "change capture stopped: " + describe(error)));
                     }
                     progress.publishIfDue();
                     Thread.sleep(200);
@@ -101,6 +110,11 @@ public final class CdcRun {
         } catch (ExecutionException | java.io.IOException e) {
             return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": " + e.getMessage());
         }
+    }
+
+    private boolean hasStoredPosition() throws java.io.IOException {
+        Path offsets = stateDir.resolve("offsets.dat");
+        return Files.isRegularFile(offsets) && Files.size(offsets) > 0;
     }
 
     private long pollMillis() {
