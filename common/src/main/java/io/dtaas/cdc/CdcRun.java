@@ -41,6 +41,9 @@ public final class CdcRun {
     private final Path stateDir;
     private final RunControl control;
     private final ProgressTracker progress;
+    private static final long GAP_INTERVAL_NANOS = 5_000_000_000L;
+    private final StreamMetrics metrics = new StreamMetrics(java.time.Clock.systemUTC());
+    private volatile java.time.Instant newestSourceTime;
 
     /** @param stateDir where the task's offsets and schema history files live */
     public CdcRun(Source source, Destination destination, String sourceType, ConfigValues sourceConfig,
@@ -87,10 +90,27 @@ public final class CdcRun {
             }
             CdcPlan plan = new CdcPlan(streamId(task.taskId()), tables, stateDir.resolve("offsets.dat"),
                     stateDir.resolve("schema-history.dat"), config.batchSize(), pollMillis());
+            progress.cdcMetrics(metrics::snapshot);
+            ChangeStream.Listener listener = new ChangeStream.Listener() {
+                @Override
+                public void applied(List<ChangeEvent> changes) {
+                    CdcRun.this.applied(changes);
+                }
+
+                @Override
+                public void sourceTime(java.time.Instant newest) {
+                    newestSourceTime = newest; // called just before applied(), on the engine thread
+                }
+            };
             try (ChangeStream stream = new ChangeStream(DebeziumProperties.of(sourceType, sourceConfig, plan), schemas,
-                    applier, this::applied)) {
+                    applier, listener)) {
                 stream.start();
+                long nextGapRead = System.nanoTime();
                 while (!control.stopRequested() && !control.pauseRequested()) {
+                    if (System.nanoTime() - nextGapRead >= 0) { // the slot's gap, every few seconds
+                        metrics.positionGap(PositionGap.read(sourceType, sourceConfig, streamId(task.taskId())));
+                        nextGapRead = System.nanoTime() + GAP_INTERVAL_NANOS;
+                    }
                     if (stream.outcome().isDone()) {
                         Throwable error = stream.outcome().get();
                         return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": "
@@ -124,6 +144,7 @@ public final class CdcRun {
     }
 
     private void applied(List<ChangeEvent> changes) {
+        metrics.applied(changes.size(), newestSourceTime);
         Map<TableRef, Long> perTable = new HashMap<>();
         changes.forEach(c -> perTable.merge(c.table(), 1L, Long::sum));
         perTable.forEach((t, n) -> progress.rowsWritten(t.toString(), n));

@@ -34,6 +34,10 @@ public final class ChangeStream implements AutoCloseable {
     public interface Listener {
         /** The changes of one batch, committed downstream (offsets follow). */
         void applied(List<ChangeEvent> changes);
+
+        /** The source commit time of the newest change of a batch just committed (metrics: lag). */
+        default void sourceTime(java.time.Instant newest) {
+        }
     }
 
     private final Map<TableRef, TableSchema> schemas;
@@ -89,6 +93,8 @@ public final class ChangeStream implements AutoCloseable {
         committer.markBatchFinished();
         if (!events.isEmpty()) {
             applied.addAndGet(events.size());
+            listener.sourceTime(records.stream().map(r -> StreamMetrics.sourceTime(r.record()))
+                    .filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder()).orElse(null));
             listener.applied(events);
         }
     }

@@ -79,6 +79,15 @@ class CdcLostPositionIT {
             TaskApi.awaitExecution(third, "running");
             given().post("/api/tasks/{id}/resync", task).then().statusCode(409);
             awaitArrival(src, dst, 2);
+            // the stream's metrics reach /q/metrics: a lag, a rate and the slot's WAL gap, all measured
+            await().atMost(WAIT).untilAsserted(() -> {
+                String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+                assertThat(metric(metrics, "dtaas_cdc_lag_seconds", task)).isBetween(0.0, 60.0);
+                assertThat(metric(metrics, "dtaas_cdc_events_per_second", task)).isGreaterThan(0.0);
+                assertThat(metric(metrics, "dtaas_cdc_position_gap_bytes", task)).isGreaterThanOrEqualTo(0.0);
+                assertThat(metric(metrics, "dtaas_cdc_last_applied_timestamp_seconds", task))
+                        .isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(60.0));
+            });
             TaskApi.action(task, "stop").statusCode(202);
             TaskApi.awaitExecution(third, "stopped");
 
@@ -90,6 +99,13 @@ class CdcLostPositionIT {
         } finally {
             dropSlot(slot);
         }
+    }
+
+    private static double metric(String body, String name, long task) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "\\{[^}]*task=\"" + task
+                + "\"[^}]*\\} (\\S+)$").matcher(body);
+        assertThat(m.find()).as(name + " of task " + task).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     /** Inserts rows with ids from {@code id} upward until one of them arrives downstream. */
