@@ -88,6 +88,12 @@ class CdcLostPositionIT {
                 assertThat(metric(metrics, "dtaas_cdc_last_applied_timestamp_seconds", task))
                         .isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(60.0));
             });
+            await().atMost(WAIT).untilAsserted(() -> {
+                var cdc = TaskApi.execution(third);
+                assertThat(cdc.getDouble("cdc.lag_seconds")).isBetween(0.0, 60.0);
+                assertThat(cdc.getDouble("cdc.events_per_second")).isGreaterThan(0.0);
+                assertThat(cdc.getString("cdc.last_applied_at")).isNotBlank();
+            });
             TaskApi.action(task, "stop").statusCode(202);
             TaskApi.awaitExecution(third, "stopped");
 
