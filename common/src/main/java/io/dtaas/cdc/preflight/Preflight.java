@@ -84,7 +84,16 @@ public final class Preflight {
         if (source.has("password")) {
             p.setProperty("password", source.secret("password").reveal());
         }
-        DriverManager.setLoginTimeout(15);
+        // per-connection timeouts (DriverManager.setLoginTimeout would change every connection of the JVM)
+        switch (sourceType) {
+            case "postgresql" -> {
+                p.setProperty("connectTimeout", "15");
+                p.setProperty("loginTimeout", "15");
+            }
+            case "mysql" -> p.setProperty("connectTimeout", "15000");
+            case "sql_server" -> p.setProperty("loginTimeout", "15");
+            default -> p.setProperty("oracle.net.CONNECT_TIMEOUT", "15000");
+        }
         return DriverManager.getConnection(url, p);
     }
 }
