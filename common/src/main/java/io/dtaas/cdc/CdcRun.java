@@ -1,5 +1,6 @@
 package io.dtaas.cdc;
 
+import io.dtaas.cdc.preflight.Preflight;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.Source;
@@ -41,6 +42,9 @@ public final class CdcRun {
     private final RunControl control;
     private final ProgressTracker progress;
     private final RedisCdcStorage redis;
+    private static final long GAP_INTERVAL_NANOS = 5_000_000_000L;
+    private final StreamMetrics metrics = new StreamMetrics(java.time.Clock.systemUTC());
+    private volatile java.time.Instant newestSourceTime;
 
     /** @param stateDir where the task's offsets and schema history files live */
     public CdcRun(Source source, Destination destination, String sourceType, ConfigValues sourceConfig,
@@ -103,19 +107,44 @@ public final class CdcRun {
             progress.tablesSelected(tables.stream().map(TableRef::toString).toList());
             tables.forEach(t -> progress.tableStarted(t.toString(), 0, 0, 0));
             Files.createDirectories(stateDir);
+            // pre-flight (issue 5 ops): a misconfigured source or a lost position fails with the fix, not a trace
+            Preflight.check(sourceType, sourceConfig, streamId(task.taskId()), tables);
+            if (hasStoredPosition() && !Preflight.positionKept(sourceType, sourceConfig, streamId(task.taskId()))) {
+                return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": "
+                        + LostPosition.slotDropped(task.taskId(), streamId(task.taskId())));
+            }
             CdcPlan plan = new CdcPlan(streamId(task.taskId()), tables, stateDir.resolve(OFFSETS),
                     stateDir.resolve(HISTORY), config.batchSize(), pollMillis());
+            progress.cdcMetrics(metrics::snapshot);
+            ChangeStream.Listener listener = new ChangeStream.Listener() {
+                @Override
+                public void applied(List<ChangeEvent> changes) {
+                    CdcRun.this.applied(changes);
+                }
+
+                @Override
+                public void sourceTime(java.time.Instant newest) {
+                    newestSourceTime = newest; // called just before applied(), on the engine thread
+                }
+            };
             java.util.Properties debezium = DebeziumProperties.of(sourceType, sourceConfig, plan);
             if (redis != null) {
                 redis.configure(debezium, plan.streamId());
             }
             debezium.putAll(debeziumOverrides);
-            try (ChangeStream stream = new ChangeStream(debezium, schemas, applier, this::applied)) {
+            try (ChangeStream stream = new ChangeStream(debezium, schemas, applier, listener)) {
                 stream.start();
+                long nextGapRead = System.nanoTime();
                 while (!control.stopRequested() && !control.pauseRequested()) {
+                    if (System.nanoTime() - nextGapRead >= 0) { // the slot's gap, every few seconds
+                        metrics.positionGap(PositionGap.read(sourceType, sourceConfig, streamId(task.taskId())));
+                        nextGapRead = System.nanoTime() + GAP_INTERVAL_NANOS;
+                    }
                     if (stream.outcome().isDone()) {
-                        return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": change capture stopped: "
-                                + describe(stream.outcome().get()));
+                        Throwable error = stream.outcome().get();
+                        return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": "
+                                + LostPosition.explain(error, sourceType, task.taskId())
+                                        .orElseGet(() -> "change capture stopped: " + describe(error)));
                     }
                     progress.publishIfDue();
                     Thread.sleep(200);
@@ -132,6 +161,11 @@ public final class CdcRun {
         }
     }
 
+    private boolean hasStoredPosition() throws java.io.IOException {
+        Path offsets = stateDir.resolve("offsets.dat");
+        return Files.isRegularFile(offsets) && Files.size(offsets) > 0;
+    }
+
     private long pollMillis() {
         Integer seconds = config.cdcPollInterval() != null ? config.cdcPollInterval() : config.pollInterval();
         // a short engine poll keeps latency low; the task's poll interval bounds how long a batch may wait
@@ -139,6 +173,7 @@ public final class CdcRun {
     }
 
     private void applied(List<ChangeEvent> changes) {
+        metrics.applied(changes.size(), newestSourceTime);
         Map<TableRef, Long> perTable = new HashMap<>();
         changes.forEach(c -> perTable.merge(c.table(), 1L, Long::sum));
         perTable.forEach((t, n) -> progress.rowsWritten(t.toString(), n));

@@ -35,6 +35,10 @@ public final class ChangeStream implements AutoCloseable {
     public interface Listener {
         /** The changes of one batch, committed downstream (offsets follow). */
         void applied(List<ChangeEvent> changes);
+
+        /** The source commit time of the newest change of a batch just committed (metrics: lag). */
+        default void sourceTime(java.time.Instant newest) {
+        }
     }
 
     /** What the stream knows of each table's columns; grows when a change record shows a new shape. */
@@ -91,6 +95,8 @@ public final class ChangeStream implements AutoCloseable {
         committer.markBatchFinished();
         if (!events.isEmpty()) {
             applied.addAndGet(events.size());
+            listener.sourceTime(records.stream().map(r -> StreamMetrics.sourceTime(r.record()))
+                    .filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder()).orElse(null));
             listener.applied(events);
         }
     }

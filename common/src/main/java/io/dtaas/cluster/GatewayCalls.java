@@ -73,12 +73,15 @@ public final class GatewayCalls {
                     return mapper.valueToTree(BatchWire.of(SourceLookup.head(source, text(a, "table"),
                             ((Number) a.get("limit")).intValue())));
                 }
+            case DROP_CHANGE_CAPTURE:
+                return mapper.valueToTree(io.dtaas.cdc.ChangeCapture.drop(connector.type().id(), config,
+                        text(a, "stream_id")));
             default:
                 break;
         }
         CatalogBrowser browser = connector.browser(config);
         Object result = switch (request.op()) {
-            case CHECK, DESCRIBE, HEAD -> throw new IllegalStateException("handled above");
+            case CHECK, DESCRIBE, HEAD, DROP_CHANGE_CAPTURE -> throw new IllegalStateException("handled above");
             case DATABASES -> browser.databases();
             case SCHEMAS -> browser.schemas(text(a, "database"));
             case TABLES -> browser.tables(text(a, "database"), text(a, "schema"));

@@ -26,7 +26,9 @@ public record GatewayRequest(String id, Op op, String typeId, String sealedConfi
         /** A source table's (or custom query's) schema as a full load reads it. */
         DESCRIBE("describe"),
         /** A source table's schema and first rows, typed, for transformation previews. */
-        HEAD("head");
+        HEAD("head"),
+        /** Drop a task's change capture on the source (slot, publication); args: stream_id. */
+        DROP_CHANGE_CAPTURE("drop_change_capture");
 
         private final String wireName;
 

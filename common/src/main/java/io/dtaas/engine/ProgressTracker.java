@@ -41,6 +41,13 @@ public final class ProgressTracker {
         this.intervalNanos = interval.toNanos();
     }
 
+    private volatile java.util.function.Supplier<io.dtaas.job.CdcMetrics> cdcMetrics;
+
+    /** A change stream's metrics, read into every snapshot from now on. */
+    public void cdcMetrics(java.util.function.Supplier<io.dtaas.job.CdcMetrics> metrics) {
+        this.cdcMetrics = metrics;
+    }
+
     public synchronized void tablesSelected(List<String> names) {
         names.forEach(n -> tables.computeIfAbsent(n, k -> new TableState()));
     }
@@ -108,6 +115,7 @@ public final class ProgressTracker {
             bytes += t.bytes;
         }
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        return new ProgressEvent(executionId, taskId, status, rows, bytes, rows / seconds, list, error, Instant.now());
+        return new ProgressEvent(executionId, taskId, status, rows, bytes, rows / seconds, list, error, Instant.now(),
+                cdcMetrics == null ? null : cdcMetrics.get());
     }
 }

@@ -81,7 +81,7 @@ public final class ExecutionTally {
                     ProgressEvent e = report.event();
                     run.streamed = e;
                     outlet.progress(new ProgressEvent(e.executionId(), e.taskId(), ExecutionStatus.RUNNING,
-                            e.processedRows(), e.bytes(), e.rowsPerSecond(), e.tables(), null, e.at()));
+                            e.processedRows(), e.bytes(), e.rowsPerSecond(), e.tables(), null, e.at(), e.cdc()));
                     return;
                 }
                 merge(run, report.event());
@@ -94,7 +94,7 @@ public final class ExecutionTally {
                 if (last != null) {
                     outlet.progress(new ProgressEvent(last.executionId(), last.taskId(), report.status(),
                             last.processedRows(), last.bytes(), last.rowsPerSecond(), last.tables(), report.error(),
-                            last.at()));
+                            last.at(), last.cdc()));
                 } else if (run != null) {
                     outlet.progress(snapshot(run, report.status(), report.error()));
                 }

@@ -2,6 +2,7 @@ package io.dtaas.controlplane.cluster;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
+import io.dtaas.cdc.ChangeCapture;
 import io.dtaas.cluster.BatchWire;
 import io.dtaas.cluster.GatewayReply;
 import io.dtaas.cluster.GatewayRequest;
@@ -94,6 +95,12 @@ public class RedisConnectorGateway implements ConnectorGateway {
         BatchWire wire = call(GatewayRequest.Op.HEAD, connector, config, Map.of("table", table, "limit", limit),
                 type(new TypeReference<BatchWire>() { }));
         return wire.batch();
+    }
+
+    @Override
+    public ChangeCapture.Cleanup dropChangeCapture(Connector connector, ConfigValues config, String streamId) {
+        return call(GatewayRequest.Op.DROP_CHANGE_CAPTURE, connector, config, Map.of("stream_id", streamId),
+                type(new TypeReference<ChangeCapture.Cleanup>() { }));
     }
 
     <T> T call(GatewayRequest.Op op, Connector connector, ConfigValues config, Map<String, Object> args, JavaType resultType) {

@@ -37,6 +37,11 @@ public class ExecutionEntity extends MetadataEntity {
     @Column(columnDefinition = "jsonb")
     public Map<String, Object> variables;
 
+    /** A cdc execution's latest stream metrics, snake_case keys as on the wire (null for full loads). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "cdc_metrics", columnDefinition = "jsonb")
+    public Map<String, Object> cdcMetrics;
+
     @Column(name = "error_message")
     public String errorMessage;
 

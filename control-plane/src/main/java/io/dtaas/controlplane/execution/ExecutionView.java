@@ -13,14 +13,16 @@ import java.util.Map;
  * @param processedRows rows written by this execution (a resumed execution counts only its own)
  * @param tableProgress one entry per table; chunk counts include chunks committed by earlier executions
  * @param variables     the variables resolved at its start: name to {@code {"value", "value_type"}} (empty: none)
+ * @param cdc           a cdc execution's latest stream metrics ({@code lag_seconds}, {@code position_gap_bytes},
+ *                      {@code events_per_second}, {@code last_applied_at}); null for full loads
  */
 public record ExecutionView(long id, long taskId, String status, long processedRows, Double rowsPerSecond,
                             List<TableProgress> tableProgress, Map<String, Object> variables, String errorMessage,
-                            Instant startedAt, Instant finishedAt, Instant createdAt) {
+                            Instant startedAt, Instant finishedAt, Instant createdAt, Map<String, Object> cdc) {
 
     public static ExecutionView of(ExecutionEntity e) {
         return new ExecutionView(e.id, e.taskId, e.status, e.processedRows, e.rowsPerSecond,
                 TableProgressJson.fromJson(e.tableProgress), e.variables == null ? Map.of() : e.variables,
-                e.errorMessage, e.startedAt, e.finishedAt, e.createdAt);
+                e.errorMessage, e.startedAt, e.finishedAt, e.createdAt, e.cdcMetrics);
     }
 }

@@ -47,11 +47,23 @@ public class ExecutionWriter {
             l.execution.processedRows = event.processedRows();
             l.execution.rowsPerSecond = event.rowsPerSecond();
             l.execution.tableProgress = TableProgressJson.toJson(event.tables() == null ? List.of() : event.tables());
+            if (event.cdc() != null) {
+                l.execution.cdcMetrics = cdcJson(event.cdc());
+            }
             if (next.isFinal() && event.error() != null) {
                 l.execution.errorMessage = truncate(event.error());
             }
             transition(l, next);
         });
+    }
+
+    private static Map<String, Object> cdcJson(io.dtaas.job.CdcMetrics m) {
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("lag_seconds", m.lagSeconds());
+        json.put("position_gap_bytes", m.positionGapBytes());
+        json.put("events_per_second", m.eventsPerSecond());
+        json.put("last_applied_at", m.lastAppliedAt() == null ? null : m.lastAppliedAt().toString());
+        return json;
     }
 
     /** The variables the execution resolved at its start (name to value and value_type). */

@@ -48,4 +48,14 @@ public interface ConnectorGateway {
      * @throws io.dtaas.error.NotFoundError when the table does not exist
      */
     Batch preview(Connector connector, ConfigValues config, String table, int limit);
+
+    /**
+     * Drops what a task's change capture owns on the source (the PostgreSQL slot and publication named
+     * {@code streamId}); an unreachable source is an answer (what is left to drop by hand), not an exception.
+     * Until a worker-side operation exists, other modes drop nothing and return the manual steps.
+     */
+    default io.dtaas.cdc.ChangeCapture.Cleanup dropChangeCapture(Connector connector, ConfigValues config, String streamId) {
+        return new io.dtaas.cdc.ChangeCapture.Cleanup(java.util.List.of(),
+                io.dtaas.cdc.ChangeCapture.manualSteps(connector.type().id(), streamId));
+    }
 }

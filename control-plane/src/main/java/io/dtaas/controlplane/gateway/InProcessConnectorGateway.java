@@ -60,4 +60,9 @@ public class InProcessConnectorGateway implements ConnectorGateway {
             return SourceLookup.head(source, table, limit);
         }
     }
+
+    @Override
+    public io.dtaas.cdc.ChangeCapture.Cleanup dropChangeCapture(Connector connector, ConfigValues config, String streamId) {
+        return io.dtaas.cdc.ChangeCapture.drop(connector.type().id(), config, streamId);
+    }
 }

@@ -13,10 +13,11 @@ import java.util.List;
  * @param type always {@code execution_progress} for now; clients should ignore types they do not know
  */
 public record LiveMessage(String type, long executionId, long taskId, String status, long processedRows, long bytes,
-                          double rowsPerSecond, List<TableProgress> tables, String error, Instant at) {
+                          double rowsPerSecond, List<TableProgress> tables, String error, Instant at,
+                          io.dtaas.job.CdcMetrics cdc) {
 
     public static LiveMessage of(ProgressEvent e) {
         return new LiveMessage("execution_progress", e.executionId(), e.taskId(), e.status().wireName(),
-                e.processedRows(), e.bytes(), e.rowsPerSecond(), e.tables(), e.error(), e.at());
+                e.processedRows(), e.bytes(), e.rowsPerSecond(), e.tables(), e.error(), e.at(), e.cdc());
     }
 }

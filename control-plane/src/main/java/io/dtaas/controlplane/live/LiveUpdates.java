@@ -17,12 +17,15 @@ public class LiveUpdates {
     private static final Logger LOG = Logger.getLogger(LiveUpdates.class);
 
     private final OpenConnections connections;
+    private final CdcGauges cdcGauges;
 
-    public LiveUpdates(OpenConnections connections) {
+    public LiveUpdates(OpenConnections connections, CdcGauges cdcGauges) {
         this.connections = connections;
+        this.cdcGauges = cdcGauges;
     }
 
     public void publish(ProgressEvent event) {
+        cdcGauges.record(event); // every progress event passes here, standalone or distributed
         LiveMessage message = LiveMessage.of(event);
         for (WebSocketConnection c : connections) {
             if (ProgressSocket.wants(c, event.taskId())) {

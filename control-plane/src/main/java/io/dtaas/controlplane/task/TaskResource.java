@@ -73,6 +73,14 @@ public class TaskResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("/{id}/resync")
+    @Operation(summary = "Forget a cdc task's position (slot, publication, offsets); 409 while it runs")
+    @Consumes(MediaType.WILDCARD) // the body is optional, so a bare POST (no content type) must be accepted
+    public ResyncView resync(@PathParam("id") long id, String body) {
+        return tasks.resync(id, ResyncRequest.parse(body));
+    }
+
     @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/{id}/transformations/bulk")

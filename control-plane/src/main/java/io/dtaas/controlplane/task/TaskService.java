@@ -26,10 +26,12 @@ public class TaskService {
 
     private final TaskValidator validator;
     private final ExecutionQueries executions;
+    private final ChangeCaptureCleanup changeCapture;
 
-    public TaskService(TaskValidator validator, ExecutionQueries executions) {
+    public TaskService(TaskValidator validator, ExecutionQueries executions, ChangeCaptureCleanup changeCapture) {
         this.validator = validator;
         this.executions = executions;
+        this.changeCapture = changeCapture;
     }
 
     public List<TaskView> list() {
@@ -84,14 +86,43 @@ public class TaskService {
 
     /** Deletes the task with its executions and checkpoints; refused while an execution is under way. */
     public void delete(long id) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        TaskEntity deleted = QuarkusTransaction.requiringNew().call(() -> {
             TaskEntity e = lock(id);
             ExecutionStatus status = ExecutionStatus.fromWire(e.status);
             if (TaskLifecycle.ACTIVE.contains(status)) {
                 throw TaskAction.DELETE.refusal(id, status);
             }
             e.delete();
+            return e;
         });
+        // after the commit: a source that cannot be reached never keeps a task from being deleted
+        if (ChangeCaptureCleanup.CDC_MODES.contains(deleted.mode)) {
+            changeCapture.forget(id, deleted.sourceConnectorId);
+        }
+    }
+
+    /**
+     * Forgets a change-capture task's position (slot, publication, offsets) so its next start streams from the
+     * current source position, after a full load in full_load_then_cdc mode. {@code tables}, when given, must
+     * be tables of the task; the position is the whole stream's, so every table restarts.
+     */
+    public ResyncView resync(long id, ResyncRequest request) {
+        TaskEntity task = QuarkusTransaction.requiringNew().call(() -> {
+            TaskEntity e = lock(id);
+            ExecutionStatus status = ExecutionStatus.fromWire(e.status);
+            if (TaskLifecycle.ACTIVE.contains(status)) {
+                throw new ConflictException("cannot resync task " + id + ": it is " + status.wireName()
+                        + ". Pause or stop it first.");
+            }
+            return e;
+        });
+        if (!ChangeCaptureCleanup.CDC_MODES.contains(task.mode)) {
+            throw new io.dtaas.error.ConfigError("mode", "task " + id + " is a " + task.mode
+                    + " task; only cdc and full_load_then_cdc tasks have a position to resync");
+        }
+        List<String> tables = ResyncRequest.checkedTables(request, task.config);
+        io.dtaas.cdc.ChangeCapture.Cleanup cleanup = changeCapture.forget(id, task.sourceConnectorId);
+        return new ResyncView(id, tables, cleanup.dropped(), cleanup.leftOver());
     }
 
     private static void requireFreeName(String name, Long self) {

@@ -1,0 +1,69 @@
+package io.dtaas.cdc;
+
+import io.dtaas.job.CdcMetrics;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Measures a running stream: lag (source commit time of the last applied change to now), the position gap
+ * (read by the owner), and events per second over a sliding window of applied batches. Thread-safe: the
+ * engine thread records, the run loop reads.
+ */
+public final class StreamMetrics {
+
+    private static final Duration WINDOW = Duration.ofSeconds(10);
+
+    private record Batch(Instant at, int events) {
+    }
+
+    private final Clock clock;
+    private final Deque<Batch> window = new ArrayDeque<>();
+    private Instant lastSourceTime;
+    private Instant lastAppliedAt;
+    private Long positionGapBytes;
+
+    public StreamMetrics(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The source commit time ({@code source.ts_ms}) of a Debezium change record, or null. */
+    public static Instant sourceTime(SourceRecord record) {
+        if (record.value() instanceof Struct value && value.schema().field("source") != null
+                && value.getStruct("source") != null && value.getStruct("source").schema().field("ts_ms") != null) {
+            Long ms = value.getStruct("source").getInt64("ts_ms");
+            return ms == null ? null : Instant.ofEpochMilli(ms);
+        }
+        return null;
+    }
+
+    public synchronized void applied(int events, Instant newestSourceTime) {
+        Instant now = clock.instant();
+        lastAppliedAt = now;
+        if (newestSourceTime != null) {
+            lastSourceTime = newestSourceTime;
+        }
+        window.addLast(new Batch(now, events));
+    }
+
+    public synchronized void positionGap(Long bytes) {
+        positionGapBytes = bytes;
+    }
+
+    public synchronized CdcMetrics snapshot() {
+        Instant now = clock.instant();
+        while (!window.isEmpty() && window.peekFirst().at().isBefore(now.minus(WINDOW))) {
+            window.removeFirst();
+        }
+        long events = window.stream().mapToLong(Batch::events).sum();
+        // an idle stream is caught up: its lag is how old the last change was when it was applied, not now
+        Double lag = lastSourceTime == null ? null
+                : Math.max(0, Duration.between(lastSourceTime, lastAppliedAt).toMillis()) / 1000.0;
+        return new CdcMetrics(lag, positionGapBytes, events / (double) WINDOW.toSeconds(), lastAppliedAt);
+    }
+}

@@ -1,0 +1,46 @@
+package io.dtaas.cdc;
+
+import io.dtaas.job.CdcMetrics;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StreamMetricsTest {
+
+    private Instant now = Instant.parse("2026-11-26T20:00:00Z");
+
+    @Test
+    void lagRateAndLastAppliedFollowTheAppliedBatches() {
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        };
+        StreamMetrics metrics = new StreamMetrics(clock);
+        assertThat(metrics.snapshot()).isEqualTo(new CdcMetrics(null, null, 0.0, null));
+
+        metrics.applied(30, now.minusMillis(1500));
+        now = now.plusSeconds(4);
+        metrics.applied(70, now.minusMillis(250));
+        metrics.positionGap(4096L);
+        assertThat(metrics.snapshot()).isEqualTo(new CdcMetrics(0.25, 4096L, 10.0, now));
+
+        now = now.plusSeconds(8); // the first batch left the ten-second window; an idle stream keeps its last lag
+        assertThat(metrics.snapshot()).isEqualTo(new CdcMetrics(0.25, 4096L, 7.0, now.minusSeconds(8)));
+    }
+}
