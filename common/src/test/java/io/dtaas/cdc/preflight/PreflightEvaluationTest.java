@@ -92,7 +92,7 @@ class PreflightEvaluationTest {
     }
 
     @Test
-    void sqlServerAndOracleEngineSettings() {
+    void sqlServerAndOracleEngineSettings() throws Exception {
         CdcPlan plan = new CdcPlan("dtaas_task_7", List.of(new TableRef("dbo", "orders")), Path.of("o.dat"),
                 Path.of("h.dat"), 500, 100);
         Properties ss = DebeziumProperties.of("sql_server", ConfigValidator.validate(SqlServerConnector.TYPE,
@@ -107,6 +107,11 @@ class PreflightEvaluationTest {
         assertThat(ora.getProperty("connector.class")).isEqualTo("io.debezium.connector.oracle.OracleConnector");
         assertThat(ora.getProperty("database.connection.adapter")).isEqualTo("logminer");
         assertThat(ora.getProperty("database.dbname")).isEqualTo("ORCLPDB1");
+        // the Debezium connectors named there are packaged, so an engine could start them
+        for (Properties p : List.of(ss, ora)) {
+            assertThat(org.apache.kafka.connect.source.SourceConnector.class
+                    .isAssignableFrom(Class.forName(p.getProperty("connector.class")))).isTrue();
+        }
     }
 
     @Test
