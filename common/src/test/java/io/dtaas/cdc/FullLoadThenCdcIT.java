@@ -190,8 +190,8 @@ class FullLoadThenCdcIT {
         }
         assertThat(first.result).isNotDone();
         long duringLoad = writer.changes.get();
-        // keep writing into streaming for a few seconds
-        Thread.sleep(4000);
+        // keep writing into streaming for a while
+        await().atMost(CATCH_UP).until(() -> writer.changes.get() >= duringLoad + 400);
         stop.set(true);
         writing.get(30, TimeUnit.SECONDS);
         assertThat(duringLoad).as("changes made while the load ran").isGreaterThan(200);
@@ -205,9 +205,10 @@ class FullLoadThenCdcIT {
         stop.set(false);
         Writer more = new Writer(sourceConnection, upsertTail);
         CompletableFuture<Void> again = CompletableFuture.runAsync(() -> more.runUntil(stop), OWN_THREAD);
-        Thread.sleep(2000);
+        await().atMost(CATCH_UP).until(() -> more.changes.get() >= 200); // changes while nothing follows
         Execution second = Execution.start(connector, type, source, destination, config, taskId, stateDir);
-        Thread.sleep(2000);
+        long beforeSecond = more.changes.get();
+        await().atMost(CATCH_UP).until(() -> more.changes.get() >= beforeSecond + 200); // and while it streams
         stop.set(true);
         again.get(30, TimeUnit.SECONDS);
         await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(2))
