@@ -67,7 +67,7 @@ class FullLoadThenCdcTaskIT {
             await().atMost(WAIT).until(() -> Files.exists(state.resolve("handoff.done")));
             long duringLoad = changes.get();
             TaskApi.awaitExecution(first, "running");
-            Thread.sleep(3000); // and into streaming
+            await().atMost(WAIT).until(() -> changes.get() >= duringLoad + 300); // and into streaming
             stop.set(true);
             writer.get(30, TimeUnit.SECONDS);
             assertThat(duringLoad).as("changes while loading").isGreaterThan(100);
