@@ -7,26 +7,28 @@ import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
- * Who may call the API. Bound to loopback, only local users can reach it, so no token is needed. Bound to
- * anything else, {@code /api} and {@code /ws} require {@code Authorization: Bearer <DTAAS_API_TOKEN>}
- * ({@code /ws} also accepts {@code ?access_token=}, since browsers cannot set headers on WebSockets).
- * Health, metrics, the API docs and the UI's static files stay open.
+ * Who may call the API. Bound to loopback, only local users can reach it, so no token is needed (browsers are kept
+ * out by {@link BrowserRequestPolicy}). Bound to anything else, every request needs
+ * {@code Authorization: Bearer <DTAAS_API_TOKEN>} unless it fetches one of the {@link PublicResources} (deny by
+ * default). {@code /ws} also accepts {@code ?access_token=}, since browsers cannot set headers on WebSockets.
  */
 public final class ApiAccessPolicy {
 
     private final byte[] token;
+    private final PublicResources publicResources;
 
-    private ApiAccessPolicy(byte[] token) {
+    private ApiAccessPolicy(byte[] token, PublicResources publicResources) {
         this.token = token;
+        this.publicResources = publicResources;
     }
 
     /** @throws IllegalStateException when the host is not loopback and no token is set */
-    public static ApiAccessPolicy of(String host, String token) {
+    public static ApiAccessPolicy of(String host, String token, PublicResources publicResources) {
         startupProblem(host, token).ifPresent(problem -> {
             throw new IllegalStateException(problem);
         });
         boolean required = !isLoopback(host);
-        return new ApiAccessPolicy(required ? token.getBytes(StandardCharsets.UTF_8) : null);
+        return new ApiAccessPolicy(required ? token.getBytes(StandardCharsets.UTF_8) : null, publicResources);
     }
 
     /** Why the server must not start with these settings, if it must not. */
@@ -58,23 +60,33 @@ public final class ApiAccessPolicy {
         return token != null;
     }
 
-    public boolean protects(String path) {
-        return path.equals("/api") || path.startsWith("/api/") || path.equals("/ws") || path.startsWith("/ws/");
-    }
-
     /**
+     * The first line of defence, before routing: anything but a public resource needs the token.
+     *
+     * @param rawPath       the path exactly as sent (not decoded or normalised)
      * @param authorization the Authorization header, or null
      * @param queryToken    the {@code access_token} query parameter, honoured on {@code /ws} only
      */
-    public boolean allows(String path, String authorization, String queryToken) {
-        if (token == null || !protects(path)) {
+    public boolean allows(String method, String rawPath, String authorization, String queryToken) {
+        if (token == null || publicResources.isPublic(method, rawPath)) {
             return true;
         }
-        String presented = null;
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            presented = authorization.substring(7).trim();
-        } else if (queryToken != null && (path.equals("/ws") || path.startsWith("/ws/"))) {
-            presented = queryToken;
+        return presents(authorization) || ("/ws".equals(rawPath) && matches(queryToken));
+    }
+
+    /** True when no token is required or the Authorization header carries it. */
+    public boolean presents(String authorization) {
+        if (token == null) {
+            return true;
+        }
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && matches(authorization.substring(7).trim());
+    }
+
+    /** True when no token is required or {@code presented} is it (constant time). */
+    public boolean matches(String presented) {
+        if (token == null) {
+            return true;
         }
         return presented != null && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
     }
