@@ -1,6 +1,6 @@
 package io.dtaas.controlplane.security;
 
-import io.dtaas.controlplane.testing.RawHttp;
+import io.dtaas.testing.RawHttp;
 import io.dtaas.controlplane.testing.RealPostgresProfile;
 import io.dtaas.controlplane.testing.TaskApi;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package io.dtaas.controlplane.testing;
+package io.dtaas.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

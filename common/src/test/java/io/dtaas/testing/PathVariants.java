@@ -1,4 +1,4 @@
-package io.dtaas.controlplane.testing;
+package io.dtaas.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

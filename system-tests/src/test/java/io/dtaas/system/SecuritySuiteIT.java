@@ -1,0 +1,139 @@
+package io.dtaas.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtaas.testing.PathVariants;
+import io.dtaas.testing.PostgresFixture;
+import io.dtaas.testing.RawHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The security regression suite (issue 11): attacks against running instances started exactly as {@code ./dtaas}
+ * starts them (the packaged control-plane, an embedded metadata PostgreSQL in a fresh data dir), one on loopback
+ * without a token and one on {@code --host 0.0.0.0} with {@code DTAAS_API_TOKEN}, with real PostgreSQL behind them.
+ * Each attack checks that it failed AND that nothing stored changed.
+ */
+class SecuritySuiteIT {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final String TOKEN = "suite-token-" + Long.toHexString(System.nanoTime());
+    private static final String SRC = "dtaas_sys_sec_src";
+
+    private static Instance loopback;
+    private static Instance tokened;
+
+    /** A running instance: its process, port and data dir. */
+    record Instance(AppProcess process, int port, Path home) {
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        PostgresFixture.freshDatabase(SRC);
+        PostgresFixture.execute(SRC, "CREATE TABLE victim (id int PRIMARY KEY, v text)",
+                "INSERT INTO victim SELECT g, 'row ' || g FROM generate_series(1, 10) g");
+        loopback = launch("sec-loopback", List.of(), Map.of());
+        tokened = launch("sec-tokened", List.of("--host", "0.0.0.0"), Map.of("DTAAS_API_TOKEN", TOKEN));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (Instance i : new Instance[]{loopback, tokened}) {
+            if (i != null) {
+                i.process().close();
+            }
+        }
+    }
+
+    private static Instance launch(String name, List<String> args, Map<String, String> extraEnv) throws Exception {
+        Path home = Files.createTempDirectory("dtaas-sec-home-");
+        int port = AppProcess.freePort();
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("DTAAS_HOME", home.toString());
+        List<String> all = new ArrayList<>(List.of("--no-browser", "--port", Integer.toString(port)));
+        all.addAll(args);
+        AppProcess p = AppProcess.start(name, ROOT.resolve("control-plane/target/quarkus-app/quarkus-run.jar"),
+                List.of("-Xmx512m", "--enable-native-access=ALL-UNNAMED"), all, env);
+        p.awaitHttpOk("http://127.0.0.1:" + port + "/q/health/ready", Duration.ofSeconds(120));
+        return new Instance(p, port, home);
+    }
+
+    // ---- 11.1: nobody gets in without the token --------------------------------------------------------------
+
+    @Test
+    void noSpellingOfAnyRouteReachesTheApiWithoutTheToken() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(RawHttp.get(tokened.port(), "/openapi.json").body());
+        List<String> breaches = new ArrayList<>();
+        int tried = 0;
+        Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> p = paths.next();
+            String path = p.getKey().replaceAll("\\{id}", "1").replaceAll("\\{[^}]+}", "t");
+            for (Iterator<String> it = p.getValue().fieldNames(); it.hasNext(); ) {
+                String method = it.next().toUpperCase(java.util.Locale.ROOT);
+                if (!List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(method)) {
+                    continue;
+                }
+                List<String> spellings = new ArrayList<>(PathVariants.of(path));
+                spellings.add(path);
+                for (String target : spellings) {
+                    RawHttp.Reply r = RawHttp.send(tokened.port(), method, target, Map.of("Content-Type", "application/json"),
+                            method.equals("GET") || method.equals("DELETE") ? null : "{}");
+                    tried++;
+                    if (r.status() != 401 && r.status() != 404) {
+                        breaches.add(method + " " + target + " -> " + r.status());
+                    }
+                }
+            }
+        }
+        assertThat(tried).isGreaterThan(1000);
+        assertThat(breaches).isEmpty();
+        assertThat(RawHttp.send(tokened.port(), "GET", "/api/connectors", Map.of("Authorization", "Bearer " + TOKEN), null)
+                .body()).isEqualTo("[]"); // and nothing was created by any of them
+    }
+
+    // ---- 11.6: a web page cannot drive a loopback instance ---------------------------------------------------
+
+    @Test
+    void aWebPageCannotDriveTheLoopbackInstance() throws Exception {
+        Map<String, Object> config = PostgresFixture.connectionConfig(SRC);
+        String body = new ObjectMapper().writeValueAsString(Map.of("name", "victim db", "connector_type", "source",
+                "source_type", "postgresql", "connection_config", config));
+        RawHttp.Reply created = RawHttp.send(loopback.port(), "POST", "/api/connectors",
+                Map.of("Content-Type", "application/json"), body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = new ObjectMapper().readTree(created.body()).get("id").asLong();
+
+        // DNS rebinding: the attacker's name resolved to 127.0.0.1 reads nothing
+        RawHttp.Reply rebound = RawHttp.send(loopback.port(), "GET", "/api/connectors",
+                Map.of("Host", "attacker.example:" + loopback.port()), null);
+        assertThat(rebound.status()).isEqualTo(403);
+        assertThat(rebound.body()).doesNotContain("victim db");
+        // cross-site form posts and fetches change nothing
+        for (Map<String, String> h : List.of(
+                Map.of("Origin", "http://attacker.example", "Content-Type", "application/x-www-form-urlencoded"),
+                Map.of("Sec-Fetch-Site", "cross-site", "Content-Type", "text/plain"),
+                Map.of("Content-Type", "text/plain"))) {
+            assertThat(RawHttp.send(loopback.port(), "DELETE", "/api/connectors/" + id, h, "x=1").status()).isIn(403, 415);
+            assertThat(RawHttp.send(loopback.port(), "POST", "/api/connectors", h, "name=evil").status()).isIn(403, 415);
+        }
+        RawHttp.Reply list = RawHttp.get(loopback.port(), "/api/connectors");
+        assertThat(new ObjectMapper().readTree(list.body()).size()).isEqualTo(1);
+        assertThat(list.body()).contains("victim db");
+    }
+}
