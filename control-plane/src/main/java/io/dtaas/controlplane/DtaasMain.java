@@ -1,5 +1,6 @@
 package io.dtaas.controlplane;
 
+import io.dtaas.config.LaunchEnvironment;
 import io.dtaas.controlplane.launch.BrowserOpener;
 import io.dtaas.engine.cli.FullLoadCli;
 import io.dtaas.controlplane.launch.LaunchOptions;
@@ -12,7 +13,6 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import picocli.CommandLine;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,12 +47,13 @@ public class DtaasMain {
             }
             return;
         }
-        Map<String, String> env = System.getenv();
-        String host = first(options.host(), env.get("HOST"), "127.0.0.1");
-        String port = first(options.port() == null ? null : options.port().toString(), env.get("PORT"), "8000");
-        Path home = Path.of(first(options.dataDir() == null ? null : options.dataDir().toString(), env.get("DTAAS_HOME"),
+        // flags > environment > .env in the working directory > defaults
+        LaunchEnvironment env = LaunchEnvironment.load(System.getenv(), Path.of("").toAbsolutePath());
+        String host = first(options.host(), value(env, "HOST"), "127.0.0.1");
+        String port = first(options.port() == null ? null : options.port().toString(), value(env, "PORT"), "8000");
+        Path home = Path.of(first(options.dataDir() == null ? null : options.dataDir().toString(), value(env, "DTAAS_HOME"),
                 System.getProperty("user.home") + "/.dtaas"));
-        Optional<String> refusal = ApiAccessPolicy.startupProblem(host, env.get("DTAAS_API_TOKEN"));
+        Optional<String> refusal = ApiAccessPolicy.startupProblem(host, value(env, "DTAAS_API_TOKEN"));
         if (refusal.isPresent()) {
             System.err.println("dtaas: refusing to start. " + refusal.get());
             System.exit(2);
@@ -60,11 +61,13 @@ public class DtaasMain {
         System.setProperty("quarkus.http.host", host);
         System.setProperty("quarkus.http.port", port);
         System.setProperty("dtaas.home", home.toString());
-        if (options.workers() != null) {
-            System.setProperty("dtaas.workers", options.workers().toString());
+        String workers = first(options.workers() == null ? null : options.workers().toString(), value(env, "MAX_WORKERS"));
+        if (workers != null) {
+            System.setProperty("dtaas.workers", workers);
         }
+        applyFromEnvironment(env);
         System.setProperty("dtaas.open-browser", Boolean.toString(!options.noBrowser()));
-        EmbeddedMetadataStore embedded = startMetadataStore(env.get("DATABASE_URL"), home);
+        EmbeddedMetadataStore embedded = startMetadataStore(value(env, "DATABASE_URL"), home);
         try {
             Quarkus.run(Standalone.class, args);
         } finally {
@@ -76,7 +79,11 @@ public class DtaasMain {
         if (System.getProperty("quarkus.datasource.jdbc.url") != null || System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null) {
             return null;
         }
-        if (databaseUrl != null && !databaseUrl.isBlank()) {
+        if (databaseUrl != null && databaseUrl.startsWith("sqlite:")) {
+            System.err.println("dtaas: DATABASE_URL=" + databaseUrl + " names SQLite; DTaaS keeps its metadata in PostgreSQL,"
+                    + " so it uses the embedded one in " + home.resolve("pgdata") + " instead (unset DATABASE_URL to silence"
+                    + " this, or give a postgresql:// URL)");
+        } else if (databaseUrl != null && !databaseUrl.isBlank()) {
             try {
                 DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
                 System.setProperty("quarkus.datasource.jdbc.url", url.jdbcUrl());
@@ -104,6 +111,19 @@ public class DtaasMain {
             System.exit(1);
             return null;
         }
+    }
+
+    /**
+     * The settings Quarkus reads through its own configuration, taken from the same place as the launcher's (so a
+     * {@code .env} value counts): Redis, secrets, the token, and the seed's log levels.
+     */
+    private static void applyFromEnvironment(LaunchEnvironment env) {
+        env.exportToSystemProperties("REDIS_URL", "DTAAS_SECRET_KEY", "DTAAS_API_TOKEN", "DTAAS_ALLOWED_HOSTS",
+                "DTAAS_ALLOWED_ORIGINS", "DTAAS_FILES_ROOTS", "DTAAS_REDIS_PREFIX");
+    }
+
+    private static String value(LaunchEnvironment env, String key) {
+        return env.nonBlank(key).orElse(null);
     }
 
     private static String first(String... values) {

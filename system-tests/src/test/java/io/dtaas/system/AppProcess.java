@@ -29,6 +29,12 @@ final class AppProcess implements AutoCloseable {
 
     static AppProcess start(String name, Path jar, List<String> jvmArgs, List<String> args, Map<String, String> env)
             throws IOException {
+        return start(name, jar, jvmArgs, args, env, null);
+    }
+
+    /** @param workingDir the process's working directory (where it looks for {@code .env}); null: this one's */
+    static AppProcess start(String name, Path jar, List<String> jvmArgs, List<String> args, Map<String, String> env,
+                            Path workingDir) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the apps first (./mvnw verify builds them before"
                     + " this module)");
@@ -42,7 +48,10 @@ final class AppProcess implements AutoCloseable {
         command.add(jar.toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toAbsolutePath().toFile()));
+        if (workingDir != null) {
+            builder.directory(workingDir.toFile());
+        }
         builder.environment().putAll(env);
         return new AppProcess(name, builder.start(), log);
     }

@@ -1,8 +1,11 @@
 package io.dtaas.worker;
 
+import io.dtaas.config.LaunchEnvironment;
 import io.dtaas.metadata.DatabaseUrl;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+
+import java.nio.file.Path;
 
 /**
  * The {@code ./dtaas worker} entry point. A worker needs the metadata store the control-plane uses
@@ -13,8 +16,12 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class WorkerMain {
 
     public static void main(String... args) {
-        String redis = System.getenv("REDIS_URL");
-        String database = System.getenv("DATABASE_URL");
+        // the environment over .env in the working directory, as for the control-plane
+        LaunchEnvironment env = LaunchEnvironment.load(System.getenv(), Path.of("").toAbsolutePath());
+        env.exportToSystemProperties("REDIS_URL", "DTAAS_SECRET_KEY", "MAX_WORKERS", "DTAAS_HOME", "DTAAS_WORKER_LEASE",
+                "DTAAS_REDIS_PREFIX", "DTAAS_FILES_ROOTS", "WORKER_PORT", "HOST");
+        String redis = env.nonBlank("REDIS_URL").orElse(null);
+        String database = env.nonBlank("DATABASE_URL").orElse(null);
         boolean jdbcGiven = System.getProperty("quarkus.datasource.jdbc.url") != null
                 || System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
         if (redis == null || redis.isBlank()) {

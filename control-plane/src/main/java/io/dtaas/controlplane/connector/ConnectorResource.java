@@ -7,6 +7,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -38,6 +41,8 @@ public class ConnectorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Operation(summary = "Create a connector")
+    @APIResponse(responseCode = "201", description = "created; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectorView.class)))
     public Response create(ConnectorRequest request) {
         ConnectorView created = service.create(request);
         return Response.created(URI.create("/api/connectors/" + created.id())).entity(created).build();
@@ -61,6 +66,7 @@ public class ConnectorResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a connector that no task uses")
+    @APIResponse(responseCode = "204", description = "deleted")
     public Response delete(@PathParam("id") long id) {
         service.delete(id);
         return Response.noContent().build();

@@ -43,8 +43,9 @@ public class TaskLifecycle {
     /**
      * The answer to an action.
      *
-     * @param accepted true when the action created an execution or asked a running one to change (202);
-     *                 false when it was already in effect or took effect at once (200)
+     * @param accepted  true when the action created an execution or asked a running one to change (202);
+     *                  false when it was already in effect or took effect at once (200)
+     * @param execution the execution concerned; null when a scheduled task that never ran was paused or stopped
      */
     public record Outcome(boolean accepted, ExecutionView execution) {
     }
@@ -52,7 +53,7 @@ public class TaskLifecycle {
     private record Decision(Outcome outcome, JobSpec dispatch, Long stop, Long pause) {
 
         static Decision answer(boolean accepted, ExecutionEntity e) {
-            return new Decision(new Outcome(accepted, ExecutionView.of(e)), null, null, null);
+            return new Decision(new Outcome(accepted, e == null ? null : ExecutionView.of(e)), null, null, null);
         }
     }
 
@@ -75,6 +76,10 @@ public class TaskLifecycle {
             if (status == ExecutionStatus.PAUSED) {
                 return Decision.answer(false, latest);
             }
+            if (holdsSchedule(task, status)) {
+                task.status = ExecutionStatus.PAUSED.wireName(); // between runs: the schedule is suspended
+                return Decision.answer(false, latest);
+            }
             if (!TaskAction.PAUSE.allowedIn(status)) {
                 throw TaskAction.PAUSE.refusal(taskId, status);
             }
@@ -89,6 +94,12 @@ public class TaskLifecycle {
             ExecutionStatus status = status(task);
             ExecutionEntity latest = ExecutionEntity.latestOf(taskId).orElse(null);
             if (status == ExecutionStatus.STOPPING || status == ExecutionStatus.STOPPED) {
+                return Decision.answer(false, latest);
+            }
+            boolean schedulePausedOnly = status == ExecutionStatus.PAUSED
+                    && (latest == null || !ExecutionStatus.PAUSED.wireName().equals(latest.status));
+            if (holdsSchedule(task, status) || schedulePausedOnly) {
+                task.status = ExecutionStatus.STOPPED.wireName(); // between runs: the schedule stops until a start
                 return Decision.answer(false, latest);
             }
             if (!TaskAction.STOP.allowedIn(status)) {
@@ -115,7 +126,10 @@ public class TaskLifecycle {
             throw action.refusal(taskId, status);
         }
         TransferConfig config = TransferConfig.from(task.config);
-        if (action == TaskAction.START) {
+        ExecutionEntity previous = ExecutionEntity.latestOf(taskId).orElse(null);
+        boolean resumable = previous != null && (ExecutionStatus.PAUSED.wireName().equals(previous.status)
+                || ExecutionStatus.FAILED.wireName().equals(previous.status));
+        if (action == TaskAction.START || !resumable) { // resuming a paused schedule after a finished run starts afresh
             checkpoints.clear(taskId);
         }
         ExecutionEntity e = new ExecutionEntity();
@@ -142,6 +156,15 @@ public class TaskLifecycle {
             dispatcher.pause(d.pause());
         }
         return d.outcome();
+    }
+
+    /**
+     * True for a scheduled task between runs: pause and stop then act on its schedule (the scheduler starts only
+     * resting tasks, so a paused or stopped one waits for resume or start).
+     */
+    private static boolean holdsSchedule(TaskEntity task, ExecutionStatus status) {
+        return task.scheduleType != null && !task.scheduleType.equals("on_demand")
+                && (status == ExecutionStatus.IDLE || status == ExecutionStatus.COMPLETED || status == ExecutionStatus.FAILED);
     }
 
     static TaskEntity lockTask(long taskId) {

@@ -1,7 +1,9 @@
 package io.dtaas.controlplane.schedule;
 
-import io.dtaas.controlplane.execution.ExecutionEntity;
 import io.dtaas.controlplane.execution.TaskLifecycle;
+import io.dtaas.controlplane.task.LastRun;
+import io.dtaas.controlplane.task.ScheduleDue;
+import io.dtaas.controlplane.task.ScheduleOutlook;
 import io.dtaas.controlplane.task.TaskEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -10,7 +12,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Starts interval, cron and continuous tasks when they are due. Only tasks resting in {@code idle},
@@ -21,7 +22,6 @@ import java.util.Set;
 public class TaskScheduler {
 
     private static final Logger LOG = Logger.getLogger(TaskScheduler.class);
-    private static final Set<String> RESTING = Set.of("idle", "completed", "failed");
 
     private final TaskLifecycle lifecycle;
 
@@ -37,7 +37,7 @@ public class TaskScheduler {
     /** Starts every task due at {@code now}; returns the ids started. */
     public List<Long> tick(Instant now) {
         List<TaskEntity> scheduled = QuarkusTransaction.requiringNew().call(() -> TaskEntity.<TaskEntity>list(
-                "scheduleType in ?1 and status in ?2", List.of("interval", "cron", "continuous"), RESTING));
+                "scheduleType in ?1 and status in ?2", List.of("interval", "cron", "continuous"), ScheduleOutlook.RESTING));
         List<Long> started = new java.util.ArrayList<>();
         for (TaskEntity task : scheduled) {
             try {
@@ -53,26 +53,8 @@ public class TaskScheduler {
     }
 
     private boolean due(TaskEntity task, Instant now) {
-        LastRun last = QuarkusTransaction.requiringNew().call(() -> lastRun(task.id));
-        return switch (task.scheduleType) {
-            case "interval" -> ScheduleDue.interval(task.schedule, last, now);
-            case "cron" -> ScheduleDue.cron(task.schedule, task.createdAt, last, now);
-            case "continuous" -> ScheduleDue.continuous(last, now);
-            default -> false;
-        };
-    }
-
-    private static LastRun lastRun(long taskId) {
-        List<ExecutionEntity> recent = ExecutionEntity.<ExecutionEntity>find("taskId = ?1 order by id desc", taskId)
-                .page(0, 20).list();
-        if (recent.isEmpty()) {
-            return null;
-        }
-        int failures = 0;
-        while (failures < recent.size() && "failed".equals(recent.get(failures).status)) {
-            failures++;
-        }
-        ExecutionEntity latest = recent.get(0);
-        return new LastRun(latest.createdAt, latest.status, latest.finishedAt, failures);
+        LastRun last = QuarkusTransaction.requiringNew().call(() -> LastRun.of(task.id));
+        return ScheduleDue.next(task.scheduleType, task.schedule, task.createdAt, last).map(at -> !at.isAfter(now))
+                .orElse(false);
     }
 }

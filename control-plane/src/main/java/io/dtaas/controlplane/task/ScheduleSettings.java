@@ -13,11 +13,13 @@ import java.util.Set;
 /**
  * A task's {@code schedule_type} with its {@code schedule} settings, validated:
  * {@code on_demand} and {@code continuous} take none; {@code interval} takes {@code interval_seconds}
- * (at least 10); {@code cron} takes a five-field {@code cron} and an optional {@code timezone} (default UTC).
+ * (at least 10; hourly when absent); {@code cron} takes a five-field {@code cron} and an optional {@code timezone} (default UTC).
  */
 public record ScheduleSettings(ScheduleType type, Map<String, Object> settings) {
 
     static final int MIN_INTERVAL_SECONDS = 10;
+    /** The seed shows {@code "schedule_type": "interval"} with no settings: hourly then. */
+    static final long DEFAULT_INTERVAL_SECONDS = 3600;
     static final int MAX_INTERVAL_SECONDS = 31 * 24 * 3600;
 
     /**
@@ -64,7 +66,7 @@ public record ScheduleSettings(ScheduleType type, Map<String, Object> settings) 
     }
 
     private static void interval(Map<String, Object> in, Map<String, Object> out, List<FieldProblem> problems) {
-        Object v = in.get("interval_seconds");
+        Object v = in.getOrDefault("interval_seconds", DEFAULT_INTERVAL_SECONDS);
         if (!(v instanceof Integer || v instanceof Long)) {
             problems.add(new FieldProblem("schedule.interval_seconds", v == null
                     ? "is required for schedule_type interval" : "must be an integer"));

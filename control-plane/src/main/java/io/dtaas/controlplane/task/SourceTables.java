@@ -7,6 +7,7 @@ import io.dtaas.controlplane.gateway.ConnectorGateway;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
 import io.dtaas.error.NotFoundError;
+import io.dtaas.error.TransientError;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.HashMap;
@@ -33,8 +34,11 @@ public class SourceTables {
         this.gateway = gateway;
     }
 
-    /** Adds a {@code config.tables[i]} problem per missing table; an unreachable source is a TransientError (502). */
-    void check(long sourceConnectorId, List<String> tables, List<FieldProblem> problems) {
+    /**
+     * Adds a {@code config.tables[i]} problem per missing table. An unreachable source adds a warning instead: the
+     * task is saved and its tables are checked when it starts (the seed creates tasks before the sources exist).
+     */
+    void check(long sourceConnectorId, List<String> tables, List<FieldProblem> problems, List<String> warnings) {
         if (tables.stream().allMatch(SourceTables::isPattern)) {
             return;
         }
@@ -46,12 +50,16 @@ public class SourceTables {
             return; // a source without a browsable catalog (files, object stores) is checked when it runs
         }
         Catalog catalog = new Catalog(browser);
-        for (int i = 0; i < tables.size(); i++) {
-            String name = tables.get(i);
-            String field = "config.tables[" + i + "]";
-            if (!isPattern(name)) {
-                catalog.problem(name).ifPresent(message -> problems.add(new FieldProblem(field, message)));
+        try {
+            for (int i = 0; i < tables.size(); i++) {
+                String name = tables.get(i);
+                String field = "config.tables[" + i + "]";
+                if (!isPattern(name)) {
+                    catalog.problem(name).ifPresent(message -> problems.add(new FieldProblem(field, message)));
+                }
             }
+        } catch (TransientError unreachable) {
+            warnings.add(TaskValidator.deferred(unreachable));
         }
     }
 

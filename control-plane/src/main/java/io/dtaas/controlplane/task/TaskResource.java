@@ -9,6 +9,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -45,6 +48,8 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Operation(summary = "Create a task; connectors, mode, schedule, config and source tables are checked")
+    @APIResponse(responseCode = "201", description = "created; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskView.class)))
     public Response create(TaskRequest request) {
         TaskView created = tasks.create(request);
         return Response.created(URI.create("/api/tasks/" + created.id())).entity(created).build();
@@ -68,6 +73,7 @@ public class TaskResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a task with its executions; refused (409) while one is under way")
+    @APIResponse(responseCode = "204", description = "deleted")
     public Response delete(@PathParam("id") long id) {
         tasks.delete(id);
         return Response.noContent().build();
@@ -77,6 +83,8 @@ public class TaskResource {
     @Path("/{id}/resync")
     @Operation(summary = "Forget a cdc task's position (slot, publication, offsets); 409 while it runs")
     @Consumes(MediaType.WILDCARD) // the body is optional, so a bare POST (no content type) must be accepted
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false, description = "tables to resync; all when absent",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResyncRequest.class)))
     public ResyncView resync(@PathParam("id") long id, String body) {
         return tasks.resync(id, ResyncRequest.parse(body));
     }
@@ -92,6 +100,10 @@ public class TaskResource {
     @POST
     @Path("/{id}/start")
     @Operation(summary = "Start from scratch: 202 with the new execution, or 200 with the one already under way")
+    @APIResponse(responseCode = "202", description = "accepted: the execution is under way or winding down",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExecutionView.class)))
+    @APIResponse(responseCode = "200", description = "nothing to do: the execution as it is",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExecutionView.class)))
     public Response start(@PathParam("id") long id) {
         return answer(lifecycle.start(id));
     }
@@ -99,20 +111,36 @@ public class TaskResource {
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Continue a paused or failed task from its checkpoints: 202 with the new execution")
+    @APIResponse(responseCode = "202", description = "accepted: the execution is under way or winding down",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExecutionView.class)))
+    @APIResponse(responseCode = "200", description = "nothing to do: the execution as it is",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExecutionView.class)))
     public Response resume(@PathParam("id") long id) {
         return answer(lifecycle.resume(id));
     }
 
     @POST
     @Path("/{id}/pause")
-    @Operation(summary = "Pause at the next batch boundary, keeping checkpoints: 202, or 200 when already paused")
+    @Operation(summary = "Pause at the next batch boundary, keeping checkpoints: 202, or 200 when already paused;"
+            + " between runs of a scheduled task it suspends the schedule")
+    @APIResponse(responseCode = "202", description = "accepted: the execution is under way or winding down",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExecutionView.class)))
+    @APIResponse(responseCode = "200", description = "nothing to do: the execution as it is",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExecutionView.class)))
+    @APIResponse(responseCode = "204", description = "a scheduled task that never ran: its schedule was paused or stopped")
     public Response pause(@PathParam("id") long id) {
         return answer(lifecycle.pause(id));
     }
 
     @POST
     @Path("/{id}/stop")
-    @Operation(summary = "Stop: 202 while the execution winds down (stopping), 200 when it took effect at once")
+    @Operation(summary = "Stop: 202 while the execution winds down (stopping), 200 when it took effect at once;"
+            + " between runs of a scheduled task it stops the schedule until the next start")
+    @APIResponse(responseCode = "202", description = "accepted: the execution is under way or winding down",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExecutionView.class)))
+    @APIResponse(responseCode = "200", description = "nothing to do: the execution as it is",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExecutionView.class)))
+    @APIResponse(responseCode = "204", description = "a scheduled task that never ran: its schedule was paused or stopped")
     public Response stop(@PathParam("id") long id) {
         return answer(lifecycle.stop(id));
     }
@@ -126,6 +154,9 @@ public class TaskResource {
 
     private static Response answer(TaskLifecycle.Outcome outcome) {
         ExecutionView e = outcome.execution();
+        if (e == null) {
+            return Response.noContent().build(); // a scheduled task that never ran: its schedule was paused or stopped
+        }
         Response.ResponseBuilder r = outcome.accepted() ? Response.accepted() : Response.ok();
         return r.location(URI.create("/api/executions/" + e.id())).entity(e).build();
     }

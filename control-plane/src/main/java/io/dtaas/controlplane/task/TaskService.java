@@ -45,7 +45,8 @@ public class TaskService {
     }
 
     public TaskView create(TaskRequest request) {
-        TaskDefinition valid = validator.validate(request, null);
+        List<String> warnings = new java.util.ArrayList<>();
+        TaskDefinition valid = validator.validate(request, null, warnings);
         return QuarkusTransaction.requiringNew().call(() -> {
             requireFreeName(valid.name(), null);
             TaskEntity e = new TaskEntity();
@@ -54,14 +55,15 @@ public class TaskService {
             e.createdAt = StoredTime.now();
             e.updatedAt = e.createdAt;
             e.persist();
-            return TaskView.of(e, null);
+            return TaskView.of(e, null).withWarnings(warnings);
         });
     }
 
     /** Applies to the task's next execution; one under way keeps the definition it started with. */
     public TaskView update(long id, TaskRequest request) {
         TaskDefinition current = QuarkusTransaction.requiringNew().call(() -> TaskDefinition.of(require(id)));
-        TaskDefinition valid = validator.validate(request, current);
+        List<String> warnings = new java.util.ArrayList<>();
+        TaskDefinition valid = validator.validate(request, current, warnings);
         return QuarkusTransaction.requiringNew().call(() -> {
             TaskEntity e = lock(id);
             if (!TaskDefinition.of(e).equals(current)) {
@@ -70,7 +72,7 @@ public class TaskService {
             requireFreeName(valid.name(), id);
             valid.applyTo(e);
             e.updatedAt = StoredTime.now();
-            return TaskView.of(e, executions.latestOf(id));
+            return TaskView.of(e, executions.latestOf(id)).withWarnings(warnings);
         });
     }
 

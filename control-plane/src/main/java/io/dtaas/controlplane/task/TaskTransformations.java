@@ -6,6 +6,7 @@ import io.dtaas.data.TableSchema;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
 import io.dtaas.error.NotFoundError;
+import io.dtaas.error.TransientError;
 import io.dtaas.job.JobKind;
 import io.dtaas.job.TransferConfig;
 import io.dtaas.transform.TransformContext;
@@ -33,7 +34,8 @@ public class TaskTransformations {
     }
 
     /** Adds a problem per fault; an unreachable source is a TransientError (502), as for the tables check. */
-    void check(Long sourceConnectorId, TransferConfig config, JobKind mode, List<FieldProblem> problems) {
+    void check(Long sourceConnectorId, TransferConfig config, JobKind mode, List<FieldProblem> problems,
+               List<String> warnings) {
         if (config.transformations().isEmpty()) {
             return;
         }
@@ -55,8 +57,12 @@ public class TaskTransformations {
                 }
             }
             notSelected(config, table).ifPresent(message -> problems.add(new FieldProblem(path, message)));
-            if (source != null && !chain.isEmpty()) {
-                bind(source, config, table, chain, path, problems);
+            if (source != null && !chain.isEmpty() && warnings.isEmpty()) {
+                try {
+                    bind(source, config, table, chain, path, problems);
+                } catch (TransientError unreachable) {
+                    warnings.add(TaskValidator.deferred(unreachable));
+                }
             }
         }
     }

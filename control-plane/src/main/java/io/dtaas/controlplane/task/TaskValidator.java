@@ -5,6 +5,7 @@ import io.dtaas.controlplane.connector.ConnectorEntity;
 import io.dtaas.controlplane.variable.TemplateChecks;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
+import io.dtaas.error.TransientError;
 import io.dtaas.job.JobKind;
 import io.dtaas.job.TransferConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,10 +40,11 @@ public class TaskValidator {
     }
 
     /**
-     * @param current the stored task on update, null on create
+     * @param current  the stored task on update, null on create
+     * @param warnings receives what could not be checked now (an unreachable source) and is checked at start
      * @throws ConfigError naming every field at fault
      */
-    TaskDefinition validate(TaskRequest request, TaskDefinition current) {
+    TaskDefinition validate(TaskRequest request, TaskDefinition current, List<String> warnings) {
         boolean create = current == null;
         if (request == null) {
             throw new ConfigError("body", create
@@ -64,7 +66,7 @@ public class TaskValidator {
         boolean tablesChanged = create || !Objects.equals(current.config().get("tables"), config.get("tables"))
                 || !Objects.equals(current.sourceConnectorId(), source);
         if (transfer != null && source != null && tablesChanged) {
-            sourceTables.check(source, transfer.tables(), problems);
+            sourceTables.check(source, transfer.tables(), problems, warnings);
         }
         if (transfer != null) {
             templates.task(transfer, source, destination, problems);
@@ -73,12 +75,18 @@ public class TaskValidator {
                 || !Objects.equals(current.config().get("transformations"), config.get("transformations"))
                 || !Objects.equals(current.config().get("queries"), config.get("queries"));
         if (transfer != null && transformationsChanged) {
-            transformations.check(source, transfer, mode, problems);
+            transformations.check(source, transfer, mode, problems, warnings);
         }
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);
         }
         return new TaskDefinition(name, description, source, destination, mode, schedule, config);
+    }
+
+    /** The warning for a save whose source checks were deferred because the source could not be reached. */
+    static String deferred(TransientError unreachable) {
+        return "the source could not be reached (" + unreachable.getMessage() + "), so its tables and transformations"
+                + " were not checked; they are checked when the task starts";
     }
 
     private static String checkName(String raw, List<FieldProblem> problems) {

@@ -3,6 +3,7 @@ package io.dtaas.controlplane.task;
 import io.dtaas.controlplane.execution.ExecutionSummary;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,14 +11,25 @@ import java.util.Map;
  *
  * @param status        {@code idle} until its first run, then its latest execution's status
  * @param lastExecution that latest execution in brief; null while idle
+ * @param nextRunAt     when the schedule starts the task next; null when it won't by itself
+ * @param scheduleNote  why the schedule is stopped, paused or backing off; null when it runs normally
+ * @param warnings      on create and update answers: what could not be checked yet (an unreachable source)
  */
 public record TaskView(long id, String name, String description, long sourceConnectorId, long destinationConnectorId,
                        String mode, String scheduleType, Map<String, Object> schedule, Map<String, Object> config,
-                       String status, ExecutionSummary lastExecution, Instant createdAt, Instant updatedAt) {
+                       String status, ExecutionSummary lastExecution, Instant nextRunAt, String scheduleNote,
+                       Instant createdAt, Instant updatedAt, List<String> warnings) {
 
     static TaskView of(TaskEntity e, ExecutionSummary last) {
+        ScheduleOutlook outlook = ScheduleOutlook.of(e);
         return new TaskView(e.id, e.name, e.description, e.sourceConnectorId, e.destinationConnectorId, e.mode,
-                e.scheduleType, e.schedule == null ? Map.of() : e.schedule, e.config, e.status, last, e.createdAt,
-                e.updatedAt);
+                e.scheduleType, e.schedule == null ? Map.of() : e.schedule, e.config, e.status, last, outlook.nextRunAt(),
+                outlook.note(), e.createdAt, e.updatedAt, List.of());
+    }
+
+    /** This view with what a save could not check (only create and update answers carry warnings). */
+    TaskView withWarnings(List<String> found) {
+        return new TaskView(id, name, description, sourceConnectorId, destinationConnectorId, mode, scheduleType, schedule,
+                config, status, lastExecution, nextRunAt, scheduleNote, createdAt, updatedAt, List.copyOf(found));
     }
 }

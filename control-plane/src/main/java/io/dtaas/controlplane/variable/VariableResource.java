@@ -6,6 +6,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -40,6 +43,8 @@ public class VariableResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Operation(summary = "Create a variable: static {value}, db_query {connector_id, query} or context {path}")
+    @APIResponse(responseCode = "201", description = "created; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VariableView.class)))
     public Response create(VariableRequest request) {
         VariableView created = service.create(request);
         return Response.created(URI.create("/api/variables/" + created.id())).entity(created).build();
@@ -63,6 +68,7 @@ public class VariableResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a variable that no task or connector uses")
+    @APIResponse(responseCode = "204", description = "deleted")
     public Response delete(@PathParam("id") long id) {
         service.delete(id);
         return Response.noContent().build();

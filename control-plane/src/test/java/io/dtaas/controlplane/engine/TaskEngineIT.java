@@ -69,6 +69,29 @@ class TaskEngineIT {
         }
     }
 
+    /** Issue 15.4: a task can be saved while its source is unreachable (with a warning); the start then checks it. */
+    @Test
+    void aTaskAgainstAnUnreachableSourceIsSavedWithAWarningAndFailsClearlyAtStart() throws Exception {
+        Map<String, Object> nowhere = new HashMap<>(PostgresFixture.connectionConfig("dtaas_cp_engine_nowhere"));
+        nowhere.put("port", 1); // nothing listens there
+        long source = io.dtaas.controlplane.testing.Api.create(io.dtaas.controlplane.testing.Api.connector(
+                "unreachable " + System.nanoTime(), "source", "postgresql", nowhere));
+        long destination = TaskApi.pgConnector("destination", "postgres");
+        var created = io.dtaas.controlplane.testing.Api.post("/api/tasks", Map.of("name", "deferred " + System.nanoTime(),
+                "source_connector_id", source, "destination_connector_id", destination, "mode", "full_load",
+                "config", Map.of("tables", List.of("customers", "orders"),
+                        "transformations", Map.of("customers", List.of(Map.of("type", "uppercase",
+                                "config", Map.of("column", "name")))))))
+                .statusCode(201).extract().jsonPath();
+        assertThat(created.getList("warnings", String.class)).singleElement().asString()
+                .contains("could not be reached").contains("checked when the task starts");
+        long task = created.getLong("id");
+        assertThat(TaskApi.taskJson(task).getList("warnings")).isEmpty();
+        JsonPath failed = awaitFinal(TaskApi.start(task));
+        assertThat(failed.getString("status")).isEqualTo("failed");
+        assertThat(failed.getString("error_message")).containsIgnoringCase("connect");
+    }
+
     @Test
     void pauseResumeAndStopStartMidRunStayExact() throws Exception {
         String src = "dtaas_cp_engine_big";

@@ -2,6 +2,7 @@ package io.dtaas.controlplane.schedule;
 
 import io.dtaas.controlplane.testing.MetadataPostgresResource;
 import io.dtaas.controlplane.testing.RealPostgresProfile;
+import io.dtaas.controlplane.testing.ScriptedTransferRunner;
 import io.dtaas.controlplane.testing.TaskApi;
 import io.dtaas.testing.PostgresFixture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,9 @@ class TaskSchedulerIT {
 
     @Inject
     TaskScheduler scheduler;
+
+    @Inject
+    ScriptedTransferRunner runner;
 
     @Test
     void dueTasksStartOnceAndMissedRunsCatchUpOnce() throws Exception {
@@ -54,6 +58,71 @@ class TaskSchedulerIT {
         assertThat(scheduler.tick(Instant.now())).doesNotContain(hourly);
         when().get("/api/tasks/" + hourly + "/executions").then().statusCode(200)
                 .body("size()", org.hamcrest.Matchers.equalTo(2));
+    }
+
+    /**
+     * Issue 15.2: stop between runs stops the schedule (status stopped, no next run) until a start; pause suspends it
+     * and resume runs it again; a failing schedule backs off and says so; interval without settings runs hourly.
+     */
+    @Test
+    void stopAndPauseBetweenRunsHoldTheScheduleAndFailuresBackOffVisibly() throws Exception {
+        String src = "dtaas_cp_sched_hold";
+        TaskApi.sourceDatabase(src);
+        long source = TaskApi.pgConnector("source", src);
+        long destination = TaskApi.pgConnector("destination", src + "_dst");
+        Map<String, Object> body = new HashMap<>(TaskApi.task("continuous " + System.nanoTime(), source, destination,
+                List.of("customers")));
+        body.put("schedule_type", "continuous");
+        long task = TaskApi.createTask(body);
+        assertThat(when().get("/api/tasks/" + task).then().extract().jsonPath().getString("next_run_at")).isNotNull();
+        assertThat(scheduler.tick(Instant.now())).contains(task);
+        TaskApi.awaitExecution(latestExecution(task), "completed");
+
+        TaskApi.action(task, "stop").statusCode(200);
+        var view = when().get("/api/tasks/" + task).then().statusCode(200).extract().jsonPath();
+        assertThat(view.getString("status")).isEqualTo("stopped");
+        assertThat(view.getString("next_run_at")).isNull();
+        assertThat(view.getString("schedule_note")).contains("stopped");
+        assertThat(scheduler.tick(Instant.now().plusSeconds(3600))).doesNotContain(task);
+
+        TaskApi.action(task, "start").statusCode(202);
+        TaskApi.awaitExecution(latestExecution(task), "completed");
+        TaskApi.action(task, "pause").statusCode(200);
+        assertThat(when().get("/api/tasks/" + task).then().extract().jsonPath().getString("status")).isEqualTo("paused");
+        assertThat(scheduler.tick(Instant.now().plusSeconds(3600))).doesNotContain(task);
+        TaskApi.action(task, "resume").statusCode(202);
+        TaskApi.awaitExecution(latestExecution(task), "completed");
+        assertThat(scheduler.tick(Instant.now())).contains(task); // the schedule goes on
+        TaskApi.awaitExecution(latestExecution(task), "completed");
+        TaskApi.action(task, "stop").statusCode(200);
+
+        // a schedule that never ran can be stopped too (no execution: 204)
+        Map<String, Object> hourly = new HashMap<>(TaskApi.task("hourly default " + System.nanoTime(), source,
+                destination, List.of("customers")));
+        hourly.put("schedule_type", "interval");
+        long never = TaskApi.createTask(hourly);
+        assertThat(when().get("/api/tasks/" + never).then().extract().jsonPath().getLong("schedule.interval_seconds"))
+                .isEqualTo(3600);
+        TaskApi.action(never, "stop").statusCode(204);
+        assertThat(scheduler.tick(Instant.now())).doesNotContain(never);
+
+        // failing runs: the view says it backs off and when it tries next
+        Map<String, Object> broken = new HashMap<>(TaskApi.task("failing " + System.nanoTime(), source, destination,
+                List.of("customers")));
+        broken.put("schedule_type", "continuous");
+        runner.script((String) broken.get("name")).failAt("customers", 1, "the source went away");
+        long failing = TaskApi.createTask(broken);
+        try {
+            assertThat(scheduler.tick(Instant.now())).contains(failing);
+            TaskApi.awaitExecution(latestExecution(failing), "failed");
+            var failed = when().get("/api/tasks/" + failing).then().statusCode(200).extract().jsonPath();
+            assertThat(failed.getString("schedule_note")).contains("backing off after 1 failed run");
+            assertThat(Instant.parse(failed.getString("next_run_at")))
+                    .isAfter(Instant.parse(failed.getString("last_execution.finished_at")));
+            assertThat(scheduler.tick(Instant.now())).doesNotContain(failing);
+        } finally {
+            TaskApi.action(failing, "stop");
+        }
     }
 
     private static long latestExecution(long taskId) {

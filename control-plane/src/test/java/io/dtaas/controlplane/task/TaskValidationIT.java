@@ -112,8 +112,10 @@ class TaskValidationIT {
         Api.post("/api/tasks", with("schedule_type", "hourly")).statusCode(422)
                 .body("errors[0].field", equalTo("schedule_type"))
                 .body("errors[0].message", containsString("[on_demand, continuous, interval, cron]"));
-        Api.post("/api/tasks", with("schedule_type", "interval")).statusCode(422)
-                .body("detail", equalTo("schedule.interval_seconds: is required for schedule_type interval"));
+        Map<String, Object> stringInterval = with("schedule_type", "interval");
+        stringInterval.put("schedule", Map.of("interval_seconds", "hourly"));
+        Api.post("/api/tasks", stringInterval).statusCode(422)
+                .body("detail", equalTo("schedule.interval_seconds: must be an integer"));
         Map<String, Object> tooOften = with("schedule_type", "interval");
         tooOften.put("schedule", Map.of("interval_seconds", 5));
         Api.post("/api/tasks", tooOften).statusCode(422)
@@ -203,8 +205,8 @@ class TaskValidationIT {
         Api.put("/api/tasks/" + existing, Map.of("config", Map.of("tables", List.of("missing_table")))).statusCode(422)
                 .body("detail", equalTo("config.tables[0]: table 'missing_table' not found in schema 'public'"));
         Api.put("/api/tasks/" + existing, Map.of("destination_connector_id", source)).statusCode(422);
-        Api.put("/api/tasks/" + existing, Map.of("schedule_type", "interval")).statusCode(422)
-                .body("errors[0].field", equalTo("schedule.interval_seconds"));
+        Api.put("/api/tasks/" + existing, Map.of("schedule_type", "interval", "schedule", Map.of("interval_seconds", 1)))
+                .statusCode(422).body("errors[0].field", equalTo("schedule.interval_seconds"));
         given().contentType(ContentType.JSON).body("{\"name\": ").put("/api/tasks/" + existing).then().statusCode(400);
         nothingChanged();
     }

@@ -1,4 +1,4 @@
-package io.dtaas.controlplane.schedule;
+package io.dtaas.controlplane.task;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +45,19 @@ class ScheduleDueTest {
         assertThat(ScheduleDue.continuous(failedTwice, T0.plusSeconds(20))).isTrue();
         assertThat(ScheduleDue.backoff(30)).isEqualTo(Duration.ofMinutes(10));
         assertThat(ScheduleDue.continuous(new LastRun(T0, "stopped", T0, 0), T0.plusSeconds(3600))).isFalse();
+    }
+
+    @Test
+    void everyKindOfScheduleBacksOffAfterFailuresAndSaysWhen() {
+        Map<String, Object> every10s = Map.of("interval_seconds", 10L);
+        LastRun failed3 = new LastRun(T0, "failed", T0.plusSeconds(1), 3);
+        assertThat(ScheduleDue.backingOff(failed3)).isTrue();
+        assertThat(ScheduleDue.next("interval", every10s, T0, failed3)).contains(T0.plusSeconds(41));
+        assertThat(ScheduleDue.interval(every10s, failed3, T0.plusSeconds(40))).isFalse();
+        assertThat(ScheduleDue.next("continuous", Map.of(), T0, failed3)).contains(T0.plusSeconds(41));
+        LastRun ok = new LastRun(T0, "completed", T0.plusSeconds(1), 0);
+        assertThat(ScheduleDue.next("interval", every10s, T0, ok)).contains(T0.plusSeconds(10));
+        assertThat(ScheduleDue.next("on_demand", Map.of(), T0, ok)).isEmpty();
+        assertThat(ScheduleDue.next("interval", every10s, T0, new LastRun(T0, "running", null, 0))).isEmpty();
     }
 }
