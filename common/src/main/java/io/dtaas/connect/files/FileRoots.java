@@ -148,6 +148,9 @@ public final class FileRoots {
     /** Refuses a symbolic link among the existing directories below the root, and a real path outside it. */
     private static void requireNoLinks(Placement placement, String field) {
         Path deepest = placement.root();
+        if (!Files.isDirectory(deepest)) {
+            return; // nothing below a missing root exists yet; a root that is a file fails the test and the write
+        }
         try {
             for (String name : placement.names()) {
                 Path next = deepest.resolve(name);
@@ -166,11 +169,8 @@ public final class FileRoots {
                     break; // not a directory: the connection test and the write say so
                 }
             }
-            if (Files.exists(placement.root())) {
-                Path realRoot = placement.root().toRealPath();
-                if (!deepest.toRealPath().startsWith(realRoot)) {
-                    throw new ConfigError(field, placement.path() + " resolves outside its root " + placement.root());
-                }
+            if (!deepest.toRealPath().startsWith(placement.root().toRealPath())) {
+                throw new ConfigError(field, placement.path() + " resolves outside its root " + placement.root());
             }
         } catch (IOException e) {
             throw new ConfigError(field, "cannot inspect " + deepest + ": " + e.getClass().getSimpleName());

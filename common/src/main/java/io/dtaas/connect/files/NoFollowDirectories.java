@@ -51,6 +51,9 @@ final class NoFollowDirectories {
         if (create) {
             Files.createDirectories(root, DIRECTORY_MODE);
         } else if (!Files.isDirectory(root)) {
+            if (Files.exists(root)) {
+                throw new NotARealDirectory(root, "is not a directory");
+            }
             return null;
         }
         Path realRoot = root.toRealPath();

@@ -88,6 +88,18 @@ class LocalFilesConnectorIT {
     }
 
     @Test
+    void aRootThatIsAFileFailsTheTest() throws Exception {
+        Path file = Files.writeString(scratch.resolve("root-file"), "x");
+        LocalFilesConnector onFile = new LocalFilesConnector(FileRoots.of(file));
+        ConfigValues v = ConfigValidator.validate(onFile.type(), Map.of("path", file.resolve("x").toString()),
+                "connection_config");
+        CheckResult result = onFile.check(v, Duration.ofSeconds(1));
+        assertThat(result.success()).isFalse();
+        assertThat(result.failure()).isEqualTo(Failure.NOT_FOUND);
+        assertThat(result.message()).isEqualTo(file + " is not a directory");
+    }
+
+    @Test
     void pathsOutsideTheRootsAreRefusedNamingTheFieldAndTheRoots() throws Exception {
         Files.createSymbolicLink(root.resolve("to-outside"), outside);
         Files.createSymbolicLink(root.resolve("to-inside"), Files.createDirectories(root.resolve("real")));
