@@ -1,5 +1,6 @@
 package io.dtaas.connect;
 
+import io.dtaas.connect.files.FileRoots;
 import io.dtaas.connect.files.LocalFilesConnector;
 import io.dtaas.connect.mysql.MysqlConnector;
 import io.dtaas.connect.oracle.OracleConnector;
@@ -28,9 +29,18 @@ public final class ConnectorRegistry {
         }
     }
 
-    public static ConnectorRegistry standard() {
+    /**
+     * Every connector type; {@code local_files} destinations confined to {@code fileRoots} (the services pass
+     * their {@code dtaas.files.roots}).
+     */
+    public static ConnectorRegistry standard(FileRoots fileRoots) {
         return new ConnectorRegistry(List.of(new PostgresConnector(), new MysqlConnector(), new SqlServerConnector(),
-                new OracleConnector(), new SnowflakeConnector(), new S3Connector(), new LocalFilesConnector()));
+                new OracleConnector(), new SnowflakeConnector(), new S3Connector(), new LocalFilesConnector(fileRoots)));
+    }
+
+    /** Every connector type, with file roots from the environment ({@link FileRoots#fromEnvironment}): for tools. */
+    public static ConnectorRegistry standard() {
+        return standard(FileRoots.fromEnvironment(System.getenv()));
     }
 
     public List<ConnectorType> types() {

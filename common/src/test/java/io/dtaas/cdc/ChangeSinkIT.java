@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Destination;
+import io.dtaas.connect.files.FileRoots;
 import io.dtaas.connect.files.LocalFilesConnector;
 import io.dtaas.connect.mysql.MysqlConnector;
 import io.dtaas.connect.postgres.PostgresConnector;
@@ -191,7 +192,7 @@ class ChangeSinkIT {
                 @Override
                 public List<String> keys() {
                     return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
-                            .map(S3Object::key).sorted().toList();
+                            .map(S3Object::key).filter(k -> !k.contains("/.dtaas-manifest/")).sorted().toList();
                 }
 
                 @Override
@@ -216,7 +217,8 @@ class ChangeSinkIT {
         config.put("path", dir.toString());
         config.put("file_format", "parquet");
         config.put("partition_by_load_date", true);
-        ConfigValues values = ConfigValidator.validate(LocalFilesConnector.TYPE, config, "d");
+        LocalFilesConnector localFiles = new LocalFilesConnector(FileRoots.of(state));
+        ConfigValues values = ConfigValidator.validate(localFiles.type(), config, "d");
         FileStore files = new FileStore() {
             @Override
             public List<String> keys() throws Exception {
@@ -225,7 +227,8 @@ class ChangeSinkIT {
                 }
                 try (Stream<Path> all = Files.walk(dir)) {
                     return all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                            .filter(k -> !k.substring(k.lastIndexOf('/') + 1).startsWith(".")).sorted().toList();
+                            .filter(k -> !k.substring(k.lastIndexOf('/') + 1).startsWith("."))
+                            .filter(k -> !k.contains(".dtaas-manifest/")).sorted().toList();
                 }
             }
 
@@ -244,7 +247,7 @@ class ChangeSinkIT {
                 return rows;
             }
         };
-        changeFileScenario(new LocalFilesConnector().destination(values), "dtaas_5b_lf", files, "", ".parquet");
+        changeFileScenario(localFiles.destination(values), "dtaas_5b_lf", files, "", ".parquet");
     }
 
     @Test
@@ -269,7 +272,8 @@ class ChangeSinkIT {
         config.put("path", dir.toString());
         config.put("file_format", "json");
         config.put("compression", "none");
-        ConfigValues values = ConfigValidator.validate(LocalFilesConnector.TYPE, config, "d");
+        LocalFilesConnector localFiles = new LocalFilesConnector(FileRoots.of(state));
+        ConfigValues values = ConfigValidator.validate(localFiles.type(), config, "d");
         FileStore files = new FileStore() {
             @Override
             public List<String> keys() throws Exception {
@@ -278,7 +282,8 @@ class ChangeSinkIT {
                 }
                 try (Stream<Path> all = Files.walk(dir)) {
                     return all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
-                            .filter(k -> !k.substring(k.lastIndexOf('/') + 1).startsWith(".")).sorted().toList();
+                            .filter(k -> !k.substring(k.lastIndexOf('/') + 1).startsWith("."))
+                            .filter(k -> !k.contains(".dtaas-manifest/")).sorted().toList();
                 }
             }
 
@@ -293,7 +298,7 @@ class ChangeSinkIT {
                 return rows;
             }
         };
-        try (Destination d = new LocalFilesConnector().destination(values)) {
+        try (Destination d = localFiles.destination(values)) {
             ChangeSink sink = ChangeSink.of(d, Map.of(table, schema), Map.of(), null, t -> t, false);
             sink.prepare();
             try (ChangeStream s = start(src, stream, table, sink, changes -> { })) {

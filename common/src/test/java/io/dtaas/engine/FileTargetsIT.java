@@ -7,6 +7,8 @@ import io.dtaas.connect.RowStream;
 import io.dtaas.connect.Source;
 import io.dtaas.connect.Chunk;
 import io.dtaas.connect.ChunkBounds;
+import io.dtaas.connect.ConfigValues;
+import io.dtaas.connect.files.FileRoots;
 import io.dtaas.connect.files.LocalFilesConnector;
 import io.dtaas.connect.mysql.MysqlConnector;
 import io.dtaas.connect.postgres.PostgresConnector;
@@ -67,7 +69,7 @@ class FileTargetsIT {
     void postgresToLocalCsvJsonAndParquet(@TempDir Path dir) throws Exception {
         for (String format : List.of("csv", "json", "parquet")) {
             Path out = dir.resolve(format);
-            load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC),
+            load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), dir,
                     Map.of("path", out.toString(), "file_format", format, "max_rows_per_file", 1000));
             compare(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new TableRef("public", "typed"),
                     format, localFiles(out.resolve("public/typed")));
@@ -78,7 +80,7 @@ class FileTargetsIT {
     void mariaDbToLocalCsvAndJsonGzip(@TempDir Path dir) throws Exception {
         for (String format : List.of("csv", "json")) {
             Path out = dir.resolve(format);
-            load(new MysqlConnector(), MariaDbFixture.connectionConfig(MY_SRC),
+            load(new MysqlConnector(), MariaDbFixture.connectionConfig(MY_SRC), dir,
                     Map.of("path", out.toString(), "file_format", format, "compression", "gzip"));
             List<byte[]> files = localFiles(out.resolve(MY_SRC + "/typed")).stream()
                     .map(b -> FileReadBack.decompress(b, io.dtaas.format.Compression.GZIP)).toList();
@@ -101,8 +103,108 @@ class FileTargetsIT {
                 "parquet", s3Files("my/" + MY_SRC + "/typed/"), scratch);
     }
 
-    private static void load(Connector from, Map<String, Object> fromCfg, Map<String, Object> files) {
-        loadTo(from, fromCfg, new LocalFilesConnector(), files);
+    /** Overwrite replaces DTaaS's own files of the table and leaves everything else in its folder as it was. */
+    @Test
+    void overwriteReplacesOnlyDtaasFilesAndKeepsForeignOnes(@TempDir Path root) throws Exception {
+        Path out = root.resolve("exports");
+        Map<String, Object> files = Map.of("path", out.toString(), "file_format", "csv", "max_rows_per_file", 2);
+        load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), root, files);
+        Path folder = out.resolve("public/typed");
+        List<Path> first = partFiles(folder);
+        Map<Path, String> foreign = Map.of(
+                folder.resolve("_SUCCESS"), "",
+                folder.resolve("part-00000-000.csv"), "id\n999\n",
+                folder.resolve("notes/readme.txt"), "keep me",
+                folder.resolve("load_date=2026-01-01/theirs.csv"), "id\n998\n");
+        for (Map.Entry<Path, String> f : foreign.entrySet()) {
+            Files.createDirectories(f.getKey().getParent());
+            Files.writeString(f.getKey(), f.getValue());
+        }
+        Map<String, Object> overwrite = new HashMap<>(files);
+        FullLoadIT.Run run = FullLoadIT.load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC),
+                new LocalFilesConnector(FileRoots.of(root)), overwrite, Map.of("tables", List.of("typed"),
+                        "chunk_rows", 1000, "batch_size", 333, "write_mode", "overwrite"),
+                new InMemoryCheckpointStore(), RunControl.NONE);
+        assertThat(run.status()).as(String.valueOf(run.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        List<Path> second = partFiles(folder);
+        assertThat(second).isNotEmpty().doesNotContainAnyElementsOf(first);
+        first.forEach(p -> assertThat(p).doesNotExist());
+        for (Map.Entry<Path, String> f : foreign.entrySet()) {
+            assertThat(f.getKey()).as("foreign file").hasContent(f.getValue());
+        }
+        compare(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new TableRef("public", "typed"),
+                "csv", read(second));
+    }
+
+    /** Issue 14: the second same-day append replaced the first one's files; now both runs' rows are there. */
+    @Test
+    void appendingTwiceOnTheSameDayKeepsBothRunsRowsExactly(@TempDir Path root) throws Exception {
+        Path out = root.resolve("daily");
+        Map<String, Object> files = Map.of("path", out.toString(), "file_format", "json",
+                "partition_by_load_date", true);
+        load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), root, files);
+        Path folder = out.resolve("public/typed/load_date=" + LocalDate.now(ZoneOffset.UTC));
+        List<Path> first = partFiles(folder);
+        load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), root, files);
+        List<Path> all = partFiles(folder);
+        assertThat(all).containsAll(first).hasSize(2 * first.size());
+        List<Path> second = all.stream().filter(p -> !first.contains(p)).toList();
+        compare(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new TableRef("public", "typed"),
+                "json", read(first));
+        compare(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new TableRef("public", "typed"),
+                "json", read(second));
+    }
+
+    /** A directory swapped for a link to /tmp/... after the settings were checked: the run fails, nothing leaks. */
+    @Test
+    void aLinkSwappedInAfterTheCheckFailsTheRunAndNothingIsWrittenOutside(@TempDir Path root) throws Exception {
+        Path outside = Files.createTempDirectory("dtaas-outside");
+        try {
+            Path out = Files.createDirectories(root.resolve("exports"));
+            LocalFilesConnector files = new LocalFilesConnector(FileRoots.of(root));
+            ConfigValues settings = ConfigValidator.validate(files.type(), Map.of("path", out.toString(),
+                    "file_format", "csv"), "connection_config");
+            files.validate(settings); // as when the connector was saved
+            Files.delete(out);
+            Files.createSymbolicLink(out, outside);
+            // a run opens its destination with the stored settings: refused before anything is written
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> FullLoadIT.load(new PostgresConnector(),
+                            PostgresFixture.connectionConfig(PG_SRC), files, Map.of("path", out.toString(),
+                                    "file_format", "csv"), Map.of("tables", List.of("typed")),
+                            new InMemoryCheckpointStore(), RunControl.NONE))
+                    .isInstanceOf(io.dtaas.error.ConfigError.class)
+                    .hasMessageStartingWith("connection_config.path: ").hasMessageContaining("is a symbolic link");
+
+            Files.delete(out);
+            Files.createDirectories(out);
+            List<io.dtaas.job.ProgressEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ExecutionStatus status;
+            try (Source source = new PostgresConnector().source(ConfigValidator.validate(new PostgresConnector().type(),
+                    PostgresFixture.connectionConfig(PG_SRC), "c"));
+                 io.dtaas.connect.Destination destination = files.destination(settings)) {
+                Files.delete(out); // swapped while the run has its destination open
+                Files.createSymbolicLink(out, outside);
+                status = new FullLoad(source, destination, io.dtaas.job.TransferConfig.from(Map.of("tables",
+                        List.of("typed"))), new FullLoad.TaskContext(42, "swap"), new InMemoryCheckpointStore(),
+                        RunControl.NONE, new ProgressTracker(1, 42, events::add, java.time.Duration.ofMillis(50))).run();
+            }
+            assertThat(status).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(events.getLast().error()).contains("public.typed")
+                    .contains("connection_config.path").contains("is a symbolic link");
+            try (Stream<Path> leaked = Files.walk(outside)) {
+                assertThat(leaked.filter(p -> !p.equals(outside))).isEmpty();
+            }
+        } finally {
+            try (Stream<Path> all = Files.walk(outside)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static void load(Connector from, Map<String, Object> fromCfg, Path root, Map<String, Object> files) {
+        loadTo(from, fromCfg, new LocalFilesConnector(FileRoots.of(root)), files);
     }
 
     private static void loadTo(Connector from, Map<String, Object> fromCfg, Connector to, Map<String, Object> toCfg) {
@@ -111,22 +213,32 @@ class FileTargetsIT {
         assertThat(run.status()).as(String.valueOf(run.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
     }
 
-    private static List<byte[]> localFiles(Path folder) throws Exception {
+    /** DTaaS's part files in a folder, sorted. */
+    private static List<Path> partFiles(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted()
-                    .map(p -> {
-                        try {
-                            return Files.readAllBytes(p);
-                        } catch (java.io.IOException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }).toList();
+            return files.filter(p -> p.getFileName().toString().startsWith("part-2")).sorted().toList();
         }
     }
 
+    private static List<byte[]> read(List<Path> files) {
+        return files.stream().map(p -> {
+            try {
+                return Files.readAllBytes(p);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static List<byte[]> localFiles(Path folder) throws Exception {
+        return read(partFiles(folder));
+    }
+
+    /** The data objects under a prefix (the manifest's markers left out). */
     private static List<byte[]> s3Files(String prefix) {
         try (S3Client s3 = S3ServerFixture.client()) {
-            return s3.listObjectsV2(r -> r.bucket("dtaas-it-fullload").prefix(prefix)).contents().stream()
+            return s3.listObjectsV2Paginator(r -> r.bucket("dtaas-it-fullload").prefix(prefix)).contents().stream()
+                    .filter(o -> !o.key().contains("/.dtaas-manifest/"))
                     .map(o -> s3.getObjectAsBytes(r -> r.bucket("dtaas-it-fullload").key(o.key())).asByteArray())
                     .toList();
         }

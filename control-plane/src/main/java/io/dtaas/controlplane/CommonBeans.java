@@ -1,6 +1,7 @@
 package io.dtaas.controlplane;
 
 import io.dtaas.connect.ConnectorRegistry;
+import io.dtaas.connect.files.FileRoots;
 import io.dtaas.secret.MasterKeys;
 import io.dtaas.secret.SecretCipher;
 import jakarta.enterprise.inject.Produces;
@@ -23,7 +24,7 @@ public class CommonBeans {
 
     @Produces
     @Singleton
-    ConnectorRegistry connectorRegistry() {
-        return ConnectorRegistry.standard();
+    ConnectorRegistry connectorRegistry(@ConfigProperty(name = "dtaas.files.roots") String fileRoots) {
+        return ConnectorRegistry.standard(FileRoots.parse(fileRoots));
     }
 }

@@ -3,6 +3,7 @@ package io.dtaas.worker;
 import io.dtaas.cluster.ClusterJson;
 import io.dtaas.cluster.GatewayCalls;
 import io.dtaas.connect.ConnectorRegistry;
+import io.dtaas.connect.files.FileRoots;
 import io.dtaas.metadata.JdbcConnectorStore;
 import io.dtaas.metadata.TableLeases;
 import io.dtaas.secret.MasterKeys;
@@ -29,8 +30,8 @@ public class WorkerBeans {
 
     @Produces
     @Singleton
-    ConnectorRegistry connectorRegistry() {
-        return ConnectorRegistry.standard();
+    ConnectorRegistry connectorRegistry(@ConfigProperty(name = "dtaas.files.roots") String fileRoots) {
+        return ConnectorRegistry.standard(FileRoots.parse(fileRoots));
     }
 
     @Produces

@@ -7,29 +7,37 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.SecureDirectoryStream;
 
-/** A file staged next to its target and moved over it on publish (see {@link LocalDirectorySink}). */
+/**
+ * A file staged next to its target and renamed over it on publish (see {@link LocalDirectorySink}). It holds its
+ * folder open: the rename and the clean-up happen in that very directory, whatever its path leads to by then.
+ */
 final class LocalStagedFile implements StagedObject {
 
     private static final int BUFFER = 64 * 1024;
 
     private final String key;
-    private final Path target;
+    private final String target;
+    private final SecureDirectoryStream<Path> folder;
+    private final Path name;
     private final Path staging;
     private final FileChannel channel;
     private final Output output;
     private boolean published;
     private boolean discarded;
 
-    LocalStagedFile(String key, Path target, Path staging) throws IOException {
+    /** Takes over {@code folder} and {@code channel} (closed with this object). */
+    LocalStagedFile(String key, String target, SecureDirectoryStream<Path> folder, String name, String staging,
+                    FileChannel channel) {
         this.key = key;
         this.target = target;
-        this.staging = staging;
-        this.channel = FileChannel.open(staging, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        this.folder = folder;
+        this.name = Path.of(name);
+        this.staging = Path.of(staging);
+        this.channel = channel;
         this.output = new Output(new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER));
     }
 
@@ -52,12 +60,13 @@ final class LocalStagedFile implements StagedObject {
             throw new IllegalStateException(target + " was already " + (published ? "published" : "discarded"));
         }
         try {
-            // ATOMIC_MOVE replaces an existing target atomically on POSIX file systems (rename(2)).
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // renameat(2) within the open folder replaces an existing target atomically
+            folder.move(staging, folder, name);
             published = true;
         } catch (IOException e) {
-            throw LocalDirectorySink.failure("cannot publish " + target, e);
+            throw LocalDirectorySink.failure("cannot publish " + target, e); // close() removes the staging file
         }
+        closeFolder();
     }
 
     @Override
@@ -68,9 +77,21 @@ final class LocalStagedFile implements StagedObject {
         discarded = true;
         try {
             channel.close();
-            Files.deleteIfExists(staging);
+            folder.deleteFile(staging);
+        } catch (NoSuchFileException e) {
+            // already gone
         } catch (IOException e) {
             // Invisible to readers (hidden name) and removed when the chunk is written again.
+        } finally {
+            closeFolder();
+        }
+    }
+
+    private void closeFolder() {
+        try {
+            folder.close();
+        } catch (IOException e) {
+            // a directory handle: nothing was buffered in it
         }
     }
 

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes one chunk as one or more files ({@code max_rows_per_file}). Files are staged while rows arrive and
- * all published at {@link #commit()}; then the chunk's files of earlier attempts that this attempt did not
- * overwrite are deleted. Replacing at commit rather than deleting before writing means a reader (and a
+ * Writes one chunk of a run as one or more files ({@code max_rows_per_file}). Files are staged while rows arrive
+ * and all listed in the manifest, then published, at {@link #commit()}; then the files of the run's earlier
+ * attempts at this chunk that this attempt did not overwrite (fewer files now, another load-date folder) are
+ * deleted. Replacing at commit rather than deleting before writing means a reader (and a
  * failed run) never sees the chunk missing: it sees the earlier attempt's files or this one's (a storage
  * failure between two publishes leaves a mix until the uncheckpointed chunk is retried).
  * A chunk without rows writes no file, except when it is the table's only chunk: an empty table still gets
@@ -24,8 +25,10 @@ import java.util.Set;
 final class FileChunkWriter implements ChunkWriter {
 
     private final ObjectSink sink;
+    private final Manifest manifest;
     private final RowFileWriters writers;
     private final ObjectKeys keys;
+    private final String run;
     private final TableSchema schema;
     private final TableRef target;
     private final Chunk chunk;
@@ -35,16 +38,18 @@ final class FileChunkWriter implements ChunkWriter {
     private long finishedBytes;
     private boolean committed;
 
-    FileChunkWriter(ObjectSink sink, RowFileWriters writers, ObjectKeys keys, TableSchema schema, TableRef target,
-                    Chunk chunk, int maxRowsPerFile) {
+    FileChunkWriter(ObjectSink sink, Manifest manifest, RowFileWriters writers, ObjectKeys keys, String run,
+                    TableSchema schema, TableRef target, Chunk chunk, int maxRowsPerFile) {
         this.sink = sink;
+        this.manifest = manifest;
         this.writers = writers;
         this.keys = keys;
+        this.run = run;
         this.schema = schema;
         this.target = target;
         this.chunk = chunk;
         this.maxRowsPerFile = maxRowsPerFile;
-        sink.discardAbandoned(keys.chunkPrefix(target, chunk.index()));
+        sink.discardAbandoned(keys.chunkPrefix(target, run, chunk.index()));
     }
 
     @Override
@@ -76,12 +81,13 @@ final class FileChunkWriter implements ChunkWriter {
             startFile();
             finishFile();
         }
+        Set<String> published = Set.copyOf(staged.stream().map(StagedObject::key).toList());
+        manifest.add(target, published);
         for (StagedObject object : staged) {
             object.publish();
         }
         committed = true;
-        Set<String> published = Set.copyOf(staged.stream().map(StagedObject::key).toList());
-        sink.delete(sink.list(keys.chunkPrefix(target, chunk.index())).stream()
+        manifest.remove(target, manifest.chunkFiles(target, run, chunk.index()).stream()
                 .filter(key -> !published.contains(key)).toList());
     }
 
@@ -103,7 +109,7 @@ final class FileChunkWriter implements ChunkWriter {
     }
 
     private void startFile() {
-        StagedObject object = sink.create(keys.fileKey(target, chunk.index(), staged.size()));
+        StagedObject object = sink.create(keys.fileKey(target, run, chunk.index(), staged.size()));
         staged.add(object);
         current = writers.open(schema, object.output());
     }

@@ -11,6 +11,7 @@ import io.dtaas.format.ParquetOptions;
 import io.dtaas.format.RowFileWriter;
 import io.dtaas.format.RowFileWriters;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,18 +21,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes tables as Parquet, CSV or JSON-lines files into an {@link ObjectSink} (S3, a local directory), laid
- * out by {@link ObjectKeys}: each chunk's files have fixed names, so a retried, resumed or repeated chunk
- * replaces its own files and rows are never doubled.
+ * out by {@link ObjectKeys}: each run has its own file names (a run name in each), and within a run each
+ * chunk's files have fixed names, so a retried or reclaimed chunk replaces its own files and rows are never
+ * doubled. Every file is listed in the table folder's {@link Manifest} before it is published; only listed
+ * files are ever deleted, so foreign files sharing the folder are safe.
+ *
+ * <p>A run continues another one's files when the engine says it resumes the table ({@link #prepare(TableSchema,
+ * TableRef, WriteMode, boolean)} with {@code resuming}): it takes the latest run listed in the manifest, so the
+ * chunks it redoes replace that run's attempts and the chunks it skips stay.
  *
  * <p>Write modes:
  * <ul>
- *   <li>{@link WriteMode#APPEND}: files of other chunks, other runs and other load dates stay.</li>
+ *   <li>{@link WriteMode#APPEND}: every earlier run's files stay; this run adds its own.</li>
  *   <li>{@link WriteMode#MERGE}: files have no keys to merge on, so it behaves exactly as APPEND.</li>
- *   <li>{@link WriteMode#OVERWRITE}: the new files are written in place (each chunk replaces its namesake
- *       as it commits, so readers see a mix during the run), and {@link #complete} deletes every object under
- *       the table's folder that is not a file of this run's plan: other load dates, chunk indexes beyond the
- *       plan, other formats, foreign files. A failed run never reaches {@code complete} and deletes nothing.
- *       A chunk of this plan written by an earlier attempt of the same run (a resumed run skips it) is kept.</li>
+ *   <li>{@link WriteMode#OVERWRITE}: the new files are written beside the old ones, and {@link #complete}
+ *       deletes every file the manifest lists that is not this run's (earlier runs' files in any load-date
+ *       folder, change files). A failed run never reaches {@code complete} and deletes nothing.</li>
  * </ul>
  *
  * <p>The load date of {@code partition_by_load_date} is the UTC date when this destination was created,
@@ -43,8 +48,13 @@ public final class FileDestination implements Destination {
     private final FileLayout layout;
     private final RowFileWriters writers;
     private final ObjectKeys keys;
-    /** The most chunks any plan opened here had, per target table: tells OVERWRITE which files are this run's. */
-    private final Map<TableRef, Integer> planSizes = new ConcurrentHashMap<>();
+    private final Manifest manifest;
+    /** This destination's run name: what a table is written under unless it continues an earlier run. */
+    private final String run;
+    /** The run each table is written under (this one's, or the earlier one it resumes). */
+    private final Map<TableRef, String> runs = new ConcurrentHashMap<>();
+    /** Tables whose run is listed in their manifest (once, before their first chunk writes). */
+    private final Map<TableRef, String> listed = new ConcurrentHashMap<>();
 
     public FileDestination(ObjectSink sink, FileLayout layout, ParquetOptions parquet, Clock clock) {
         this.sink = sink;
@@ -52,46 +62,54 @@ public final class FileDestination implements Destination {
         this.writers = new RowFileWriters(layout.format(), parquet);
         LocalDate loadDate = layout.partitionByLoadDate() ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : null;
         this.keys = new ObjectKeys(layout.prefix(), loadDate, layout.format().fileExtension());
+        this.manifest = new Manifest(sink, keys);
+        this.run = ObjectKeys.newRun(clock.instant(), new SecureRandom());
     }
 
-    public ObjectKeys keys() {
-        return keys;
-    }
-
-    /** Nothing to create (folders exist as soon as a file is in them); checks the names make a folder. */
+    /** Nothing to create (folders exist as soon as a file is in them); a new run, not resuming one. */
     @Override
     public void prepare(TableSchema source, TableRef target, WriteMode mode) {
+        prepare(source, target, mode, false);
+    }
+
+    /** Checks the names make a folder; a resumed table continues the latest run listed in its manifest. */
+    @Override
+    public void prepare(TableSchema source, TableRef target, WriteMode mode, boolean resuming) {
         keys.tableFolder(target);
+        runs.put(target, resuming ? manifest.latestRun(target).orElse(run) : run);
     }
 
     @Override
     public ChunkWriter open(TableSchema source, TableRef target, Chunk chunk, WriteMode mode) {
-        planSizes.merge(target, chunk.count(), Math::max);
-        return new FileChunkWriter(sink, writers, keys, source, target, chunk, layout.maxRowsPerFile());
+        String tableRun = runs.computeIfAbsent(target, t -> run);
+        // listed before any file of the run is published: a resumed run must find it even if no file was
+        listed.computeIfAbsent(target, t -> {
+            manifest.addRun(t, tableRun);
+            return tableRun;
+        });
+        return new FileChunkWriter(sink, manifest, writers, keys, tableRun, source, target, chunk,
+                layout.maxRowsPerFile());
     }
 
-    /** For {@link WriteMode#OVERWRITE}: deletes the table's objects that are not files of this run's plan. */
+    /** For {@link WriteMode#OVERWRITE}: deletes the files the manifest lists that are not this run's. */
     @Override
     public void complete(TableSchema source, TableRef target, WriteMode mode) {
-        if (mode != WriteMode.OVERWRITE) {
-            return;
+        if (mode == WriteMode.OVERWRITE) {
+            manifest.removeAllBut(target, runs.getOrDefault(target, run));
         }
-        Integer chunkCount = planSizes.get(target);
-        List<String> stale = sink.list(keys.tableFolder(target)).stream()
-                .filter(key -> !keys.isPlannedFile(target, key, chunkCount))
-                .toList();
-        sink.delete(stale);
     }
 
     /**
-     * Publishes one file of rows named {@code name} (plus the format's extension) in the table's folder, under
-     * {@code load_date=<date>/} when the layout partitions by load date, replacing a file of the same key
-     * atomically (change data capture writes one such file per table and batch). Returns its key.
+     * Publishes one file of rows named {@code name} (a {@code changes-...} name, plus the format's extension) in
+     * the table's folder, under {@code load_date=<date>/} when the layout partitions by load date, replacing a
+     * file of the same key atomically (change data capture writes one such file per table and batch). Returns
+     * its key.
      */
     public String writeFile(TableSchema schema, TableRef target, LocalDate date, String name, Batch rows) {
         ObjectKeys dated = new ObjectKeys(keys.prefix(), keys.loadDate() == null ? null : date, keys.extension());
         String key = dated.fileFolder(target) + name + keys.extension();
         sink.discardAbandoned(key);
+        manifest.add(target, List.of(key));
         try (StagedObject object = sink.create(key)) {
             try (RowFileWriter writer = writers.open(schema, object.output())) {
                 writer.write(rows);

@@ -34,19 +34,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import static io.dtaas.connect.objectstore.FileDestinationTesting.RUN;
 import static io.dtaas.connect.objectstore.FileDestinationTesting.SMALL;
 import static io.dtaas.connect.objectstore.FileDestinationTesting.chunk;
 import static io.dtaas.connect.objectstore.FileDestinationTesting.contents;
 import static io.dtaas.connect.objectstore.FileDestinationTesting.csvIds;
+import static io.dtaas.connect.objectstore.FileDestinationTesting.dataKeys;
+import static io.dtaas.connect.objectstore.FileDestinationTesting.markers;
 import static io.dtaas.connect.objectstore.FileDestinationTesting.publish;
 import static io.dtaas.connect.objectstore.FileDestinationTesting.rows;
+import static io.dtaas.connect.objectstore.FileDestinationTesting.runOf;
 import static io.dtaas.connect.objectstore.FileDestinationTesting.writeChunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every file destination (S3, local files) guarantees, run against the real thing by each subclass:
- * exact values in every format and compression, one set of files per chunk however often it is written,
- * nothing visible from an uncommitted chunk, file splitting, load-date folders and OVERWRITE's cleanup.
+ * exact values in every format and compression, one set of files per chunk of a run however often it is
+ * written, new files for every run (APPEND never replaces an earlier run's), resumed runs continuing their
+ * files, nothing visible from an uncommitted chunk, file splitting, load-date folders, and OVERWRITE deleting
+ * only what DTaaS published.
  */
 public abstract class FileDestinationContractIT {
 
@@ -79,8 +85,9 @@ public abstract class FileDestinationContractIT {
                     EdgeCaseBatch.batch());
             destination.complete(EdgeCaseBatch.schema(), EdgeCaseBatch.TABLE, WriteMode.APPEND);
         }
-        String key = "edge/all_kinds/part-00000-000" + file.fileExtension();
-        assertThat(place.allKeys()).containsExactly(key);
+        assertThat(dataKeys(place)).singleElement().asString()
+                .matches("edge/all_kinds/part-" + RUN + "-00000-000" + java.util.regex.Pattern.quote(file.fileExtension()));
+        String key = dataKeys(place).getFirst();
         byte[] stored = place.read(key);
         assertThat(bytes).as("bytes written").isEqualTo(stored.length);
         switch (file.format()) {
@@ -92,19 +99,40 @@ public abstract class FileDestinationContractIT {
     }
 
     @Test
-    void aChunkWrittenAgainReplacesItsFilesAndNeverDoublesRows() {
+    void aChunkWrittenAgainInTheSameRunReplacesItsFilesAndNeverDoublesRows() {
         Place place = newPlace();
         Map<String, Object> config = settings(place, "csv", "none");
         config.put("max_rows_per_file", 2);
-        writeOnce(config, 0, 1, WriteMode.APPEND, rows(1, 5));
-        assertThat(place.allKeys()).containsExactlyInAnyOrder(
-                "shop/orders/part-00000-000.csv", "shop/orders/part-00000-001.csv", "shop/orders/part-00000-002.csv");
-        writeOnce(config, 0, 1, WriteMode.APPEND, rows(1, 3));
-        assertThat(place.allKeys()).containsExactlyInAnyOrder(
-                "shop/orders/part-00000-000.csv", "shop/orders/part-00000-001.csv");
-        assertThat(csvIds(place)).containsExactly(1L, 2L, 3L);
-        writeOnce(config, 0, 1, WriteMode.APPEND, rows(1, 5));
-        assertThat(csvIds(place)).containsExactly(1L, 2L, 3L, 4L, 5L);
+        try (Destination destination = destination(config)) {
+            destination.prepare(SMALL, SMALL.table(), WriteMode.APPEND);
+            writeChunk(destination, SMALL, SMALL.table(), 0, 1, WriteMode.APPEND, rows(1, 5));
+            String run = runOf(dataKeys(place).getFirst());
+            assertThat(dataKeys(place)).containsExactly("shop/orders/part-" + run + "-00000-000.csv",
+                    "shop/orders/part-" + run + "-00000-001.csv", "shop/orders/part-" + run + "-00000-002.csv");
+            writeChunk(destination, SMALL, SMALL.table(), 0, 1, WriteMode.APPEND, rows(1, 3));
+            assertThat(dataKeys(place)).containsExactly("shop/orders/part-" + run + "-00000-000.csv",
+                    "shop/orders/part-" + run + "-00000-001.csv");
+            assertThat(csvIds(place)).containsExactly(1L, 2L, 3L);
+            writeChunk(destination, SMALL, SMALL.table(), 0, 1, WriteMode.APPEND, rows(1, 5));
+            assertThat(csvIds(place)).containsExactly(1L, 2L, 3L, 4L, 5L);
+            destination.complete(SMALL, SMALL.table(), WriteMode.APPEND);
+        }
+        assertThat(markers(place)).as("the deleted -002 file's marker went with it").hasSize(1 + 3);
+    }
+
+    @Test
+    void appendingTwiceOnTheSameDayKeepsBothRunsFiles() {
+        for (boolean dated : List.of(false, true)) {
+            Place place = newPlace();
+            Map<String, Object> config = settings(place, "csv", "none");
+            config.put("partition_by_load_date", dated);
+            writeOnce(config, 0, 1, WriteMode.APPEND, rows(1, 3));
+            List<String> first = dataKeys(place);
+            writeOnce(config, 0, 1, WriteMode.APPEND, rows(1, 3));
+            assertThat(dataKeys(place)).as("dated " + dated).hasSize(2).containsAll(first);
+            assertThat(dataKeys(place).stream().map(FileDestinationTesting::runOf).distinct()).hasSize(2);
+            assertThat(csvIds(place).stream().sorted()).containsExactly(1L, 1L, 2L, 2L, 3L, 3L);
+        }
     }
 
     @Test
@@ -113,9 +141,10 @@ public abstract class FileDestinationContractIT {
         Map<String, Object> config = settings(place, "json", "none");
         config.put("max_rows_per_file", 3);
         writeOnce(config, 4, 9, WriteMode.APPEND, rows(1, 2), rows(3, 5), rows(6, 7));
-        List<String> keys = place.allKeys().stream().sorted().toList();
-        assertThat(keys).containsExactly("shop/orders/part-00004-000.jsonl", "shop/orders/part-00004-001.jsonl",
-                "shop/orders/part-00004-002.jsonl");
+        List<String> keys = dataKeys(place);
+        String run = runOf(keys.getFirst());
+        assertThat(keys).containsExactly("shop/orders/part-" + run + "-00004-000.jsonl",
+                "shop/orders/part-" + run + "-00004-001.jsonl", "shop/orders/part-" + run + "-00004-002.jsonl");
         List<List<Long>> idsPerFile = keys.stream().map(k -> FileReadBack.jsonLines(place.read(k)).stream()
                 .map(n -> n.get("id").asLong()).toList()).toList();
         assertThat(idsPerFile).containsExactly(List.of(1L, 2L, 3L), List.of(4L, 5L, 6L), List.of(7L));
@@ -131,61 +160,117 @@ public abstract class FileDestinationContractIT {
                 writer.write(rows(1, 5));
             }
         }
-        assertThat(place.allKeys()).isEmpty();
+        assertThat(dataKeys(place)).isEmpty();
         assertThat(place.pending()).isEmpty();
 
-        writeOnce(config, 0, 1, WriteMode.APPEND, rows(1, 3));
-        Map<String, byte[]> before = contents(place);
-        try (Destination destination = destination(config);
-             ChunkWriter writer = destination.open(SMALL, SMALL.table(), chunk(0, 1), WriteMode.APPEND)) {
-            writer.write(rows(100, 110));
+        try (Destination destination = destination(config)) {
+            writeChunk(destination, SMALL, SMALL.table(), 0, 1, WriteMode.APPEND, rows(1, 3));
+            Map<String, byte[]> before = contents(place);
+            try (ChunkWriter writer = destination.open(SMALL, SMALL.table(), chunk(0, 1), WriteMode.APPEND)) {
+                writer.write(rows(100, 110));
+            }
+            assertThat(contents(place)).containsOnlyKeys(before.keySet());
+            before.forEach((key, bytes) -> assertThat(place.read(key)).as(key).isEqualTo(bytes));
         }
-        assertThat(contents(place)).containsOnlyKeys(before.keySet());
-        before.forEach((key, bytes) -> assertThat(place.read(key)).as(key).isEqualTo(bytes));
         assertThat(place.pending()).isEmpty();
     }
 
     @Test
-    void overwriteDeletesTheTablesOtherFilesOnlyAtComplete() {
+    void overwriteDeletesOnlyTheFilesDtaasPublishedAndOnlyAtComplete() {
         Place place = newPlace();
         Map<String, Object> config = settings(place, "csv", "none");
-        for (int chunk = 0; chunk < 3; chunk++) {
-            writeOnce(config, chunk, 3, WriteMode.APPEND, rows(chunk * 10 + 1, chunk * 10 + 1));
+        try (Destination earlier = destination(config)) {
+            for (int chunk = 0; chunk < 3; chunk++) {
+                writeChunk(earlier, SMALL, SMALL.table(), chunk, 3, WriteMode.APPEND, rows(chunk * 10 + 1, chunk * 10 + 1));
+            }
         }
+        writeOnce(config, 0, 1, WriteMode.APPEND, rows(50, 50));
+        List<String> old = dataKeys(place);
         ConfigValues values = validated(config);
+        String p = prefixOf(values);
+        List<String> foreign = List.of("shop/orders/_SUCCESS", "shop/orders/part-00000-000.csv",
+                "shop/orders/part-20260101T000000Z-abcdef-00000-000.csv", "shop/orders/notes/readme.txt",
+                "shop/orders/load_date=2026-11-05/mine.csv", "shop/orders_archive/part-00000-000.csv");
         try (ObjectSink sink = place.sink(values)) {
-            publish(sink, prefixOf(values) + "shop/orders/_SUCCESS");
-            publish(sink, prefixOf(values) + "shop/orders_archive/part-00000-000.csv");
+            foreign.forEach(key -> publish(sink, p + key));
+            // a marker planted for a foreign file: its name is not one DTaaS writes, so it lists nothing
+            publish(sink, p + "shop/orders/.dtaas-manifest/changes/_SUCCESS");
         }
         try (Destination destination = destination(config)) {
             destination.prepare(SMALL, SMALL.table(), WriteMode.OVERWRITE);
             writeChunk(destination, SMALL, SMALL.table(), 0, 2, WriteMode.OVERWRITE, rows(100, 101));
             writeChunk(destination, SMALL, SMALL.table(), 1, 2, WriteMode.OVERWRITE, rows(102, 102));
-            assertThat(place.allKeys()).as("before complete").contains(
-                    "shop/orders/part-00002-000.csv", "shop/orders/_SUCCESS");
+            assertThat(dataKeys(place)).as("before complete").containsAll(old).containsAll(foreign);
             destination.complete(SMALL, SMALL.table(), WriteMode.OVERWRITE);
         }
-        assertThat(place.allKeys()).containsExactlyInAnyOrder("shop/orders/part-00000-000.csv",
-                "shop/orders/part-00001-000.csv", "shop/orders_archive/part-00000-000.csv");
-        assertThat(csvIds(place)).containsExactly(100L, 101L, 102L);
+        List<String> now = dataKeys(place).stream().filter(k -> !foreign.contains(k)).toList();
+        assertThat(now).hasSize(2).allSatisfy(k -> assertThat(old).doesNotContain(k));
+        assertThat(dataKeys(place)).containsAll(foreign);
+        foreign.forEach(key -> assertThat(place.read(key)).as(key).containsExactly('x'));
+        assertThat(now.stream().flatMap(k -> FileDestinationTesting.withoutHeader(FileReadBack.csv(place.read(k)))
+                .stream()).map(r -> Long.parseLong(r.getFirst())).sorted()).containsExactly(100L, 101L, 102L);
+        assertThat(markers(place)).as("only the new run and its files are listed, plus the planted marker")
+                .hasSize(1 + 2 + 1);
     }
 
     @Test
-    void aResumedOverwriteThatWritesNoChunkKeepsThePlansFilesFromItsEarlierAttempt() {
+    void aResumedRunContinuesTheInterruptedRunsFilesAndReplacesWhatItRedoes() {
         Place place = newPlace();
         Map<String, Object> config = settings(place, "csv", "none");
         writeOnce(config, 0, 2, WriteMode.OVERWRITE, rows(1, 1));
-        writeOnce(config, 1, 2, WriteMode.OVERWRITE, rows(2, 2));
-        ConfigValues values = validated(config);
-        try (ObjectSink sink = place.sink(values)) {
-            publish(sink, prefixOf(values) + "shop/orders/part-00000-000.jsonl");
+        String completedRun = runOf(dataKeys(place).getFirst());
+        String interruptedRun;
+        try (Destination interrupted = destination(config)) {
+            interrupted.prepare(SMALL, SMALL.table(), WriteMode.OVERWRITE);
+            writeChunk(interrupted, SMALL, SMALL.table(), 0, 3, WriteMode.OVERWRITE, rows(10, 10));
+            // chunk 1 published, then the process died before its checkpoint: the resumed run redoes it
+            writeChunk(interrupted, SMALL, SMALL.table(), 1, 3, WriteMode.OVERWRITE, rows(11, 11));
+            interruptedRun = dataKeys(place).stream().map(FileDestinationTesting::runOf)
+                    .filter(r -> !r.equals(completedRun)).findFirst().orElseThrow();
         }
         try (Destination resumed = destination(config)) {
-            resumed.prepare(SMALL, SMALL.table(), WriteMode.OVERWRITE);
+            resumed.prepare(SMALL, SMALL.table(), WriteMode.OVERWRITE, true);
+            writeChunk(resumed, SMALL, SMALL.table(), 1, 3, WriteMode.OVERWRITE, rows(12, 12));
+            writeChunk(resumed, SMALL, SMALL.table(), 2, 3, WriteMode.OVERWRITE, rows(13, 13));
             resumed.complete(SMALL, SMALL.table(), WriteMode.OVERWRITE);
         }
-        assertThat(place.allKeys()).containsExactlyInAnyOrder("shop/orders/part-00000-000.csv",
-                "shop/orders/part-00001-000.csv");
+        assertThat(dataKeys(place)).containsExactly("shop/orders/part-" + interruptedRun + "-00000-000.csv",
+                "shop/orders/part-" + interruptedRun + "-00001-000.csv",
+                "shop/orders/part-" + interruptedRun + "-00002-000.csv");
+        assertThat(csvIds(place)).containsExactly(10L, 12L, 13L);
+    }
+
+    @Test
+    void aResumedRunThatWritesNoChunkKeepsTheFilesOfTheRunItContinues() {
+        Place place = newPlace();
+        Map<String, Object> config = settings(place, "csv", "none");
+        writeOnce(config, 0, 1, WriteMode.OVERWRITE, rows(1, 1));
+        try (Destination interrupted = destination(config)) {
+            interrupted.prepare(SMALL, SMALL.table(), WriteMode.OVERWRITE);
+            writeChunk(interrupted, SMALL, SMALL.table(), 0, 2, WriteMode.OVERWRITE, rows(5, 5));
+            writeChunk(interrupted, SMALL, SMALL.table(), 1, 2, WriteMode.OVERWRITE);
+        }
+        try (Destination resumed = destination(config)) {
+            resumed.prepare(SMALL, SMALL.table(), WriteMode.OVERWRITE, true);
+            resumed.complete(SMALL, SMALL.table(), WriteMode.OVERWRITE);
+        }
+        assertThat(csvIds(place)).containsExactly(5L);
+    }
+
+    @Test
+    void aResumedRunNeverContinuesACompletedAppendRunWhoseChunksWereEmpty() {
+        Place place = newPlace();
+        Map<String, Object> config = settings(place, "csv", "none");
+        writeOnce(config, 0, 1, WriteMode.APPEND, rows(1, 2));
+        try (Destination interrupted = destination(config)) {
+            interrupted.prepare(SMALL, SMALL.table(), WriteMode.APPEND);
+            writeChunk(interrupted, SMALL, SMALL.table(), 0, 2, WriteMode.APPEND); // empty: no file, but listed
+        }
+        try (Destination resumed = destination(config)) {
+            resumed.prepare(SMALL, SMALL.table(), WriteMode.APPEND, true);
+            writeChunk(resumed, SMALL, SMALL.table(), 1, 2, WriteMode.APPEND, rows(3, 3));
+        }
+        assertThat(csvIds(place)).containsExactlyInAnyOrder(1L, 2L, 3L);
     }
 
     @Test
@@ -206,8 +291,9 @@ public abstract class FileDestinationContractIT {
                 assertThat(f.get()).isPositive();
             }
         }
-        assertThat(place.allKeys()).hasSize(chunks * 3);
-        List<Long> ids = place.allKeys().stream().sorted()
+        assertThat(dataKeys(place)).hasSize(chunks * 3);
+        assertThat(markers(place)).hasSize(chunks * 3 + 1);
+        List<Long> ids = dataKeys(place).stream()
                 .flatMap(k -> FileReadBack.jsonLines(FileReadBack.decompress(place.read(k), Compression.ZSTD)).stream())
                 .map(n -> n.get("id").asLong()).toList();
         List<Long> expected = new ArrayList<>();
@@ -220,16 +306,19 @@ public abstract class FileDestinationContractIT {
     }
 
     @Test
-    void appendAndMergeKeepTheTablesOtherFiles() {
+    void appendAndMergeKeepEveryEarlierRunsFiles() {
         Place place = newPlace();
         Map<String, Object> config = settings(place, "json", "none");
-        for (int chunk = 0; chunk < 3; chunk++) {
-            writeOnce(config, chunk, 3, WriteMode.APPEND, rows(chunk + 1, chunk + 1));
+        try (Destination destination = destination(config)) {
+            for (int chunk = 0; chunk < 3; chunk++) {
+                writeChunk(destination, SMALL, SMALL.table(), chunk, 3, WriteMode.APPEND, rows(chunk + 1, chunk + 1));
+            }
         }
         writeOnce(config, 0, 1, WriteMode.APPEND, rows(7, 7));
         writeOnce(config, 0, 1, WriteMode.MERGE, rows(8, 8));
-        assertThat(place.allKeys()).containsExactlyInAnyOrder("shop/orders/part-00000-000.jsonl",
-                "shop/orders/part-00001-000.jsonl", "shop/orders/part-00002-000.jsonl");
+        assertThat(dataKeys(place)).hasSize(5);
+        assertThat(dataKeys(place).stream().flatMap(k -> FileReadBack.jsonLines(place.read(k)).stream())
+                .map(n -> n.get("id").asLong()).sorted()).containsExactly(1L, 2L, 3L, 7L, 8L);
     }
 
     @Test
@@ -240,16 +329,27 @@ public abstract class FileDestinationContractIT {
         ConfigValues values = validated(config);
         Instant lateOnTheFifth = Instant.parse("2026-11-05T23:59:59Z");
         try (Destination destination = datedDestination(place, values, lateOnTheFifth)) {
-            writeChunk(destination, SMALL, SMALL.table(), 0, 1, WriteMode.APPEND, rows(1, 2));
+            writeChunk(destination, SMALL, SMALL.table(), 0, 2, WriteMode.APPEND, rows(1, 2));
+            writeChunk(destination, SMALL, SMALL.table(), 1, 2, WriteMode.APPEND, rows(3, 3));
         }
-        assertThat(place.allKeys()).containsExactly("shop/orders/load_date=2026-11-05/part-00000-000.csv.zst");
+        assertThat(dataKeys(place)).hasSize(2).allSatisfy(k -> assertThat(k)
+                .matches("shop/orders/load_date=2026-11-05/part-20261105T235959Z-[0-9a-f]{6}-0000[01]-000\\.csv\\.zst"));
+        // resumed after midnight: chunk 1 is redone in the new date's folder and its earlier attempt goes
         try (Destination destination = datedDestination(place, values, lateOnTheFifth.plusSeconds(1))) {
+            destination.prepare(SMALL, SMALL.table(), WriteMode.APPEND, true);
+            writeChunk(destination, SMALL, SMALL.table(), 1, 2, WriteMode.APPEND, rows(4, 4));
+        }
+        assertThat(dataKeys(place)).hasSize(2).anySatisfy(k -> assertThat(k).startsWith("shop/orders/load_date=2026-11-05/")
+                .contains("-00000-")).anySatisfy(k -> assertThat(k).startsWith("shop/orders/load_date=2026-11-06/")
+                .contains("-00001-"));
+        try (Destination destination = datedDestination(place, values, lateOnTheFifth.plusSeconds(2))) {
             destination.prepare(SMALL, SMALL.table(), WriteMode.OVERWRITE);
-            writeChunk(destination, SMALL, SMALL.table(), 0, 1, WriteMode.OVERWRITE, rows(3, 3));
-            assertThat(place.allKeys()).hasSize(2);
+            writeChunk(destination, SMALL, SMALL.table(), 0, 1, WriteMode.OVERWRITE, rows(5, 5));
+            assertThat(dataKeys(place)).hasSize(3);
             destination.complete(SMALL, SMALL.table(), WriteMode.OVERWRITE);
         }
-        assertThat(place.allKeys()).containsExactly("shop/orders/load_date=2026-11-06/part-00000-000.csv.zst");
+        assertThat(dataKeys(place)).singleElement().asString()
+                .matches("shop/orders/load_date=2026-11-06/part-20261106T000001Z-[0-9a-f]{6}-00000-000\\.csv\\.zst");
     }
 
     @Test
@@ -257,13 +357,13 @@ public abstract class FileDestinationContractIT {
         Place place = newPlace();
         Map<String, Object> config = settings(place, "parquet", "default");
         writeOnce(config, 0, 1, WriteMode.APPEND);
-        assertThat(place.allKeys()).containsExactly("shop/orders/part-00000-000.parquet");
-        var file = FileReadBack.parquet(place.read("shop/orders/part-00000-000.parquet"), scratch);
+        assertThat(dataKeys(place)).singleElement().asString().matches("shop/orders/part-" + RUN + "-00000-000\\.parquet");
+        var file = FileReadBack.parquet(place.read(dataKeys(place).getFirst()), scratch);
         assertThat(file.rows()).isEmpty();
         assertThat(file.schema().getFields()).extracting(f -> f.getName()).containsExactly("id", "name");
 
         writeOnce(config, 1, 3, WriteMode.APPEND);
-        assertThat(place.allKeys()).containsExactly("shop/orders/part-00000-000.parquet");
+        assertThat(dataKeys(place)).hasSize(1);
     }
 
     @Test
@@ -274,7 +374,8 @@ public abstract class FileDestinationContractIT {
             destination.prepare(SMALL, odd, WriteMode.APPEND);
             writeChunk(destination, SMALL, odd, 0, 1, WriteMode.APPEND, rows(1, 1));
         }
-        assertThat(place.allKeys()).containsExactly("%2E.%2Fup/a%2Fb%20c/part-00000-000.csv");
+        assertThat(dataKeys(place)).singleElement().asString()
+                .matches("%2E\\.%2Fup/a%2Fb%20c/part-" + RUN + "-00000-000\\.csv");
     }
 
     // --- helpers ---

@@ -73,15 +73,39 @@ public final class FileDestinationTesting {
         return records.isEmpty() ? records : records.subList(1, records.size());
     }
 
+    /** A run name as file names carry it. */
+    public static final String RUN = "\\d{8}T\\d{6}Z-[0-9a-f]{6}";
+
+    /** The data files under the place: every key but the manifests' markers. */
+    public static List<String> dataKeys(Place place) {
+        return place.allKeys().stream().filter(key -> !key.startsWith(".dtaas-manifest/")
+                && !key.contains("/.dtaas-manifest/")).sorted().toList();
+    }
+
+    /** The manifest markers under the place. */
+    public static List<String> markers(Place place) {
+        return place.allKeys().stream().filter(key -> key.contains(".dtaas-manifest/")).sorted().toList();
+    }
+
+    /** The run name in a part file's key. */
+    public static String runOf(String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(".*/part-(" + RUN + ")-\\d{5}-\\d{3}\\..*")
+                .matcher(key);
+        if (!m.matches()) {
+            throw new AssertionError(key + " is not a part file's key");
+        }
+        return m.group(1);
+    }
+
     public static List<Long> csvIds(Place place) {
-        return place.allKeys().stream().filter(key -> key.startsWith("shop/orders/")).sorted()
+        return dataKeys(place).stream().filter(key -> key.startsWith("shop/orders/")).sorted()
                 .flatMap(key -> withoutHeader(FileReadBack.csv(place.read(key))).stream())
                 .map(record -> Long.parseLong(record.get(0))).toList();
     }
 
     public static Map<String, byte[]> contents(Place place) {
         Map<String, byte[]> all = new HashMap<>();
-        place.allKeys().forEach(key -> all.put(key, place.read(key)));
+        dataKeys(place).forEach(key -> all.put(key, place.read(key)));
         return all;
     }
 

@@ -1,6 +1,7 @@
 package io.dtaas.controlplane.connector;
 
 import io.dtaas.controlplane.testing.Api;
+import io.dtaas.controlplane.testing.FilesRoot;
 import io.dtaas.controlplane.testing.RealPostgresProfile;
 import io.dtaas.testing.MariaDbFixture;
 import io.dtaas.testing.PostgresFixture;
@@ -8,7 +9,6 @@ import io.dtaas.testing.S3ServerFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -76,7 +76,8 @@ class ConnectorApiIT {
     }
 
     @Test
-    void testsRealPostgresMariaDbS3AndDirectoryAndRecordsTheOutcome(@TempDir Path dir) throws Exception {
+    void testsRealPostgresMariaDbS3AndDirectoryAndRecordsTheOutcome() throws Exception {
+        Path dir = FilesRoot.newDirectory("dtaas-cp-conn");
         MariaDbFixture.freshDatabase("dtaas_cp_conn");
         S3ServerFixture.createBucket("dtaas-cp-conn");
         long pg = Api.create(Api.connector("pg " + System.nanoTime(), "source", "postgresql",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtaas.cdc.CdcRun;
 import io.dtaas.controlplane.testing.Api;
+import io.dtaas.controlplane.testing.FilesRoot;
 import io.dtaas.controlplane.testing.RealEngineProfile;
 import io.dtaas.controlplane.testing.TaskApi;
 import io.dtaas.testing.PostgresFixture;
@@ -78,7 +79,7 @@ class CdcSinksTaskIT {
         String src = "dtaas_5b_cp_lf_src";
         PostgresFixture.freshDatabase(src);
         PostgresFixture.execute(src, "CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL)");
-        Path dir = Files.createTempDirectory("dtaas-5b-cdc-files");
+        Path dir = FilesRoot.newDirectory("dtaas-5b-cdc-files");
         long files = Api.create(Api.connector("files " + System.nanoTime(), "destination", "local_files",
                 Map.of("path", dir.toString(), "file_format", "json", "compression", "none",
                         "partition_by_load_date", true)));
@@ -120,7 +121,7 @@ class CdcSinksTaskIT {
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path f : all.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .toList()) {
+                    .filter(p -> !dir.relativize(p).toString().contains(".dtaas-manifest/")).toList()) {
                 assertThat(dir.relativize(f).toString()).matches("public/items/load_date=\\d{4}-\\d{2}-\\d{2}/changes-.*\\.jsonl");
                 for (String line : Files.readAllLines(f)) {
                     JsonNode n = json.readTree(line);

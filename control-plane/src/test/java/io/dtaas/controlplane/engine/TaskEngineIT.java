@@ -1,6 +1,7 @@
 package io.dtaas.controlplane.engine;
 
 import io.dtaas.controlplane.testing.Api;
+import io.dtaas.controlplane.testing.FilesRoot;
 import io.dtaas.controlplane.testing.RealEngineProfile;
 import io.dtaas.controlplane.testing.TaskApi;
 import io.dtaas.testing.PostgresFixture;
@@ -10,6 +11,8 @@ import io.restassured.path.json.JsonPath;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -130,9 +133,11 @@ class TaskEngineIT {
     void aFailingTableNamesTaskTableAndCause() throws Exception {
         String src = "dtaas_cp_engine_fail";
         TaskApi.sourceDatabase(src);
+        // a file where the destination needs a folder: accepted when saved, the write fails
+        Path blocker = Files.writeString(FilesRoot.newDirectory("dtaas-engine-fail").resolve("blocker"), "x");
         long task = TaskApi.createTask(TaskApi.task("fails " + System.nanoTime(), TaskApi.pgConnector("source", src),
                 Api.create(Api.connector("files " + System.nanoTime(), "destination", "local_files",
-                        Map.of("path", "/proc/dtaas-cannot-write-here"))), List.of("customers")));
+                        Map.of("path", blocker.resolve("sub").toString()))), List.of("customers")));
         JsonPath failed = awaitFinal(TaskApi.start(task));
         assertThat(failed.getString("status")).isEqualTo("failed");
         assertThat(failed.getString("error_message")).contains("public.customers");

@@ -1,6 +1,7 @@
 package io.dtaas.controlplane.variable;
 
 import io.dtaas.controlplane.testing.Api;
+import io.dtaas.controlplane.testing.FilesRoot;
 import io.dtaas.controlplane.testing.RealEngineProfile;
 import io.dtaas.controlplane.testing.TaskApi;
 import io.dtaas.testing.MariaDbFixture;
@@ -85,7 +86,7 @@ class VariableApiIT {
                 "config", Map.of("connector_id", 999999, "query", "SELECT 1"))).statusCode(422)
                 .body("errors[0].field", equalTo("config.connector_id"))
                 .body("errors[0].message", equalTo("connector 999999 not found"));
-        long files = Api.create(Api.connector(unique("files"), "destination", "local_files", Map.of("path", "/tmp/x")));
+        long files = Api.create(Api.connector(unique("files"), "destination", "local_files", Map.of("path", FilesRoot.path().resolve("x").toString())));
         Api.post("/api/variables", Map.of("name", unique("x"), "variable_type", "db_query",
                 "config", Map.of("connector_id", files, "query", "SELECT 1"))).statusCode(422)
                 .body("errors[0].message", containsString("has no database to query"));
@@ -181,7 +182,7 @@ class VariableApiIT {
         Api.put("/api/variables/" + id, Map.of("name", unique("renamed"))).statusCode(409);
 
         Api.post("/api/connectors", Api.connector(unique("lake"), "destination", "local_files",
-                        Map.of("path", "/tmp/dtaas-vars/{{missing_dir}}"))).statusCode(422)
+                        Map.of("path", FilesRoot.path() + "/dtaas-vars/{{missing_dir}}"))).statusCode(422)
                 .body("errors[0].field", equalTo("connection_config.path"))
                 .body("errors[0].message", containsString("unknown variable {{missing_dir}}"));
         String dir = unique("dir");
@@ -189,7 +190,7 @@ class VariableApiIT {
                 .extract().jsonPath().getLong("id");
         String lakeName = unique("lake");
         long lake = Api.create(Api.connector(lakeName, "destination", "local_files",
-                Map.of("path", "/tmp/dtaas-vars/{{" + dir + "}}")));
+                Map.of("path", FilesRoot.path() + "/dtaas-vars/{{" + dir + "}}")));
         when().delete("/api/variables/" + dirId).then().statusCode(409)
                 .body("detail", containsString("is used by connector '" + lakeName + "' (id " + lake
                         + ") in connection_config.path"));

@@ -1,6 +1,7 @@
 package io.dtaas.controlplane.variable;
 
 import io.dtaas.controlplane.testing.Api;
+import io.dtaas.controlplane.testing.FilesRoot;
 import io.dtaas.controlplane.testing.RealEngineProfile;
 import io.dtaas.controlplane.testing.TaskApi;
 import io.dtaas.testing.MariaDbFixture;
@@ -175,19 +176,21 @@ class VariablesEngineIT {
         assertThat(toS3.getString("status")).as(toS3.prettify()).isEqualTo("completed");
         try (S3Client client = S3ServerFixture.client()) {
             assertThat(client.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(S3Object::key)
-                    .containsExactly("exports/acme/" + today + "/public/orders/part-00000-000.csv");
+                    .filteredOn(k -> !k.contains("/.dtaas-manifest/")).singleElement().asString()
+                    .matches("exports/acme/" + today + "/public/orders/part-\\d{8}T\\d{6}Z-[0-9a-f]{6}-00000-000\\.csv");
         }
         assertThat(toS3.getMap("variables")).containsOnlyKeys(tenant, day);
 
-        Path root = Files.createTempDirectory("dtaas-vars-files");
+        Path root = FilesRoot.newDirectory("dtaas-vars-files");
         long files = Api.create(Api.connector("files " + suffix, "destination", "local_files",
                 Map.of("path", root + "/{{" + db + "}}", "file_format", "csv")));
         JsonPath toFiles = awaitFinal(TaskApi.start(TaskApi.createTask(TaskApi.task("to files " + suffix, source, files,
                 List.of("orders")))));
         assertThat(toFiles.getString("status")).as(toFiles.prettify()).isEqualTo("completed");
         try (Stream<Path> written = Files.walk(root)) {
-            assertThat(written.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()))
-                    .containsExactly(src + "/public/orders/part-00000-000.csv");
+            assertThat(written.filter(Files::isRegularFile).map(p -> root.relativize(p).toString())
+                    .filter(p -> !p.contains(".dtaas-manifest/")))
+                    .singleElement().asString().matches(src + "/public/orders/part-\\d{8}T\\d{6}Z-[0-9a-f]{6}-00000-000\\.csv");
         }
 
         long escape = Api.create(Api.connector("escape " + suffix, "destination", "local_files",
