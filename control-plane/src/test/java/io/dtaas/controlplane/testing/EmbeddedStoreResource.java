@@ -12,6 +12,9 @@ public class EmbeddedStoreResource implements QuarkusTestResourceLifecycleManage
 
     /** Port of the running store, so tests can look at what was stored. */
     public static volatile int port;
+    /** The application role and its password for this run, as DTaaS itself connects. */
+    public static volatile String username;
+    public static volatile String password;
     private EmbeddedMetadataStore store;
 
     @Override
@@ -20,9 +23,12 @@ public class EmbeddedStoreResource implements QuarkusTestResourceLifecycleManage
             Path home = Files.createTempDirectory("dtaas-embedded-home");
             store = EmbeddedMetadataStore.start(home.resolve("pgdata"));
             port = store.port();
+            username = store.username();
+            password = store.password();
             return Map.of(
                     "quarkus.datasource.jdbc.url", store.jdbcUrl(),
                     "quarkus.datasource.username", store.username(),
+                    "quarkus.datasource.password", store.password(),
                     "dtaas.home", home.toString());
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded metadata store", e);
