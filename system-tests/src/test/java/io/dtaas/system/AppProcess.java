@@ -111,6 +111,15 @@ final class AppProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Everything the process printed so far. */
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
     String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
