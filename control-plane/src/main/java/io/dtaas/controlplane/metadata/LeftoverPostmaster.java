@@ -3,7 +3,6 @@ package io.dtaas.controlplane.metadata;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -158,9 +157,5 @@ final class LeftoverPostmaster {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while stopping the leftover PostgreSQL", e);
         }
-    }
-
-    static boolean exists(Path dataDir) {
-        return Files.exists(dataDir.resolve(PID_FILE), LinkOption.NOFOLLOW_LINKS);
     }
 }
