@@ -16,11 +16,12 @@ public class EmbeddedStoreResource implements QuarkusTestResourceLifecycleManage
     public static volatile String username;
     public static volatile String password;
     private EmbeddedMetadataStore store;
+    private Path home;
 
     @Override
     public Map<String, String> start() {
         try {
-            Path home = Files.createTempDirectory("dtaas-embedded-home");
+            home = Files.createTempDirectory("dtaas-embedded-home");
             store = EmbeddedMetadataStore.start(home.resolve("pgdata"));
             port = store.port();
             username = store.username();
@@ -39,6 +40,12 @@ public class EmbeddedStoreResource implements QuarkusTestResourceLifecycleManage
     public void stop() {
         try {
             store.close();
+            // the cluster and its own copy of the PostgreSQL binaries (about 60 MB)
+            try (var tree = Files.walk(home)) {
+                for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         } catch (Exception ignored) {
             // test JVM is finishing
         }
