@@ -116,10 +116,6 @@ final class AppProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
