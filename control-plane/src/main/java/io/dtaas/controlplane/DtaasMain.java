@@ -2,17 +2,23 @@ package io.dtaas.controlplane;
 
 import io.dtaas.config.LaunchEnvironment;
 import io.dtaas.controlplane.launch.BrowserOpener;
+import io.dtaas.controlplane.launch.DataDirPermissions;
 import io.dtaas.engine.cli.FullLoadCli;
 import io.dtaas.controlplane.launch.LaunchOptions;
 import io.dtaas.metadata.DatabaseUrl;
 import io.dtaas.controlplane.metadata.EmbeddedMetadataStore;
 import io.dtaas.controlplane.security.ApiAccessPolicy;
+import io.dtaas.secret.MasterKeys;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -52,7 +58,7 @@ public class DtaasMain {
         String host = first(options.host(), value(env, "HOST"), "127.0.0.1");
         String port = first(options.port() == null ? null : options.port().toString(), value(env, "PORT"), "8000");
         Path home = Path.of(first(options.dataDir() == null ? null : options.dataDir().toString(), value(env, "DTAAS_HOME"),
-                System.getProperty("user.home") + "/.dtaas"));
+                System.getProperty("user.home") + "/.dtaas")).toAbsolutePath().normalize();
         Optional<String> refusal = ApiAccessPolicy.startupProblem(host, value(env, "DTAAS_API_TOKEN"));
         if (refusal.isPresent()) {
             System.err.println("dtaas: refusing to start. " + refusal.get());
@@ -67,6 +73,7 @@ public class DtaasMain {
         }
         applyFromEnvironment(env);
         System.setProperty("dtaas.open-browser", Boolean.toString(!options.noBrowser()));
+        securePermissions(home);
         EmbeddedMetadataStore embedded = startMetadataStore(value(env, "DATABASE_URL"), home);
         try {
             Quarkus.run(Standalone.class, args);
@@ -104,6 +111,7 @@ public class DtaasMain {
             EmbeddedMetadataStore store = EmbeddedMetadataStore.start(home.resolve("pgdata"));
             System.setProperty("quarkus.datasource.jdbc.url", store.jdbcUrl());
             System.setProperty("quarkus.datasource.username", store.username());
+            System.setProperty("quarkus.datasource.password", store.password());
             return store;
         } catch (Exception e) {
             System.err.println("dtaas: cannot start the embedded metadata database in " + home.resolve("pgdata") + ": "
@@ -124,6 +132,26 @@ public class DtaasMain {
 
     private static String value(LaunchEnvironment env, String key) {
         return env.nonBlank(key).orElse(null);
+    }
+
+    /**
+     * Nothing in the data dir may be writable by other users, and keys, passwords and the database files are the
+     * owner's only: checked and repaired before anything in it is used, each repair reported.
+     */
+    private static void securePermissions(Path home) {
+        try {
+            // a new data dir is private; an existing one keeps its read bits and loses the write bits below
+            if (!java.nio.file.Files.exists(home)) {
+                DataDirPermissions.createPrivateDirectory(home);
+            }
+            List<Path> ownerOnly = new ArrayList<>(EmbeddedMetadataStore.privatePaths(Path.of("pgdata")));
+            ownerOnly.add(Path.of(MasterKeys.KEY_FILE));
+            for (String repair : DataDirPermissions.secure(home, Set.copyOf(ownerOnly))) {
+                System.out.println("DTaaS: " + repair);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            System.err.println("dtaas: cannot check the permissions in the data dir " + home + ": " + e.getMessage());
+        }
     }
 
     private static String first(String... values) {

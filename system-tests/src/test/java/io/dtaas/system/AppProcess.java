@@ -120,6 +120,11 @@ final class AppProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Everything the process printed so far. */
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
     String tail() {
         try {
             List<String> lines = Files.readAllLines(log);

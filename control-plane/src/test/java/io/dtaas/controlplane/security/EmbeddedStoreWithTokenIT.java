@@ -55,7 +55,7 @@ class EmbeddedStoreWithTokenIT {
                 .body(Api.connector("embedded store", "source", "postgresql", config))
                 .post("/api/connectors").then().statusCode(201).extract().jsonPath().getLong("id");
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + EmbeddedStoreResource.port
-                + "/dtaas", "postgres", "");
+                + "/dtaas", EmbeddedStoreResource.username, EmbeddedStoreResource.password);
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT name, secret_config FROM connectors WHERE id = " + id)) {
             assertThat(rs.next()).isTrue();
