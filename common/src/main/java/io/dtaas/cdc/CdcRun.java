@@ -7,6 +7,7 @@ import io.dtaas.connect.Source;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.engine.FullLoad;
+import io.dtaas.engine.TargetTables;
 import io.dtaas.engine.ProgressTracker;
 import io.dtaas.engine.RunControl;
 import io.dtaas.error.DtaasException;
@@ -97,8 +98,7 @@ public final class CdcRun {
                 schemas.put(t, schema);
                 pipelines.put(t, config.transformationsFor(t).bind(schema, TransformContext.run(task.variables())));
             }
-            Function<TableRef, TableRef> targetOf = t -> config.targetSchema() == null ? t
-                    : new TableRef(config.targetSchema(), t.name());
+            Function<TableRef, TableRef> targetOf = TargetTables.of(config.targetSchema(), source, destination);
             // database targets apply by key, file targets get change files; a source schema change re-binds the
             // table's transformations to the new columns
             ChangeSink applier = ChangeSink.of(destination, schemas, pipelines, s -> config.transformationsFor(s.table())

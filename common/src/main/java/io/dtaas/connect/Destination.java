@@ -14,6 +14,15 @@ public interface Destination extends AutoCloseable {
     void prepare(TableSchema source, TableRef target, WriteMode mode);
 
     /**
+     * The namespace (schema; the database where databases are namespaces) tables land in when the task names none,
+     * or empty to keep the source's (file destinations, which use it as a path segment). Called once per run,
+     * before {@code prepare}, on the run's thread; it may open a connection.
+     */
+    default java.util.Optional<String> defaultSchema() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Like {@link #prepare(TableSchema, TableRef, WriteMode)}, for a run that continues an interrupted one:
      * what earlier runs committed (e.g. an overwrite's staging table) must be kept.
      */

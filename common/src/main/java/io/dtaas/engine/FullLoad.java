@@ -79,6 +79,12 @@ public final class FullLoad {
      */
     public ExecutionStatus runTables(List<TableRef> tables) {
         progress.tablesSelected(tables.stream().map(TableRef::toString).toList());
+        TargetTables targets;
+        try {
+            targets = TargetTables.of(config.targetSchema(), source, destination);
+        } catch (DtaasException e) {
+            return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": " + e.getMessage());
+        }
         int threads = config.parallel() ? Math.min(config.maxParallelTables(), tables.size()) : 1;
         ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("dtaas-table-", 0).factory());
         List<String> errors = new ArrayList<>();
@@ -87,7 +93,7 @@ public final class FullLoad {
             List<Future<TableLoad.Outcome>> outcomes = new ArrayList<>();
             for (TableRef table : tables) {
                 outcomes.add(pool.submit(() -> new TableLoad(source, destination, config, task, checkpoints, control,
-                        progress, table).run()));
+                        progress, table, targets).run()));
             }
             for (Future<TableLoad.Outcome> f : outcomes) {
                 TableLoad.Outcome outcome = get(f);

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /** One table of a full load: prepare the target, plan chunks, move the ones not yet checkpointed, finish. */
 final class TableLoad {
@@ -38,9 +39,12 @@ final class TableLoad {
     private final ProgressTracker progress;
     private final TableRef table;
     private final RetryPolicy retry;
+    private final Function<TableRef, TableRef> targets;
 
     TableLoad(Source source, Destination destination, TransferConfig config, FullLoad.TaskContext task,
-              CheckpointStore checkpoints, RunControl control, ProgressTracker progress, TableRef table) {
+              CheckpointStore checkpoints, RunControl control, ProgressTracker progress, TableRef table,
+              Function<TableRef, TableRef> targets) {
+        this.targets = targets;
         this.source = source;
         this.destination = destination;
         this.config = config;
@@ -59,8 +63,7 @@ final class TableLoad {
             TableSchema schema = query == null ? source.describe(table) : source.describeQuery(table, query);
             Pipeline pipeline = config.transformationsFor(table).bind(schema, TransformContext.run(task.variables()));
             TableSchema output = pipeline.output();
-            TableRef target = new TableRef(config.targetSchema() != null ? config.targetSchema() : schema.table().schema(),
-                    schema.table().name());
+            TableRef target = targets.apply(schema.table());
             List<Chunk> chunks = query == null ? TransformedChunks.plan(source, schema, pipeline, config.chunkRows())
                     : List.of(new Chunk(schema.table(), 0, 1, new io.dtaas.connect.ChunkBounds.Query(query)));
             String fingerprint = fingerprint(target, chunks);

@@ -124,6 +124,43 @@ class FullLoadIT {
         }
     }
 
+    /** Issue 14.1: no target schema → the destination's own database/schema; no database is invented. */
+    @Test
+    void withoutATargetSchemaTablesLandInTheDestinationsOwnNamespace() throws Exception {
+        String target = "dtaas_it_fl_default_ns";
+        MariaDbFixture.freshDatabase(target);
+        MariaDbFixture.execute("", "DROP DATABASE IF EXISTS `public`");
+        String src = "dtaas_it_fl_default_src";
+        PostgresFixture.freshDatabase(src);
+        PostgresFixture.execute(src, "CREATE TABLE IF NOT EXISTS landing (id int PRIMARY KEY, v text)",
+                "TRUNCATE landing", "INSERT INTO landing SELECT g, 'v' || g FROM generate_series(1, 500) g",
+                "CREATE SCHEMA IF NOT EXISTS sales", "CREATE TABLE IF NOT EXISTS sales.invoices (id int PRIMARY KEY)",
+                "TRUNCATE sales.invoices", "INSERT INTO sales.invoices SELECT generate_series(1, 7)");
+        Run run = load(new PostgresConnector(), PostgresFixture.connectionConfig(src), new MysqlConnector(),
+                MariaDbFixture.connectionConfig(target), Map.of("tables", List.of("landing")), new InMemoryCheckpointStore(),
+                RunControl.NONE);
+        assertThat(run.status()).as(String.valueOf(run.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(count(MariaDbFixture.connect(target), "SELECT count(*) FROM landing")).isEqualTo(500);
+        assertThat(count(MariaDbFixture.connect(""),
+                "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'public'")).isZero();
+
+        String pgTarget = "dtaas_it_fl_default_pg";
+        PostgresFixture.freshDatabase(pgTarget);
+        Run pg = load(new PostgresConnector(), PostgresFixture.connectionConfig(src), new PostgresConnector(),
+                PostgresFixture.connectionConfig(pgTarget), Map.of("tables", List.of("landing", "sales.invoices")),
+                new InMemoryCheckpointStore(), RunControl.NONE);
+        assertThat(pg.status()).as(String.valueOf(pg.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(count(PostgresFixture.connect(pgTarget), "SELECT count(*) FROM public.landing")).isEqualTo(500);
+        assertThat(count(PostgresFixture.connect(pgTarget), "SELECT count(*) FROM sales.invoices")).isEqualTo(7);
+    }
+
+    private static long count(java.sql.Connection c, String sql) throws Exception {
+        try (c; java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test
     void specialFloatsIntoMariaDbFailNamingTableAndColumn() throws Exception {
         String target = "dtaas_it_fl_nan";

@@ -57,6 +57,17 @@ public abstract class JdbcDestination implements Destination {
                                              WriteMode mode) throws SQLException;
 
     /** A connection with the session settings writing needs (time zone, strictness). */
+    /** The connection's own default: PostgreSQL's current schema, MySQL/MariaDB's configured database. */
+    @Override
+    public java.util.Optional<String> defaultSchema() {
+        try (Connection c = open()) {
+            return java.util.Optional.ofNullable(dialect.defaultSchema(c));
+        } catch (SQLException e) {
+            throw new io.dtaas.error.TransientError("cannot reach the destination to find its default schema: "
+                    + JdbcErrors.describe(e), null);
+        }
+    }
+
     public Connection open() throws SQLException {
         Connection c = endpoint.get().open();
         try {

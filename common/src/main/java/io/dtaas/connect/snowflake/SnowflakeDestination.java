@@ -49,6 +49,16 @@ public final class SnowflakeDestination implements Destination {
         prepare(source, target, mode, false);
     }
 
+    /** The connector's configured schema (the session's current schema). */
+    @Override
+    public java.util.Optional<String> defaultSchema() {
+        try (java.sql.Connection c = endpoint.get().open()) {
+            return java.util.Optional.ofNullable(c.getSchema());
+        } catch (java.sql.SQLException e) {
+            throw new io.dtaas.error.TransientError("cannot reach Snowflake to find its schema: " + e.getMessage(), null);
+        }
+    }
+
     @Override
     public void prepare(TableSchema source, TableRef target, WriteMode mode, boolean resuming) {
         if (mode == WriteMode.MERGE && !source.hasPrimaryKey()) {
