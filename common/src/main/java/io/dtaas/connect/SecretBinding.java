@@ -67,7 +67,7 @@ public final class SecretBinding {
         if (value instanceof Number n && !(value instanceof Double || value instanceof Float)) {
             return n.longValue();
         }
-        return value instanceof String s ? s.trim() : value;
+        return value instanceof String s ? s.strip() : value;
     }
 
     private static String describe(List<String> fields) {

@@ -54,7 +54,8 @@ public final class ServerFields {
      * @param field how the request names the value, for the error
      */
     public static String host(String value, String field) {
-        String host = value == null ? "" : value.trim();
+        // strip, not trim: trim would also drop control characters such as NUL, which are refused
+        String host = value == null ? "" : value.strip();
         if (HOST_NAME.matcher(host).matches() || IPV6_LITERAL.matcher(host).matches() && validIpv6(host)) {
             return host;
         }
