@@ -51,7 +51,7 @@ class InjectionIT {
     }
 
     @Test
-    void requestTimeDatabasesAreRefusedNamingTheField() {
+    void requestTimeDatabasesAreRefusedNamingTheField() throws Exception {
         long maria = connector("mysql", MariaDbFixture.connectionConfig(MY_DB));
         long pg = connector("postgresql", PostgresFixture.connectionConfig(PG_DB));
         for (long id : new long[]{maria, pg}) {

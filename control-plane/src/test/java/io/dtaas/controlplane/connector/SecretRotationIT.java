@@ -59,7 +59,7 @@ class SecretRotationIT {
     }
 
     @Test
-    void aSecondPassFindsNothingLeftToReseal() {
+    void aSecondPassFindsNothingLeftToReseal() throws Exception {
         SecretRotation.Outcome again = rotation.resealAll();
         assertThat(again.resealed()).isZero();
         assertThat(again.alreadyCurrent()).isEqualTo(2);
