@@ -5,10 +5,10 @@ import { MASK, initialValues, toConfig, validate } from '../src/forms/connectorF
 const pg: ConnectorType = {
   id: 'postgresql', label: 'PostgreSQL', roles: ['source', 'destination'], browsable: true,
   fields: [
-    { name: 'host', label: 'Host', type: 'string', required: true, default_value: null, secret: false, options: [], min: null, max: null, description: null },
-    { name: 'port', label: 'Port', type: 'integer', required: false, default_value: 5432, secret: false, options: [], min: 1, max: 65535, description: null },
+    { name: 'host', label: 'Host', type: 'string', required: true, default_value: null, secret: false, endpoint: true, options: [], min: null, max: null, description: null },
+    { name: 'port', label: 'Port', type: 'integer', required: false, default_value: 5432, secret: false, endpoint: true, options: [], min: 1, max: 65535, description: null },
     { name: 'password', label: 'Password', type: 'string', required: true, default_value: null, secret: true, options: [], min: null, max: null, description: null },
-    { name: 'ssl_mode', label: 'SSL', type: 'enum', required: false, default_value: 'prefer', secret: false, options: ['disable', 'prefer', 'require'], min: null, max: null, description: null },
+    { name: 'ssl_mode', label: 'SSL', type: 'enum', required: false, default_value: 'prefer', secret: false, endpoint: true, options: ['disable', 'prefer', 'require'], min: null, max: null, description: null },
   ],
 }
 
@@ -43,5 +43,16 @@ describe('connector form', () => {
 
   it('sends a new secret as typed and leaves blanks out of a new connector', () => {
     expect(toConfig(pg, { host: 'h', port: null, password: 's3cret', ssl_mode: '' })).toEqual({ host: 'h', password: 's3cret' })
+  })
+
+  it('asks for a stored secret again when the endpoint it was stored with changes', () => {
+    expect(validate(pg, { host: 'elsewhere', port: 5433, password: '', ssl_mode: '' }, stored)).toEqual({
+      'connection_config.password': 'must be given again because host changed',
+    })
+    expect(validate(pg, { host: 'db', port: 1, password: '', ssl_mode: 'disable' }, stored)).toEqual({
+      'connection_config.password': 'must be given again because port and ssl_mode changed',
+    })
+    expect(validate(pg, { host: 'elsewhere', port: 5433, password: 'typed again', ssl_mode: '' }, stored)).toEqual({})
+    expect(validate(pg, { host: ' db ', port: 5433, password: '', ssl_mode: 'prefer' }, stored)).toEqual({})
   })
 })

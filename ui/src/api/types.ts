@@ -23,6 +23,8 @@ export interface FieldSpec {
   required: boolean
   default_value: unknown
   secret: boolean
+  /** Part of where the secrets go (host, port, TLS, endpoint URL): changing it needs the secrets again. */
+  endpoint?: boolean
   options: string[]
   min: number | null
   max: number | null

@@ -35,11 +35,32 @@ export function validateField(f: FieldSpec, v: unknown, storedSecret: boolean): 
 
 export function validate(type: ConnectorType, values: ConnectionConfig, existing?: Connector | null): Record<string, string> {
   const errors: Record<string, string> = {}
+  const moved = changedEndpointFields(type, values, existing)
   for (const f of type.fields) {
-    const msg = validateField(f, values[f.name], storedSecret(f, existing))
+    const keep = storedSecret(f, existing)
+    let msg = validateField(f, values[f.name], keep)
+    // the server sends a stored secret only to the endpoint it was stored with
+    if (!msg && keep && moved.length > 0 && isBlank(values[f.name])) msg = `must be given again because ${list(moved)} changed`
     if (msg) errors[`connection_config.${f.name}`] = msg
   }
   return errors
+}
+
+/** Endpoint fields (host, port, TLS, endpoint URL) whose value differs from the stored one, defaults applied. */
+export function changedEndpointFields(type: ConnectorType, values: ConnectionConfig, existing?: Connector | null): string[] {
+  if (!existing) return []
+  return type.fields.filter((f) => f.endpoint)
+    .filter((f) => normalise(f, values[f.name]) !== normalise(f, existing.connection_config[f.name]))
+    .map((f) => f.name)
+}
+
+function normalise(f: FieldSpec, v: unknown): string {
+  const value = isBlank(v) ? f.default_value : v
+  return value === undefined || value === null ? '' : String(value).trim()
+}
+
+function list(names: string[]): string {
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
 }
 
 export function storedSecret(f: FieldSpec, existing?: Connector | null): boolean {

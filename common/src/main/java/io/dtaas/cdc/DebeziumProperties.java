@@ -1,6 +1,8 @@
 package io.dtaas.cdc;
 
 import io.dtaas.connect.ConfigValues;
+import io.dtaas.connect.jdbc.ServerFields;
+import io.dtaas.connect.oracle.OracleConfig;
 import io.dtaas.data.TableRef;
 import io.dtaas.error.ConfigError;
 
@@ -34,7 +36,8 @@ public final class DebeziumProperties {
         p.setProperty("poll.interval.ms", Long.toString(plan.pollMillis()));
         p.setProperty("include.schema.changes", "false");
         p.setProperty("tombstones.on.delete", "false");
-        p.setProperty("database.hostname", source.string("host"));
+        // checked host and names: Debezium builds its own JDBC URL from them
+        p.setProperty("database.hostname", ServerFields.host(source));
         p.setProperty("database.port", Integer.toString(source.integer("port")));
         p.setProperty("database.user", source.string("username"));
         p.setProperty("database.password", source.has("password") ? source.secret("password").reveal() : "");
@@ -42,7 +45,7 @@ public final class DebeziumProperties {
         switch (sourceType) {
             case "postgresql" -> {
                 p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
-                p.setProperty("database.dbname", source.string("database"));
+                p.setProperty("database.dbname", ServerFields.urlSafeName(source, "database"));
                 p.setProperty("plugin.name", "pgoutput");
                 p.setProperty("slot.name", plan.streamId());
                 p.setProperty("publication.name", plan.streamId());
@@ -51,7 +54,11 @@ public final class DebeziumProperties {
             }
             case "mysql" -> {
                 p.setProperty("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
-                p.setProperty("database.include.list", source.string("database"));
+                p.setProperty("database.include.list", ServerFields.urlSafeName(source, "database"));
+                // the same pins as MysqlConnections: Debezium hands database.* options to the driver
+                p.setProperty("database.allowLocalInfile", "false");
+                p.setProperty("database.allowMultiQueries", "false");
+                p.setProperty("database.permitRedirect", "false");
                 p.setProperty("table.include.list", tables);
                 p.setProperty("database.server.id", Long.toString(ThreadLocalRandom.current().nextLong(100_000, 4_000_000_000L)));
                 p.setProperty("database.ssl.mode", "disable");
@@ -61,7 +68,7 @@ public final class DebeziumProperties {
             // SQL Server and Oracle: settings only, the connector jars are not on the classpath yet (docs/cdc.md)
             case "sql_server" -> {
                 p.setProperty("connector.class", "io.debezium.connector.sqlserver.SqlServerConnector");
-                p.setProperty("database.names", source.string("database"));
+                p.setProperty("database.names", ServerFields.urlSafeName(source, "database"));
                 p.setProperty("database.encrypt", "false");
                 p.setProperty("table.include.list", tables);
                 p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
@@ -71,8 +78,7 @@ public final class DebeziumProperties {
                 p.setProperty("connector.class", "io.debezium.connector.oracle.OracleConnector");
                 p.setProperty("database.connection.adapter", "logminer");
                 p.setProperty("log.mining.strategy", "online_catalog");
-                boolean sid = "sid".equals(source.string("connection_type", "service_name"));
-                p.setProperty("database.dbname", sid ? source.string("sid") : source.string("service_name"));
+                p.setProperty("database.dbname", OracleConfig.from(source).databaseName());
                 p.setProperty("table.include.list", tables);
                 p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
                 p.setProperty("schema.history.internal.file.filename", plan.history().toString());

@@ -1,7 +1,7 @@
 package io.dtaas.cdc;
 
 import io.dtaas.connect.ConfigValues;
-import io.dtaas.connect.mysql.MysqlConfig;
+import io.dtaas.connect.mysql.MysqlConnections;
 import io.dtaas.error.SystemError;
 import org.apache.kafka.connect.json.JsonConverter;
 
@@ -10,7 +10,6 @@ import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * A MariaDB binlog position that no committed transaction straddles: read inside
@@ -31,15 +29,8 @@ import java.util.Properties;
 record MariaDbSnapshotPosition(String file, long position, String gtids) {
 
     static MariaDbSnapshotPosition current(ConfigValues source) {
-        MysqlConfig config = MysqlConfig.from(source);
-        Properties p = new Properties();
-        p.setProperty("user", config.username());
-        if (config.password() != null) {
-            p.setProperty("password", config.password().reveal());
-        }
-        p.setProperty("sslMode", config.sslMode());
-        String url = "jdbc:mariadb://" + config.host() + ":" + config.port() + "/" + config.database();
-        try (Connection c = DriverManager.getConnection(url, p); Statement st = c.createStatement()) {
+        try (Connection c = MysqlConnections.configured(source, java.time.Duration.ofSeconds(30)).open();
+             Statement st = c.createStatement()) {
             st.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
             Map<String, String> status = new HashMap<>();
             try (ResultSet rs = st.executeQuery("SHOW STATUS LIKE 'binlog_snapshot_%'")) {

@@ -1,20 +1,17 @@
 package io.dtaas.cdc;
 
 import io.dtaas.connect.ConfigValues;
-import io.dtaas.connect.postgres.PostgresConfig;
+import io.dtaas.connect.postgres.PostgresConnections;
 import io.dtaas.data.TableRef;
 import io.dtaas.error.SystemError;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
@@ -38,8 +35,7 @@ final class PostgresSlot implements AutoCloseable {
      * creates the publication, then the slot with its exported snapshot.
      */
     static PostgresSlot create(ConfigValues source, String name, List<TableRef> tables) {
-        PostgresConfig config = PostgresConfig.from(source);
-        try (Connection c = DriverManager.getConnection(url(config), properties(config, false))) {
+        try (Connection c = PostgresConnections.configured(source, Duration.ofSeconds(30)).open()) {
             drop(c, name);
             // before the slot: pgoutput reads the publication when it decodes, at the change's own position
             try (Statement st = c.createStatement()) {
@@ -51,7 +47,7 @@ final class PostgresSlot implements AutoCloseable {
         }
         Connection replication = null;
         try {
-            replication = DriverManager.getConnection(url(config), properties(config, true));
+            replication = PostgresConnections.replication(source).open();
             try (Statement st = replication.createStatement();
                  ResultSet rs = st.executeQuery("CREATE_REPLICATION_SLOT " + quote(name) + " LOGICAL pgoutput EXPORT_SNAPSHOT")) {
                 rs.next();
@@ -78,28 +74,6 @@ final class PostgresSlot implements AutoCloseable {
     /** The exported snapshot's id for {@code SET TRANSACTION SNAPSHOT}. */
     String snapshot() {
         return snapshot;
-    }
-
-    private static String url(PostgresConfig config) {
-        return "jdbc:postgresql://" + config.host() + ":" + config.port() + "/"
-                + URLEncoder.encode(config.database(), StandardCharsets.UTF_8);
-    }
-
-    private static Properties properties(PostgresConfig config, boolean replication) {
-        Properties p = new Properties();
-        p.setProperty("user", config.username());
-        if (config.password() != null) {
-            p.setProperty("password", config.password().reveal());
-        }
-        p.setProperty("sslmode", config.sslMode());
-        p.setProperty("ApplicationName", "dtaas-handoff");
-        if (replication) {
-            // a walsender session: replication commands only, in the simple query protocol
-            p.setProperty("replication", "database");
-            p.setProperty("preferQueryMode", "simple");
-            p.setProperty("assumeMinServerVersion", "10");
-        }
-        return p;
     }
 
     private static String quote(String identifier) {

@@ -28,4 +28,9 @@ public record ConnectorType(String id, String label, Set<Role> roles, List<Field
     public boolean isSecret(String fieldName) {
         return field(fieldName).map(FieldSpec::secret).orElse(false);
     }
+
+    /** The fields that say where secrets go (host, port, endpoint URL, TLS checks); see {@link SecretBinding}. */
+    public List<FieldSpec> endpointFields() {
+        return fields.stream().filter(FieldSpec::endpoint).toList();
+    }
 }

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /** Where the master key comes from: {@code DTAAS_SECRET_KEY}, else a key file created once in the data dir. */
 public final class MasterKeys {
@@ -24,10 +26,20 @@ public final class MasterKeys {
      * @param dataDir  the data dir holding {@value #KEY_FILE}
      */
     public static SecretCipher cipher(String envValue, Path dataDir) {
+        return cipher(envValue, null, dataDir);
+    }
+
+    /**
+     * @param previousValue the value of DTAAS_SECRET_KEY_PREVIOUS: earlier master keys (base64, comma-separated)
+     *                      still accepted for opening stored secrets while they are re-sealed; null/blank for none
+     */
+    public static SecretCipher cipher(String envValue, String previousValue, Path dataDir) {
+        List<String> previous = previousValue == null ? List.of() : Arrays.stream(previousValue.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (envValue != null && !envValue.isBlank()) {
-            return SecretCipher.fromBase64(envValue);
+            return SecretCipher.fromBase64(envValue, previous);
         }
-        return SecretCipher.fromBase64(readOrCreate(dataDir.resolve(KEY_FILE)));
+        return SecretCipher.fromBase64(readOrCreate(dataDir.resolve(KEY_FILE)), previous);
     }
 
     private static String readOrCreate(Path file) {

@@ -8,6 +8,9 @@ import java.util.Objects;
  */
 public final class Secret {
 
+    /** How every response shows a stored secret; sent back on an update it means "keep the stored one". */
+    public static final String MASK = "********";
+
     private final String value;
 
     private Secret(String value) {

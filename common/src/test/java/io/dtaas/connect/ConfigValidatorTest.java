@@ -85,6 +85,6 @@ class ConfigValidatorTest {
         m.put("host", "db?socketFactory=evil");
         ConfigValues v = ConfigValidator.validate(PG, m, "connection_config");
         assertThatThrownBy(() -> new PostgresConnector().validate(v))
-                .hasMessage("connection_config.host: must be a host name or IP address (no scheme, port or path)");
+                .hasMessage("connection_config.host: must be a host name or IP address (no scheme, port, path, user or spaces)");
     }
 }

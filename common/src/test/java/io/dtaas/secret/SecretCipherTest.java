@@ -57,4 +57,41 @@ class SecretCipherTest {
         assertThatThrownBy(() -> SecretCipher.fromBase64(Base64.getEncoder().encodeToString(new byte[16])))
                 .hasMessageContaining("must be 32 bytes");
     }
+
+    @Test
+    void rotationOpensTokensOfPreviousKeysAndResealsThemUnderTheNewOne(@TempDir Path dir) {
+        String oldKey = Base64.getEncoder().encodeToString(key(1));
+        String newKey = Base64.getEncoder().encodeToString(key(2));
+        SecretCipher before = SecretCipher.fromBase64(oldKey);
+        String sealedBefore = before.encrypt("pw-from-last-year");
+
+        SecretCipher rotated = MasterKeys.cipher(newKey, " " + Base64.getEncoder().encodeToString(key(3)) + " ,"
+                + oldKey + ",", dir);
+        assertThat(rotated.keyId()).isNotEqualTo(before.keyId());
+        assertThat(rotated.previousKeyIds()).contains(before.keyId()).hasSize(2);
+        assertThat(rotated.isCurrent(sealedBefore)).isFalse();
+        assertThat(rotated.decrypt(sealedBefore)).isEqualTo("pw-from-last-year");
+        String resealed = rotated.reseal(sealedBefore);
+        assertThat(resealed).startsWith("v1:" + rotated.keyId() + ":");
+        assertThat(rotated.isCurrent(resealed)).isTrue();
+        assertThat(rotated.reseal(resealed)).isSameAs(resealed);
+        assertThat(SecretCipher.fromBase64(newKey).decrypt(resealed)).isEqualTo("pw-from-last-year");
+        assertThatThrownBy(() -> SecretCipher.fromBase64(newKey).decrypt(sealedBefore)).isInstanceOf(SystemError.class)
+                .hasMessageContaining("DTAAS_SECRET_KEY_PREVIOUS");
+        assertThat(SecretCipher.keyIdOf(sealedBefore)).isEqualTo(before.keyId());
+    }
+
+    @Test
+    void malformedPreviousKeysAreNamedAsSuch(@TempDir Path dir) {
+        assertThatThrownBy(() -> MasterKeys.cipher(KEY, "not base64!", dir)).isInstanceOf(ConfigError.class)
+                .hasMessageStartingWith("DTAAS_SECRET_KEY_PREVIOUS:");
+        assertThatThrownBy(() -> MasterKeys.cipher(KEY, Base64.getEncoder().encodeToString(new byte[8]), dir))
+                .hasMessageStartingWith("DTAAS_SECRET_KEY_PREVIOUS:");
+    }
+
+    private static byte[] key(int seed) {
+        byte[] k = new byte[32];
+        java.util.Arrays.fill(k, (byte) seed);
+        return k;
+    }
 }

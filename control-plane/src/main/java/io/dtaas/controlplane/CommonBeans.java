@@ -14,12 +14,16 @@ import java.util.Optional;
 /** CDI producers for the plain-Java pieces from {@code common}. */
 public class CommonBeans {
 
-    /** The master-key cipher: DTAAS_SECRET_KEY, else the key file in the data dir (created once, mode 0600). */
+    /**
+     * The master-key cipher: DTAAS_SECRET_KEY, else the key file in the data dir (created once, mode 0600). Keys in
+     * DTAAS_SECRET_KEY_PREVIOUS still open what they sealed, until {@code SecretRotation} re-seals it at start.
+     */
     @Produces
     @Singleton
     SecretCipher secretCipher(@ConfigProperty(name = "dtaas.secret-key") Optional<String> key,
+                              @ConfigProperty(name = "dtaas.secret-key-previous") Optional<String> previous,
                               @ConfigProperty(name = "dtaas.home") Path home) {
-        return MasterKeys.cipher(key.orElse(null), home);
+        return MasterKeys.cipher(key.orElse(null), previous.orElse(null), home);
     }
 
     @Produces

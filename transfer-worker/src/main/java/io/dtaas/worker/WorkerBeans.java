@@ -20,12 +20,16 @@ import java.util.Optional;
 /** CDI producers for the plain-Java pieces from {@code common} a worker runs with. */
 public class WorkerBeans {
 
-    /** The same master key as the control-plane's: DTAAS_SECRET_KEY, else the key file in the data dir. */
+    /**
+     * The same master key as the control-plane's: DTAAS_SECRET_KEY, else the key file in the data dir. Keys in
+     * DTAAS_SECRET_KEY_PREVIOUS still open what they sealed, so workers keep working while secrets are re-sealed.
+     */
     @Produces
     @Singleton
     SecretCipher secretCipher(@ConfigProperty(name = "dtaas.secret-key") Optional<String> key,
+                              @ConfigProperty(name = "dtaas.secret-key-previous") Optional<String> previous,
                               @ConfigProperty(name = "dtaas.home") Path home) {
-        return MasterKeys.cipher(key.orElse(null), home);
+        return MasterKeys.cipher(key.orElse(null), previous.orElse(null), home);
     }
 
     @Produces

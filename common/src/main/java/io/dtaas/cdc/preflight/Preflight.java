@@ -1,15 +1,16 @@
 package io.dtaas.cdc.preflight;
 
 import io.dtaas.connect.ConfigValues;
+import io.dtaas.connect.ConnectorRegistry;
+import io.dtaas.connect.jdbc.JdbcConnector;
 import io.dtaas.data.TableRef;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.TransientError;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Properties;
+import java.time.Duration;
 
 /**
  * Runs the source type's change-capture pre-flight over a short JDBC connection of its own, before a stream
@@ -17,6 +18,9 @@ import java.util.Properties;
  * stack trace.
  */
 public final class Preflight {
+
+    private static final ConnectorRegistry CONNECTORS = ConnectorRegistry.standard();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     private Preflight() {
     }
@@ -56,44 +60,12 @@ public final class Preflight {
         }
     }
 
-    private static String encoded(String name) {
-        return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    /** A JDBC connection to the source; the connectors' own URLs are not exposed, these match their settings. */
+    /** A JDBC connection to the source, built by its connector with the same checked parts and pinned options. */
     public static Connection connect(String sourceType, ConfigValues source) throws SQLException {
-        // user values never become URL options: names are URL-encoded, SQL Server's go in properties
-        String host = io.dtaas.connect.jdbc.ServerFields.host(source);
-        int port = source.integer("port");
-        Properties p = new Properties();
-        String url = switch (sourceType) {
-            case "postgresql" -> "jdbc:postgresql://" + host + ":" + port + "/" + encoded(source.string("database"));
-            case "mysql" -> "jdbc:mariadb://" + host + ":" + port + "/" + encoded(source.string("database")) + "?sslMode=disable";
-            case "sql_server" -> {
-                p.setProperty("databaseName", source.string("database"));
-                p.setProperty("encrypt", "false");
-                yield "jdbc:sqlserver://" + host + ":" + port;
-            }
-            case "oracle" -> "sid".equals(source.string("connection_type", "service_name"))
-                    ? "jdbc:oracle:thin:@" + host + ":" + port + ":" + encoded(source.string("sid"))
-                    : "jdbc:oracle:thin:@//" + host + ":" + port + "/" + encoded(source.string("service_name"));
-            default -> throw new ConfigError("source_connector_id", "change data capture from " + sourceType
-                    + " sources is not supported");
-        };
-        p.setProperty("user", source.string("username"));
-        if (source.has("password")) {
-            p.setProperty("password", source.secret("password").reveal());
+        if (CONNECTORS.find(sourceType).orElse(null) instanceof JdbcConnector jdbc) {
+            return jdbc.configuredEndpoint(source, CONNECT_TIMEOUT).open();
         }
-        // per-connection timeouts (DriverManager.setLoginTimeout would change every connection of the JVM)
-        switch (sourceType) {
-            case "postgresql" -> {
-                p.setProperty("connectTimeout", "15");
-                p.setProperty("loginTimeout", "15");
-            }
-            case "mysql" -> p.setProperty("connectTimeout", "15000");
-            case "sql_server" -> p.setProperty("loginTimeout", "15");
-            default -> p.setProperty("oracle.net.CONNECT_TIMEOUT", "15000");
-        }
-        return DriverManager.getConnection(url, p);
+        throw new ConfigError("source_connector_id", "change data capture from " + sourceType
+                + " sources is not supported");
     }
 }

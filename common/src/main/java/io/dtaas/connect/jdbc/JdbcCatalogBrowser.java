@@ -36,18 +36,7 @@ public final class JdbcCatalogBrowser implements CatalogBrowser {
 
     @Override
     public List<String> databases() {
-        return session.withConnection(null, c -> {
-            if (dialect.databasesSql().isEmpty()) {
-                return List.of(c.getCatalog());
-            }
-            List<String> names = new ArrayList<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.databasesSql().get())) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-            return names;
-        });
+        return session.withConnection(null, c -> DatabaseNames.list(c, dialect));
     }
 
     @Override

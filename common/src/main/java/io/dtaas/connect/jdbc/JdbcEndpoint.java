@@ -1,37 +1,37 @@
 package io.dtaas.connect.jdbc;
 
-import io.dtaas.secret.Secret;
-
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Map;
-import java.util.Properties;
 
 /**
- * Where and how to open a JDBC connection: URL, driver properties and credentials. The password stays a
- * {@link Secret} until the driver gets it, so an endpoint can be logged safely.
+ * Where and how to open a JDBC connection. Each connector package builds its endpoints in one class
+ * ({@code PostgresConnections}, {@code MysqlConnections}, ...) from validated parts only, with its driver's
+ * dangerous options pinned off; everyone else just opens them. {@link #toString()} shows the address, never a
+ * credential, so an endpoint can be logged.
  */
-public record JdbcEndpoint(String url, Map<String, String> properties, String user, Secret password) {
+public final class JdbcEndpoint {
 
-    public JdbcEndpoint {
-        properties = Map.copyOf(properties);
+    /** The driver call of one connector package; it holds the credentials and applies the pinned options last. */
+    @FunctionalInterface
+    public interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    private final String address;
+    private final Opener opener;
+
+    /** @param address what logs and messages may show, e.g. {@code postgresql://db:5432/sales} */
+    public JdbcEndpoint(String address, Opener opener) {
+        this.address = address;
+        this.opener = opener;
     }
 
     public Connection open() throws SQLException {
-        Properties props = new Properties();
-        props.putAll(properties);
-        if (user != null) {
-            props.setProperty("user", user);
-        }
-        if (password != null) {
-            props.setProperty("password", password.reveal());
-        }
-        return DriverManager.getConnection(url, props);
+        return opener.open();
     }
 
     @Override
     public String toString() {
-        return "JdbcEndpoint[" + url + ", user=" + user + "]";
+        return "JdbcEndpoint[" + address + "]";
     }
 }

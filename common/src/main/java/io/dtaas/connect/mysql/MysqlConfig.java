@@ -16,8 +16,9 @@ public record MysqlConfig(String host, int port, String database, String usernam
             ServerFields.database(true),
             ServerFields.username(),
             ServerFields.password(),
+            // how the server's identity is checked is part of the endpoint: a downgrade would expose the password
             FieldSpec.choice("ssl_mode", "SSL mode", "disable", List.of("disable", "trust", "verify-ca", "verify-full"),
-                    "TLS: off, on without certificate checks, or verified"));
+                    "TLS: off, on without certificate checks, or verified").asEndpoint());
 
     public static MysqlConfig from(ConfigValues config) {
         return new MysqlConfig(ServerFields.host(config), config.integer("port"),

@@ -5,12 +5,10 @@ import io.dtaas.connect.ConnectorType;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.Role;
 import io.dtaas.connect.Source;
-import io.dtaas.connect.catalog.QueryLimits;
 import io.dtaas.connect.jdbc.JdbcConnector;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 
 /** MySQL and MariaDB, through the MariaDB driver (faster bulk paths, speaks to both servers). */
@@ -37,15 +35,7 @@ public final class MysqlConnector extends JdbcConnector {
 
     @Override
     protected JdbcEndpoint endpoint(ConfigValues values, String database, Duration timeout) {
-        MysqlConfig config = MysqlConfig.from(values);
-        String db = database == null ? config.database() : database;
-        String url = "jdbc:mariadb://" + config.host() + ":" + config.port() + "/" + db;
-        return new JdbcEndpoint(url, Map.of(
-                "connectTimeout", millis(timeout),
-                "socketTimeout", Integer.toString((QueryLimits.MAX_TIMEOUT_SECONDS + 30) * 1000),
-                "sslMode", config.sslMode(),
-                "allowPublicKeyRetrieval", "true",
-                "permitMysqlScheme", "true"), config.username(), config.password());
+        return MysqlConnections.endpoint(MysqlConfig.from(values), database, timeout);
     }
 
     @Override

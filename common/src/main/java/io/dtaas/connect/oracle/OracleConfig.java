@@ -7,6 +7,7 @@ import io.dtaas.error.ConfigError;
 import io.dtaas.secret.Secret;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Validated settings of an Oracle connection, by service name (default) or SID. */
 public record OracleConfig(String host, int port, String connectionType, String serviceName, String sid,
@@ -22,12 +23,19 @@ public record OracleConfig(String host, int port, String connectionType, String 
             ServerFields.username(),
             ServerFields.password());
 
+    /** Service names and SIDs as Oracle writes them; nothing the thin driver's URL syntax gives a meaning to. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_$][A-Za-z0-9_.$-]{0,127}");
+
     public static OracleConfig from(ConfigValues config) {
         String type = config.string("connection_type");
         String field = type.equals("sid") ? "sid" : "service_name";
-        String name = ServerFields.urlSafeName(config, field);
+        String name = config.string(field);
         if (name == null || name.isBlank()) {
             throw new ConfigError(ServerFields.PATH + "." + field, "is required when connection_type is " + type);
+        }
+        if (!NAME.matcher(name).matches()) {
+            throw new ConfigError(ServerFields.PATH + "." + field,
+                    "must be at most 128 letters, digits, '_', '.', '$' and '-'");
         }
         return new OracleConfig(ServerFields.host(config), config.integer("port"), type,
                 config.string("service_name"), config.string("sid"), config.string("username"),
@@ -41,7 +49,8 @@ public record OracleConfig(String host, int port, String connectionType, String 
                 : "jdbc:oracle:thin:@//" + host + ":" + port + "/" + serviceName;
     }
 
-    String databaseName() {
+    /** The service name or SID, whichever connection_type names. */
+    public String databaseName() {
         return "sid".equals(connectionType) ? sid : serviceName;
     }
 

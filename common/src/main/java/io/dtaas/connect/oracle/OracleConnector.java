@@ -4,12 +4,10 @@ import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.ConnectorType;
 import io.dtaas.connect.Role;
 import io.dtaas.connect.Source;
-import io.dtaas.connect.catalog.QueryLimits;
 import io.dtaas.connect.jdbc.JdbcConnector;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 
 /** Oracle as a source, through the thin JDBC driver. */
@@ -31,11 +29,8 @@ public final class OracleConnector extends JdbcConnector {
 
     @Override
     protected JdbcEndpoint endpoint(ConfigValues values, String database, Duration timeout) {
-        OracleConfig config = OracleConfig.from(values);
-        return new JdbcEndpoint(config.url(), Map.of(
-                "oracle.net.CONNECT_TIMEOUT", millis(timeout),
-                "oracle.jdbc.ReadTimeout", Integer.toString((QueryLimits.MAX_TIMEOUT_SECONDS + 30) * 1000),
-                "v$session.program", "dtaas"), config.username(), config.password());
+        // an Oracle connection reaches one service: there is no other database to switch to
+        return OracleConnections.endpoint(OracleConfig.from(values), timeout);
     }
 
     @Override

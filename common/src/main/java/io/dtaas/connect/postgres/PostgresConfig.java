@@ -16,9 +16,10 @@ public record PostgresConfig(String host, int port, String database, String user
             ServerFields.database(true),
             ServerFields.username(),
             ServerFields.password(),
+            // how the server's identity is checked is part of the endpoint: a downgrade would expose the password
             FieldSpec.choice("sslmode", "SSL mode", "prefer",
                     List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full"),
-                    "libpq sslmode: how strictly to use TLS"));
+                    "libpq sslmode: how strictly to use TLS").asEndpoint());
 
     public static PostgresConfig from(ConfigValues config) {
         return new PostgresConfig(ServerFields.host(config), config.integer("port"),

@@ -5,14 +5,10 @@ import io.dtaas.connect.ConnectorType;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.Role;
 import io.dtaas.connect.Source;
-import io.dtaas.connect.catalog.QueryLimits;
 import io.dtaas.connect.jdbc.JdbcConnector;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 
 /** PostgreSQL as a source and as a destination. */
@@ -29,18 +25,7 @@ public final class PostgresConnector extends JdbcConnector {
 
     @Override
     protected JdbcEndpoint endpoint(ConfigValues values, String database, Duration timeout) {
-        PostgresConfig config = PostgresConfig.from(values);
-        String db = database == null ? config.database() : database;
-        String url = "jdbc:postgresql://" + config.host() + ":" + config.port() + "/"
-                + URLEncoder.encode(db, StandardCharsets.UTF_8);
-        return new JdbcEndpoint(url, Map.of(
-                "connectTimeout", seconds(timeout),
-                "loginTimeout", seconds(timeout),
-                "socketTimeout", Integer.toString(QueryLimits.MAX_TIMEOUT_SECONDS + 30),
-                "sslmode", config.sslMode(),
-                "ApplicationName", "dtaas",
-                // binary results from the first execution: faster to decode than text for numbers and timestamps
-                "prepareThreshold", "-1"), config.username(), config.password());
+        return PostgresConnections.endpoint(PostgresConfig.from(values), database, timeout);
     }
 
     @Override

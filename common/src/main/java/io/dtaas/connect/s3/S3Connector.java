@@ -51,7 +51,10 @@ public final class S3Connector implements Connector {
         return new FileDestination(sink, config.layout(), ParquetOptions.DEFAULT, Clock.systemUTC());
     }
 
-    /** Lists at most one key under the prefix: proves the endpoint, the credentials and read access to the bucket. */
+    /**
+     * Lists at most one key under the prefix: proves the endpoint, the credentials and read access to the bucket.
+     * A failure answers the HTTP status and S3 error code only (see {@link S3Answers}).
+     */
     @Override
     public CheckResult check(ConfigValues values, Duration timeout) {
         S3Config config = S3Config.from(values);
@@ -62,14 +65,15 @@ public final class S3Connector implements Connector {
             return CheckResult.ok("Listed s3://" + config.bucketName() + "/" + config.prefix() + " at " + where,
                     "S3 API", elapsedMs(started));
         } catch (S3Exception e) {
-            return CheckResult.failed(classify(e), describe(e), elapsedMs(started));
+            return CheckResult.failed(classify(e), S3Answers.refusal(e), elapsedMs(started));
         } catch (SdkClientException e) {
-            return CheckResult.failed(classify(e), "cannot reach the S3 endpoint: " + rootMessage(e), elapsedMs(started));
+            return CheckResult.failed(classify(e), "cannot reach the S3 endpoint: " + S3Answers.networkFailure(e),
+                    elapsedMs(started));
         }
     }
 
     static Failure classify(S3Exception e) {
-        String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+        String code = S3Answers.code(e);
         return switch (code == null ? "" : code) {
             case "NoSuchBucket" -> Failure.NOT_FOUND;
             case "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken", "ExpiredToken" -> Failure.AUTHENTICATION;
@@ -88,21 +92,6 @@ public final class S3Connector implements Connector {
             }
         }
         return Failure.UNREACHABLE;
-    }
-
-    private static String describe(S3Exception e) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
-        return "S3 refused (" + e.statusCode() + (code == null ? "" : " " + code) + ")"
-                + (message == null ? "" : ": " + message);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static long elapsedMs(long startedNanos) {

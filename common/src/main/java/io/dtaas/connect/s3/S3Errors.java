@@ -5,6 +5,7 @@ import io.dtaas.error.ConfigError;
 import io.dtaas.error.DtaasException;
 import io.dtaas.error.SystemError;
 import io.dtaas.error.TransientError;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -20,8 +21,7 @@ final class S3Errors {
     /** @param what what was being done, with the object's address (never a secret) */
     static DtaasException translate(String what, SdkException e) {
         if (e instanceof S3Exception s3) {
-            String code = s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode();
-            String message = what + ": S3 answered " + s3.statusCode() + (code == null ? "" : " " + code);
+            String message = what + ": " + S3Answers.refusal(s3);
             return switch (S3Connector.classify(s3)) {
                 case NOT_FOUND -> new ConfigError(ServerFields.PATH + ".bucket_name", message);
                 case AUTHENTICATION -> new ConfigError(ServerFields.PATH + ".aws_access_key_id", message);
@@ -33,6 +33,7 @@ final class S3Errors {
             };
         }
         // SdkClientException and the rest: the request did not get an answer (network, timeout).
-        return new TransientError(what + ": " + e.getMessage(), e);
+        String reason = e instanceof SdkClientException client ? S3Answers.networkFailure(client) : "no S3 answer";
+        return new TransientError(what + ": " + reason, e);
     }
 }

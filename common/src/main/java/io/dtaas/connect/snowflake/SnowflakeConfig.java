@@ -16,7 +16,8 @@ public record SnowflakeConfig(String account, String host, String user, Secret p
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._-]+");
 
     static final List<FieldSpec> FIELDS = List.of(
-            FieldSpec.string("account", "Account", true, "Account identifier, e.g. myorg-myaccount or xy12345.eu-west-1"),
+            FieldSpec.string("account", "Account", true, "Account identifier, e.g. myorg-myaccount or xy12345.eu-west-1")
+                    .asEndpoint(),
             FieldSpec.string("user", "User", true, "Snowflake user"),
             FieldSpec.secret("password", "Password", false, "Password (or use private_key)"),
             FieldSpec.secret("private_key", "Private key (PEM)", false, "Unencrypted PKCS#8 key for key-pair auth"),
@@ -25,7 +26,7 @@ public record SnowflakeConfig(String account, String host, String user, Secret p
             FieldSpec.string("schema", "Schema", false, "Target schema").withDefault("PUBLIC"),
             FieldSpec.string("role", "Role", false, "Role to use, e.g. SYSADMIN"),
             FieldSpec.string("host", "Host override", false,
-                    "Server host when not <account>.snowflakecomputing.com (PrivateLink, proxies)"));
+                    "Server host when not <account>.snowflakecomputing.com (PrivateLink, proxies)").asEndpoint());
 
     public static SnowflakeConfig from(ConfigValues config) {
         String account = config.string("account").trim();

@@ -20,9 +20,10 @@ public record SqlServerConfig(String host, int port, String database, String use
             ServerFields.database(true),
             ServerFields.username(),
             ServerFields.password(),
-            FieldSpec.bool("encrypt", "Encrypt", true, "Use TLS to the server"),
+            // how the server's identity is checked is part of the endpoint: a downgrade would expose the password
+            FieldSpec.bool("encrypt", "Encrypt", true, "Use TLS to the server").asEndpoint(),
             FieldSpec.bool("trust_server_certificate", "Trust server certificate", false,
-                    "Accept the server's certificate without validation (self-signed servers)"),
+                    "Accept the server's certificate without validation (self-signed servers)").asEndpoint(),
             FieldSpec.string("driver", "ODBC driver (ignored)", false,
                     "Accepted for compatibility with ODBC settings; DTaaS uses the JDBC driver"));
 

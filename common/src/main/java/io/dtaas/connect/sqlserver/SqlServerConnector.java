@@ -8,7 +8,6 @@ import io.dtaas.connect.jdbc.JdbcConnector;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 
 /** SQL Server as a source, through Microsoft's JDBC driver. */
@@ -30,15 +29,7 @@ public final class SqlServerConnector extends JdbcConnector {
 
     @Override
     protected JdbcEndpoint endpoint(ConfigValues values, String database, Duration timeout) {
-        SqlServerConfig config = SqlServerConfig.from(values);
-        // Everything but host and port goes in properties, never in the URL, so no value can add URL options.
-        String url = "jdbc:sqlserver://" + config.host() + ":" + config.port();
-        return new JdbcEndpoint(url, Map.of(
-                "databaseName", database == null ? config.database() : database,
-                "encrypt", Boolean.toString(config.encrypt()),
-                "trustServerCertificate", Boolean.toString(config.trustServerCertificate()),
-                "loginTimeout", seconds(timeout),
-                "applicationName", "dtaas"), config.username(), config.password());
+        return SqlServerConnections.endpoint(SqlServerConfig.from(values), database, timeout);
     }
 
     @Override

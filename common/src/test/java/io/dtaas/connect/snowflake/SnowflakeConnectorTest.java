@@ -38,7 +38,7 @@ class SnowflakeConnectorTest {
     void seedExampleBuildsDriverPropertiesWithPlatformDetectionOff() {
         SnowflakeConfig config = config(seedExample());
         assertThat(config.host()).isEqualTo("your_account.snowflakecomputing.com");
-        Map<String, String> p = SnowflakeConnector.properties(config, null, Duration.ofSeconds(10));
+        Map<String, String> p = SnowflakeConnections.properties(config, null, Duration.ofSeconds(10));
         assertThat(p).containsEntry("disablePlatformDetection", "true")
                 .containsEntry("db", "MY_DB").containsEntry("schema", "PUBLIC")
                 .containsEntry("warehouse", "COMPUTE_WH").containsEntry("role", "SYSADMIN")
@@ -52,11 +52,11 @@ class SnowflakeConnectorTest {
         Map<String, Object> raw = seedExample();
         raw.remove("password");
         raw.put("private_key", "-----BEGIN PRIVATE KEY-----\nMIIB\nAAAA\n-----END PRIVATE KEY-----\n");
-        Map<String, String> p = SnowflakeConnector.properties(config(raw), "OTHER_DB", Duration.ofSeconds(5));
+        Map<String, String> p = SnowflakeConnections.properties(config(raw), "OTHER_DB", Duration.ofSeconds(5));
         assertThat(p).containsEntry("authenticator", "SNOWFLAKE_JWT")
                 .containsEntry("private_key_base64", "MIIBAAAA")
                 .containsEntry("db", "OTHER_DB");
-        assertThat(SnowflakeConnector.pemBody(Secret.of("-----BEGIN RSA PRIVATE KEY-----\r\nQUJD\r\n-----END RSA PRIVATE KEY-----")))
+        assertThat(SnowflakeConnections.pemBody(Secret.of("-----BEGIN RSA PRIVATE KEY-----\r\nQUJD\r\n-----END RSA PRIVATE KEY-----")))
                 .isEqualTo("QUJD");
     }
 

@@ -6,6 +6,7 @@ import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
 import io.dtaas.connect.ConnectorRegistry;
 import io.dtaas.connect.Role;
+import io.dtaas.connect.SecretBinding;
 import io.dtaas.controlplane.api.ConflictException;
 import io.dtaas.controlplane.gateway.ConnectorGateway;
 import io.dtaas.controlplane.variable.TemplateChecks;
@@ -99,10 +100,14 @@ public class ConnectorService {
         Typed typed = resolveType(connectorType, sourceType, destinationType, problems);
         ConfigValues values = null;
         if (typed != null) {
-            Map<String, Object> base = typed.connector.type().id().equals(e.typeId) ? settings.revealed(e) : Map.of();
-            Map<String, Object> merged = ConnectorSettings.merge(base, request.connectionConfig() == null ? Map.of()
-                    : request.connectionConfig(), typed.connector.type());
-            values = validateSettings(typed, merged, problems);
+            requireUnusedForTypeChange(e, typed);
+            Map<String, Object> changes = request.connectionConfig() == null ? Map.of() : request.connectionConfig();
+            Map<String, Object> base = Map.of();
+            if (typed.connector.type().id().equals(e.typeId)) {
+                base = settings.revealed(e);
+                problems.addAll(SecretBinding.check(typed.connector.type(), base, changes, "connection_config"));
+            }
+            values = validateSettings(typed, ConnectorSettings.merge(base, changes, typed.connector.type()), problems);
         }
         if (values != null) {
             templates.connector(typed.connector.type(), values.revealAll(), problems);
@@ -126,13 +131,33 @@ public class ConnectorService {
     @Transactional
     public void delete(long id) {
         ConnectorEntity e = require(id);
-        long uses = ConnectorEntity.getEntityManager()
-                .createQuery("select count(t) from TaskEntity t where t.sourceConnectorId = ?1 or t.destinationConnectorId = ?1",
-                        Long.class).setParameter(1, id).getSingleResult();
+        long uses = taskUses(id);
         if (uses > 0) {
             throw new ConflictException("connector " + id + " is used by " + uses + " task(s); delete or change them first");
         }
         e.delete();
+    }
+
+    /** A connector's role and type are what its tasks were validated against: they stay while any task uses it. */
+    private static void requireUnusedForTypeChange(ConnectorEntity e, Typed typed) {
+        boolean roleChanges = !typed.role.wireName().equals(e.connectorType);
+        boolean typeChanges = !typed.connector.type().id().equals(e.typeId);
+        if (!roleChanges && !typeChanges) {
+            return;
+        }
+        long uses = taskUses(e.id);
+        if (uses > 0) {
+            String what = roleChanges ? "connector_type (" + e.connectorType + " to " + typed.role.wireName() + ")"
+                    : typed.role.typeField() + " (" + e.typeId + " to " + typed.connector.type().id() + ")";
+            throw new ConflictException("connector " + e.id + " is used by " + uses + " task(s): its " + what
+                    + " cannot change; delete or change the tasks first");
+        }
+    }
+
+    private static long taskUses(long id) {
+        return ConnectorEntity.getEntityManager()
+                .createQuery("select count(t) from TaskEntity t where t.sourceConnectorId = ?1 or t.destinationConnectorId = ?1",
+                        Long.class).setParameter(1, id).getSingleResult();
     }
 
     /** Tests settings that may not be stored yet; masked secrets come from {@code connector_id} when given. */
@@ -143,16 +168,18 @@ public class ConnectorService {
         List<FieldProblem> problems = new ArrayList<>();
         Typed typed = resolveType(request.connectorType(), request.sourceType(), request.destinationType(), problems);
         throwIfAny(problems);
+        Map<String, Object> changes = request.connectionConfig() == null ? Map.of() : request.connectionConfig();
         Map<String, Object> base = Map.of();
         if (request.connectorId() != null) {
             ConnectorEntity stored = require(request.connectorId());
             if (stored.typeId.equals(typed.connector.type().id())) {
                 base = settings.revealed(stored);
+                // refused before anything connects: stored secrets only ever go to the stored endpoint
+                problems.addAll(SecretBinding.check(typed.connector.type(), base, changes, "connection_config"));
             }
         }
-        Map<String, Object> merged = ConnectorSettings.merge(base, request.connectionConfig() == null ? Map.of()
-                : request.connectionConfig(), typed.connector.type());
-        ConfigValues values = validateSettings(typed, merged, problems);
+        ConfigValues values = validateSettings(typed, ConnectorSettings.merge(base, changes, typed.connector.type()),
+                problems);
         throwIfAny(problems);
         return gateway.check(typed.connector, values);
     }

@@ -21,7 +21,7 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ConnectorSettings {
 
-    public static final String MASK = "********";
+    public static final String MASK = io.dtaas.secret.Secret.MASK;
     private static final TypeReference<Map<String, String>> SECRET_MAP = new TypeReference<>() { };
 
     private final SecretCipher cipher;

@@ -24,7 +24,7 @@ public class ConnectorTypeResource {
     }
 
     @GET
-    @Operation(summary = "Connector types with their fields (name, type, required, default, secret)")
+    @Operation(summary = "Connector types with their fields (name, type, required, default, secret, endpoint)")
     public List<ConnectorType> list() {
         return registry.types();
     }
