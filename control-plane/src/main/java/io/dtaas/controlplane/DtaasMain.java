@@ -126,7 +126,7 @@ public class DtaasMain {
      * {@code .env} value counts): Redis, secrets, the token, and the seed's log levels.
      */
     private static void applyFromEnvironment(LaunchEnvironment env) {
-        env.exportToSystemProperties("REDIS_URL", "DTAAS_SECRET_KEY", "DTAAS_API_TOKEN", "DTAAS_ALLOWED_HOSTS",
+        env.exportToSystemProperties("REDIS_URL", "DTAAS_SECRET_KEY", "DTAAS_SECRET_KEY_PREVIOUS", "DTAAS_API_TOKEN", "DTAAS_ALLOWED_HOSTS",
                 "DTAAS_ALLOWED_ORIGINS", "DTAAS_FILES_ROOTS", "DTAAS_REDIS_PREFIX");
     }
 

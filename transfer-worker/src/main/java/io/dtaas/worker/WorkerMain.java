@@ -18,7 +18,7 @@ public class WorkerMain {
     public static void main(String... args) {
         // the environment over .env in the working directory, as for the control-plane
         LaunchEnvironment env = LaunchEnvironment.load(System.getenv(), Path.of("").toAbsolutePath());
-        env.exportToSystemProperties("REDIS_URL", "DTAAS_SECRET_KEY", "MAX_WORKERS", "DTAAS_HOME", "DTAAS_WORKER_LEASE",
+        env.exportToSystemProperties("REDIS_URL", "DTAAS_SECRET_KEY", "DTAAS_SECRET_KEY_PREVIOUS", "MAX_WORKERS", "DTAAS_HOME", "DTAAS_WORKER_LEASE",
                 "DTAAS_REDIS_PREFIX", "DTAAS_FILES_ROOTS", "WORKER_PORT", "HOST");
         String redis = env.nonBlank("REDIS_URL").orElse(null);
         String database = env.nonBlank("DATABASE_URL").orElse(null);
