@@ -138,8 +138,9 @@ class ValueCapsIT {
         CatalogBrowser pg = postgres();
         assertThat(pg.query(null, "SHOW work_mem", QueryLimits.DEFAULT).rows()).hasSize(1);
         assertThat(pg.query(null, "EXPLAIN SELECT 1", QueryLimits.DEFAULT).rows()).isNotEmpty();
+        // the jsonb ? operator is no bind marker here (a prepared describe would take it for one)
         assertThat(pg.query(null, "SELECT '{\"a\":1}'::jsonb ? 'a' AS has", QueryLimits.DEFAULT).rows())
-                .containsExactly(List.of(true));
+                .containsExactly(List.of("t"));
         QueryResult commented = pg.query(null, "SELECT repeat('z', 70000) AS z -- a trailing comment", QueryLimits.DEFAULT);
         assertThat((String) commented.rows().get(0).get(0)).hasSize(CAP);
         QueryResult twins = pg.query(null, "SELECT 1 AS x, repeat('b', 70000) AS x, NULL AS n", QueryLimits.DEFAULT);
