@@ -9,11 +9,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Request bodies larger than {@code quarkus.http.limits.max-body-size} are answered with a small 413 problem
- * document: at once when Content-Length says so (nothing is read), and when a chunked body grows past the
- * limit while read (the server fails the request with 413, rendered here instead of an empty answer).
+ * document at once when Content-Length says so (nothing is read). A chunked body that grows past the limit
+ * while it is read is cut off by the server itself, with an empty 413 and the connection closed
+ * ({@link TooLarge} then ends the request quietly); requests that fail with 413 before any resource runs are
+ * given the problem document here.
  */
 @ApplicationScoped
 public class BodyLimit {
+
+    /** A body that grew past the limit while it was read; the server has answered 413 already. */
+    public static final class TooLarge extends RuntimeException {
+
+        public TooLarge() {
+            super("request body too large", null, false, false);
+        }
+    }
 
     void register(@Observes Filters filters,
                   @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize max) {

@@ -34,7 +34,16 @@ public class NulCharacters implements ReaderInterceptor {
         if (type == null || !type.getSubtype().endsWith("json")) {
             return context.proceed();
         }
-        byte[] body = context.getInputStream().readAllBytes(); // at most quarkus.http.limits.max-body-size
+        byte[] body;
+        try {
+            body = context.getInputStream().readAllBytes(); // at most quarkus.http.limits.max-body-size
+        } catch (IOException e) {
+            if ("Request too large".equals(e.getMessage())) {
+                // a chunked body past the limit: the server already answered 413 and closes the connection
+                throw new BodyLimit.TooLarge();
+            }
+            throw e;
+        }
         context.setInputStream(new ByteArrayInputStream(body));
         if (indexOf(body, ESCAPE) >= 0) {
             String field = fieldWithNul(body);

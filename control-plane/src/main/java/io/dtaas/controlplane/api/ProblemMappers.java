@@ -63,6 +63,12 @@ public class ProblemMappers {
         return respond(Problem.of(400, "JSON limits exceeded", JsonLimits.describe(e)));
     }
 
+    /** The server answered 413 while the body was read; whatever is returned here is not written. */
+    @ServerExceptionMapper
+    public Response bodyTooLarge(BodyLimit.TooLarge e) {
+        return respond(Problem.of(413, "Request body too large", "the request body is larger than the limit"));
+    }
+
     @ServerExceptionMapper
     public Response systemError(SystemError e) {
         return serverError(e);

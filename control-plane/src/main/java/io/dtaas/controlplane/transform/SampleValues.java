@@ -48,7 +48,8 @@ final class SampleValues {
             }
             out.add(values);
         }
-        return new PreviewResult.Sample(columns, out, !cut.isEmpty(), cut, false);
+        // rows that reach the budget end the read too (SourceLookup.head), so reaching it means rows may be missing
+        return new PreviewResult.Sample(columns, out, !cut.isEmpty(), cut, size >= SourceLookup.HEAD_BUDGET_CHARS);
     }
 
     static PreviewResult.Sample of(Batch batch, Runnable checkpoint) {

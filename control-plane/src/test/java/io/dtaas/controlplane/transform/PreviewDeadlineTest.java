@@ -55,10 +55,11 @@ class PreviewDeadlineTest {
     @Test
     void resultsAndErrorsOfWorkInTimePassThrough() {
         PreviewDeadline deadline = new PreviewDeadline(Duration.ofSeconds(30));
-        assertThat(deadline.run(checkpoint -> {
+        Integer answer = deadline.run(checkpoint -> {
             checkpoint.run();
             return 42;
-        })).isEqualTo(42);
+        });
+        assertThat(answer).isEqualTo(42);
         assertThatThrownBy(() -> deadline.run(checkpoint -> {
             throw new DataError("cast of column \"s\": value '12x' is not a valid integer", null);
         })).isInstanceOf(DataError.class).hasMessageContaining("12x");
