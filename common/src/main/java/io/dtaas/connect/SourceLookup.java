@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class SourceLookup {
 
-    /** What a preview's rows may hold as read: half the answer's budget (the other half is for the rows after transformations). */
+    /** What a preview's rows may hold as read: half the answer's budget (the other half: the rows after transformations). */
     public static final long HEAD_BUDGET_CHARS = ResultBudget.MAX_RESULT_CHARS / 2;
     private static final int HEAD_BATCH = 50;
 

@@ -277,8 +277,9 @@ public abstract class JdbcSource implements Source {
         String select = "SELECT " + columns + " FROM " + dialect.qualify(table.table().schema(), table.table().name());
         String sql = dialect.previewSql("(" + select + ") dtaas_head", limit);
         int timeout = QueryLimits.DEFAULT.timeoutSeconds();
+        String context = "previewing " + table.table() + " (the database gives up after " + timeout + " s)";
         return JdbcRowStream.open(this::open, this::prepareForReading, sql, List.of(), Math.min(limit, HEAD_FETCH_SIZE),
-                timeout, table, this::readCapped, "previewing " + table.table() + " (the database gives up after " + timeout + " s)");
+                timeout, table, this::readCapped, context);
     }
 
     /** Text and binary values read through capped streams; everything else as a full load reads it. */

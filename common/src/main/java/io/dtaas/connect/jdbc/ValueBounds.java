@@ -52,7 +52,8 @@ final class ValueBounds {
         boolean cuts = false;
         for (int i = 0; i < columns.size(); i++) {
             String name = dialect.quote("c" + (i + 1));
-            String value = dialect.boundedValue(name, types.get(i), ResultBudget.MAX_VALUE_CHARS, ResultBudget.MAX_VALUE_BYTES);
+            String value = dialect.boundedValue(name, types.get(i), ResultBudget.MAX_VALUE_CHARS,
+                    ResultBudget.MAX_VALUE_BYTES);
             cuts |= !value.equals(name);
             String label = columns.get(i).name();
             select.append(i == 0 ? "" : ", ").append(value).append(" AS ")
