@@ -64,3 +64,14 @@ export function progressOf(tables: { chunks_done: number; chunks_total: number; 
   }
   return total ? done / total : null
 }
+
+/** What the server cut from a query or preview result, in words; empty when nothing was cut. */
+export function cutNote(r: { values_truncated?: boolean; truncated_cells?: unknown[]; size_truncated?: boolean }): string {
+  const notes: string[] = []
+  if (r.values_truncated) {
+    const n = r.truncated_cells?.length ?? 0
+    notes.push(`${n} long value${n === 1 ? '' : 's'} cut at 64 KiB`)
+  }
+  if (r.size_truncated) notes.push('rows stopped at the 8 MiB size limit')
+  return notes.join('; ')
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { applyToTables, compact, newStep, validateSteps } from '../src/forms/transformations'
 import { matching, toggleAll } from '../src/forms/tableSelection'
 import { allowedActions } from '../src/forms/taskActions'
-import { duration, progressOf } from '../src/format'
+import { cutNote, duration, progressOf } from '../src/format'
 import type { TransformationType } from '../src/api/types'
 
 const upper: TransformationType = {
@@ -84,5 +84,15 @@ describe('live socket URL', () => {
     const loc = { protocol: 'https:', host: 'dtaas.example:8443' } as Location
     expect(liveUrl(undefined, loc, null)).toBe('wss://dtaas.example:8443/ws')
     expect(liveUrl(3, { protocol: 'http:', host: 'localhost:8000' } as Location, 'a b')).toBe('ws://localhost:8000/ws?task_id=3&access_token=a+b')
+  })
+})
+
+describe('cut results', () => {
+  it('says which limits cut a result', () => {
+    expect(cutNote({ values_truncated: false, truncated_cells: [], size_truncated: false })).toBe('')
+    expect(cutNote({})).toBe('')
+    expect(cutNote({ values_truncated: true, truncated_cells: [[0, 1]] })).toBe('1 long value cut at 64 KiB')
+    expect(cutNote({ values_truncated: true, truncated_cells: [[0, 1], [1, 1]], size_truncated: true }))
+      .toBe('2 long values cut at 64 KiB; rows stopped at the 8 MiB size limit')
   })
 })

@@ -213,6 +213,11 @@ export interface ResultSet {
   rows: unknown[][]
   truncated?: boolean
   elapsed_ms?: number
+  /** some value was cut at 64 KiB; truncated_cells lists them as [row, column] */
+  values_truncated?: boolean
+  truncated_cells?: [number, number][]
+  /** rows stopped because the answer reached its size limit (about 8 MiB) */
+  size_truncated?: boolean
 }
 
 export interface TransformationField {

@@ -26,7 +26,8 @@ public record GatewayReply(JsonNode result, String errorKind, String message, Li
 
     public static GatewayReply failed(DtaasException e, String workerId) {
         return switch (e) {
-            case ConfigError c -> new GatewayReply(null, "config", c.getMessage(), c.problems(), workerId);
+            case ConfigError c -> new GatewayReply(null, "config", c.getMessage(), c.problems().stream()
+                    .limit(ConfigError.MAX_SHOWN).toList(), workerId);
             case NotFoundError n -> new GatewayReply(null, "not_found", n.getMessage(), null, workerId);
             case TransientError t -> new GatewayReply(null, "transient", t.getMessage(), null, workerId);
             case DataError d -> new GatewayReply(null, "data", d.getMessage(), null, workerId);

@@ -24,10 +24,14 @@ public final class ConfigValidator {
     public static ConfigValues validate(ConnectorType type, Map<String, ?> raw, String path) {
         Map<String, ?> input = raw == null ? Map.of() : raw;
         List<FieldProblem> problems = new ArrayList<>();
+        String unknown = null; // one message shared by every unknown key: a body may hold very many
         for (String key : input.keySet()) {
             if (type.field(key).isEmpty()) {
-                problems.add(new FieldProblem(path + "." + key, "unknown field for " + type.id()
-                        + "; known fields: " + type.fields().stream().map(FieldSpec::name).toList()));
+                if (unknown == null) {
+                    unknown = "unknown field for " + type.id() + "; known fields: "
+                            + type.fields().stream().map(FieldSpec::name).toList();
+                }
+                problems.add(new FieldProblem(path + "." + key, unknown));
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();

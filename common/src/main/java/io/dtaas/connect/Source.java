@@ -35,8 +35,10 @@ public interface Source extends AutoCloseable {
     RowStream read(TableSchema table, Chunk chunk);
 
     /**
-     * The first rows of a table, for previews: at most {@code limit} rows (callers read one batch and close).
-     * The default starts a whole-table read; databases override it to ask for only that many rows.
+     * The first rows of a table, for previews: at most {@code limit} rows (callers read them and close). The
+     * default starts a whole-table read; databases override it to ask for only that many rows, and to cut text
+     * and binary values one character (byte) past {@link io.dtaas.connect.catalog.ResultBudget}'s value cap so
+     * that a huge value is never held whole (a value longer than the cap is known to be cut).
      */
     default RowStream head(TableSchema table, int limit) {
         return read(table, new Chunk(table.table(), 0, 1, new ChunkBounds.WholeTable()));

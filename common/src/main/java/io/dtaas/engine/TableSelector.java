@@ -4,12 +4,13 @@ import io.dtaas.connect.Source;
 import io.dtaas.data.TableRef;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
+import io.dtaas.transform.expr.LikePattern;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
  * Turns a task's table selectors into tables: {@code table}, {@code schema.table}, {@code schema.*} and
@@ -38,7 +39,7 @@ public final class TableSelector {
         }
         for (String ex : exclude) {
             TableRef selector = TableRef.parse(ex).withSchema(defaultSchema);
-            selected.removeIf(t -> t.schema().equals(selector.schema()) && like(selector.name()).matcher(t.name()).matches());
+            selected.removeIf(t -> t.schema().equals(selector.schema()) && like(selector.name()).test(t.name()));
         }
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);
@@ -54,23 +55,15 @@ public final class TableSelector {
     }
 
     private static List<TableRef> matches(Source source, TableRef selector) {
-        Pattern name = like(selector.name());
-        return source.tables(selector.schema()).stream().filter(t -> name.matcher(t.name()).matches()).toList();
+        Predicate<String> name = like(selector.name());
+        return source.tables(selector.schema()).stream().filter(t -> name.test(t.name())).toList();
     }
 
-    /** {@code *} alone means every table; otherwise SQL LIKE wildcards. */
-    static Pattern like(String pattern) {
+    /** {@code *} alone means every table; otherwise SQL LIKE wildcards (matched in linear time, see {@link LikePattern}). */
+    static Predicate<String> like(String pattern) {
         if (pattern.equals("*")) {
-            return Pattern.compile(".*", Pattern.DOTALL);
+            return name -> true;
         }
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '%' -> regex.append(".*");
-                case '_' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+        return LikePattern.compile(pattern)::matches;
     }
 }

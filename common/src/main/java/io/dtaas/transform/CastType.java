@@ -5,8 +5,8 @@ import io.dtaas.data.ColumnType;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /** The types cast (and add_column's data_type) convert to; {@code decimal} may carry precision and scale. */
 record CastType(Kind kind, Integer precision, Integer scale) {

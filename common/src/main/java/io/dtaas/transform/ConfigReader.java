@@ -24,9 +24,10 @@ final class ConfigReader {
     ConfigReader(Map<String, Object> raw, List<TypeField> fields) {
         this.raw = raw;
         Set<String> known = fields.stream().map(TypeField::name).collect(Collectors.toSet());
+        String unknown = "unknown setting; known: " + fields.stream().map(TypeField::name).toList();
         for (String key : raw.keySet()) {
             if (!known.contains(key)) {
-                problem(key, "unknown setting; known: " + fields.stream().map(TypeField::name).toList());
+                problem(key, unknown);
             }
         }
     }

@@ -13,6 +13,8 @@ import java.util.Optional;
  */
 public final class Pipeline {
 
+    private static final Runnable NO_CHECKPOINT = () -> { };
+
     private final TableSchema input;
     private final List<Step> steps;
 
@@ -87,27 +89,37 @@ public final class Pipeline {
 
     /** Rows through every step, in order: the whole table's rows when there is a row-set step. */
     public List<Object[]> applyRows(List<Object[]> rows) {
-        return apply(rows, 0, steps.size());
+        return apply(rows, 0, steps.size(), NO_CHECKPOINT);
+    }
+
+    /**
+     * {@link #applyRows}, calling {@code checkpoint} before each step and each row so that a caller with a
+     * deadline (a preview) can stop a long run: the checkpoint throws to stop it.
+     */
+    public List<Object[]> applyRows(List<Object[]> rows, Runnable checkpoint) {
+        return apply(rows, 0, steps.size(), checkpoint);
     }
 
     /** Rows through the row-wise steps before the first row-set step (applied while a table is read). */
     List<Object[]> applyLeading(List<Object[]> rows) {
-        return apply(rows, 0, firstRowSetStep());
+        return apply(rows, 0, firstRowSetStep(), NO_CHECKPOINT);
     }
 
     /** Rows (already through {@link #applyLeading}) through the remaining steps. */
     List<Object[]> applyTrailing(List<Object[]> rows) {
-        return apply(rows, firstRowSetStep(), steps.size());
+        return apply(rows, firstRowSetStep(), steps.size(), NO_CHECKPOINT);
     }
 
-    private List<Object[]> apply(List<Object[]> rows, int from, int to) {
+    private List<Object[]> apply(List<Object[]> rows, int from, int to, Runnable checkpoint) {
         List<Object[]> current = rows;
         for (int s = from; s < to; s++) {
+            checkpoint.run();
             Step step = steps.get(s);
             current = switch (step) {
                 case RowStep row -> {
                     List<Object[]> out = new ArrayList<>(current.size());
                     for (Object[] r : current) {
+                        checkpoint.run();
                         Object[] t = row.apply(r);
                         if (t != null) {
                             out.add(t);

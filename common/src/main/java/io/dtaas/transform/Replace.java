@@ -1,16 +1,17 @@
 package io.dtaas.transform;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import io.dtaas.data.TableSchema;
-
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code replace}: every occurrence of {@code find} in the column's text becomes {@code replacement}. With
- * {@code regex} true, {@code find} is a Java regular expression and {@code $1} in the replacement names a group.
+ * {@code regex} true, {@code find} is a regular expression in RE2 syntax (linear-time: see {@link LinearRegex})
+ * and {@code $1} in the replacement names a group; otherwise both are taken literally.
+ *
+ * @param regex the compiled pattern, or null for a literal {@code find}
  */
-record Replace(String column, Pattern pattern, String replacement) implements Transformation {
+record Replace(String column, String find, Pattern regex, String replacement) implements Transformation {
 
     static Replace from(ConfigReader r) {
         String column = r.name("column");
@@ -19,16 +20,16 @@ record Replace(String column, Pattern pattern, String replacement) implements Tr
             r.problem("find", "is required");
         }
         String replacement = r.text("replacement", "", false);
-        boolean regex = r.bool("regex", false);
-        Pattern pattern = null;
-        if (find != null) {
+        boolean isRegex = r.bool("regex", false);
+        Pattern regex = null;
+        if (find != null && isRegex) {
             try {
-                pattern = regex ? Pattern.compile(find) : Pattern.compile(Pattern.quote(find));
-            } catch (PatternSyntaxException e) {
-                r.problem("find", "invalid regular expression at position " + (e.getIndex() + 1) + ": " + e.getDescription());
+                regex = LinearRegex.compile(find);
+            } catch (IllegalArgumentException e) {
+                r.problem("find", e.getMessage());
             }
         }
-        return new Replace(column, pattern, regex || replacement == null ? replacement : Matcher.quoteReplacement(replacement));
+        return new Replace(column, find, regex, replacement);
     }
 
     @Override
@@ -38,9 +39,13 @@ record Replace(String column, Pattern pattern, String replacement) implements Tr
 
     @Override
     public Step bind(TableSchema input, TransformContext context) {
+        if (regex == null) {
+            return TextColumn.bind(input, column, "replace", s -> s.replace(find, replacement));
+        }
         return TextColumn.bind(input, column, "replace", s -> {
             try {
-                return pattern.matcher(s).replaceAll(replacement);
+                Matcher m = regex.matcher(s);
+                return m.replaceAll(replacement);
             } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
                 throw new io.dtaas.error.DataError("replace in column \"" + column + "\": " + e.getMessage(), null);
             }

@@ -7,7 +7,7 @@ import io.dtaas.data.TableSchema;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * {@code split}: cuts a text column at {@code separator} (literal). Either into the columns {@code targets}

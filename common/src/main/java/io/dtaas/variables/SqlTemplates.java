@@ -6,8 +6,8 @@ import io.dtaas.error.ConfigError;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Parses SQL with {@code {{name}}} references. Only a reference standing in code is one: the scanner follows the

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /** How a global variable gets its value: fixed, from a database query, or from the execution's context. */
 public sealed interface VariableDefinition {

@@ -1,6 +1,6 @@
 package io.dtaas.variables;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /** What a variable may be called: an identifier, so that {@code {{name}}} is unambiguous wherever it stands. */
 public final class VariableNames {

@@ -164,7 +164,7 @@ class ColumnTransformationsTest {
         assertThat(run(p, row("a.b.c", "10-20 x 3-4"), row(null, null)))
                 .containsExactly(list("a$b$c", "20/10 x 4/3"), list(null, null));
         assertProblem(schema("a", STRING), "[{`type`: `replace`, `config`: {`column`: `a`, `find`: `(`, `regex`: true}}]",
-                "t[0].config.find", "invalid regular expression at position 2: Unclosed group");
+                "t[0].config.find", "invalid regular expression: missing closing ) `(`");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The security regression suite (issue 11): attacks against running instances started exactly as {@code ./dtaas}
@@ -135,5 +136,75 @@ class SecuritySuiteIT {
         RawHttp.Reply list = RawHttp.get(loopback.port(), "/api/connectors");
         assertThat(new ObjectMapper().readTree(list.body()).size()).isEqualTo(1);
         assertThat(list.body()).contains("victim db");
+    }
+
+    // ---- 11.3 / 11.4: driver options stay off, stored secrets stay with their endpoint ------------------------
+
+    private static long create(Instance i, Map<String, Object> body) throws Exception {
+        RawHttp.Reply r = RawHttp.send(i.port(), "POST", "/api/connectors", Map.of("Content-Type", "application/json"),
+                new ObjectMapper().writeValueAsString(body));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return new ObjectMapper().readTree(r.body()).get("id").asLong();
+    }
+
+    @Test
+    void driverOptionsCannotBeInjectedAndSecretsNeverTravelToAnotherHost() throws Exception {
+        Map<String, Object> my = new HashMap<>(io.dtaas.testing.MariaDbFixture.connectionConfig("mysql"));
+        long maria = create(loopback, Map.of("name", "maria " + System.nanoTime(), "connector_type", "source",
+                "source_type", "mysql", "connection_config", my));
+        for (String db : List.of("mysql?allowMultiQueries=true&allowLocalInfile=true", "x&allowLocalInfile=true",
+                "db%3FallowLocalInfile%3Dtrue", "db;x=1", "db/other")) {
+            RawHttp.Reply r = RawHttp.get(loopback.port(), "/api/connectors/" + maria + "/tables?database="
+                    + java.net.URLEncoder.encode(db, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(r.status()).as(db + ": " + r.body()).isIn(404, 422);
+        }
+        // the stored password is never sent to a host the caller picks
+        try (java.net.ServerSocket trap = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            trap.setSoTimeout(1500);
+            Map<String, Object> moved = new HashMap<>(my);
+            moved.put("port", trap.getLocalPort());
+            moved.put("password", "********");
+            RawHttp.Reply r = RawHttp.send(loopback.port(), "POST", "/api/connectors/test", Map.of("Content-Type",
+                    "application/json"), new ObjectMapper().writeValueAsString(Map.of("connector_type", "source",
+                    "source_type", "mysql", "connector_id", maria, "connection_config", moved)));
+            assertThat(r.status()).as(r.body()).isEqualTo(422);
+            assertThat(r.body()).contains("connection_config.password");
+            assertThatThrownBy(trap::accept).isInstanceOf(java.net.SocketTimeoutException.class);
+        }
+    }
+
+    // ---- 11.5: the embedded metadata database takes DTaaS only -----------------------------------------------
+
+    @Test
+    void theEmbeddedMetadataDatabaseRefusesAnyoneElse() throws Exception {
+        List<String> pid = Files.readAllLines(loopback.home().resolve("pgdata/postmaster.pid"));
+        String port = pid.get(3).strip();
+        for (String user : List.of("postgres", "dtaas_app")) {
+            Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-p", port, "-U", user, "-d", "dtaas", "-w",
+                    "-c", "select pg_read_file('secret.key')").redirectErrorStream(true).start();
+            String out = new String(psql.getInputStream().readAllBytes());
+            assertThat(psql.waitFor()).as(out).isNotZero();
+            assertThat(out).containsAnyOf("password", "authentication");
+        }
+        for (Path p : List.of(loopback.home(), loopback.home().resolve("pgdata"))) {
+            assertThat(Files.getPosixFilePermissions(p)).as(p.toString())
+                    .doesNotContain(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE,
+                            java.nio.file.attribute.PosixFilePermission.GROUP_WRITE,
+                            java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        }
+    }
+
+    // ---- 11.7: files only under the configured roots ---------------------------------------------------------
+
+    @Test
+    void localFilesCannotPointOutsideTheRoots() throws Exception {
+        for (String path : List.of("/", "/etc", "/home", "/tmp", loopback.home() + "/files/../pgdata", "relative/dir")) {
+            RawHttp.Reply r = RawHttp.send(loopback.port(), "POST", "/api/connectors", Map.of("Content-Type",
+                    "application/json"), new ObjectMapper().writeValueAsString(Map.of("name", "files " + System.nanoTime(),
+                    "connector_type", "destination", "destination_type", "local_files",
+                    "connection_config", Map.of("path", path, "file_format", "csv"))));
+            assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(422);
+            assertThat(r.body()).contains("connection_config.path");
+        }
     }
 }

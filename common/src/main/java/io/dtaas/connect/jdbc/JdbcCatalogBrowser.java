@@ -122,23 +122,20 @@ public final class JdbcCatalogBrowser implements CatalogBrowser {
             }
             st.setQueryTimeout(limits.timeoutSeconds());
             st.setMaxRows(limits.maxRows() + 1);
-            st.setFetchSize(Math.min(limits.maxRows() + 1, 1_000));
-            if (!st.execute(sql)) {
+            // rows arrive this many at a time; each value is at most ResultBudget's cap once ValueBounds applies
+            st.setFetchSize(Math.min(limits.maxRows() + 1, 100));
+            ValueBounds.Bounded bounded = ValueBounds.apply(c, dialect, sql);
+            if (!st.execute(bounded.sql())) {
                 throw new ConfigError("sql", "the statement returned no rows to show");
             }
             try (ResultSet rs = st.getResultSet()) {
                 ResultSetMetaData meta = rs.getMetaData();
-                List<List<Object>> rows = new ArrayList<>();
-                boolean truncated = false;
-                while (rs.next()) {
-                    if (rows.size() == limits.maxRows()) {
-                        truncated = true;
-                        break;
-                    }
-                    rows.add(JdbcValueReader.row(rs, meta));
+                CappedRows rows = new CappedRows(meta, limits.maxRows());
+                while (rs.next() && rows.add(rs)) {
+                    // add() reads the row, and answers false where the row or size limit cuts the result
                 }
                 long elapsed = (System.nanoTime() - started) / 1_000_000;
-                return new QueryResult(JdbcValueReader.columns(meta), rows, truncated, elapsed);
+                return rows.result(bounded.columns(meta), elapsed);
             }
         } catch (SQLTimeoutException e) {
             throw new ConfigError("sql", "cancelled after the " + limits.timeoutSeconds() + " s statement timeout");

@@ -28,6 +28,25 @@ public interface JdbcDialect extends SqlLiterals {
      */
     List<String> readOnlyStatements(int timeoutSeconds);
 
+    /**
+     * An expression reading {@code expression} (a quoted column) with a long value cut by the server to
+     * {@code maxChars + 1} characters (text, JSON, arrays, other types read as text) or {@code maxBytes + 1}
+     * bytes (binary), for previews and console queries; {@code expression} itself when the type needs no cut
+     * or the database cannot cut (the default: the values are then cut while they are read).
+     */
+    default String boundedValue(String expression, io.dtaas.data.ColumnType type, int maxChars, int maxBytes) {
+        return expression;
+    }
+
+    /**
+     * Whether {@link #boundedValue} cuts and a derived table can rename its columns ({@code (...) AS t(a, b)}),
+     * so that console queries are wrapped to have the server cut their long values: for drivers that receive
+     * whole rows (PostgreSQL's), the only way not to receive a 200 MB value whole.
+     */
+    default boolean boundsValuesOnServer() {
+        return false;
+    }
+
     /** SQL listing the server's databases in its first column; empty when the connection sees only its own. */
     Optional<String> databasesSql();
 

@@ -50,12 +50,19 @@ final class JdbcRowStream implements RowStream {
 
     static JdbcRowStream open(ConnectionOpener opener, SessionSetup setup, String sql, List<Long> params, int fetchSize,
                               TableSchema schema, ValueReader reader, String context) {
+        return open(opener, setup, sql, params, fetchSize, 0, schema, reader, context);
+    }
+
+    /** @param timeoutSeconds how long the database may run the statement (0: no limit, as a full load reads) */
+    static JdbcRowStream open(ConnectionOpener opener, SessionSetup setup, String sql, List<Long> params, int fetchSize,
+                              int timeoutSeconds, TableSchema schema, ValueReader reader, String context) {
         Connection c = null;
         try {
             c = opener.open();
             setup.prepare(c);
             PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(fetchSize);
+            ps.setQueryTimeout(timeoutSeconds);
             for (int i = 0; i < params.size(); i++) {
                 ps.setLong(i + 1, params.get(i));
             }

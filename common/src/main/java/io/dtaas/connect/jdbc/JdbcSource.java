@@ -4,6 +4,8 @@ import io.dtaas.connect.Chunk;
 import io.dtaas.connect.ChunkBounds;
 import io.dtaas.connect.RowStream;
 import io.dtaas.connect.Source;
+import io.dtaas.connect.catalog.QueryLimits;
+import io.dtaas.connect.catalog.ResultBudget;
 import io.dtaas.data.Column;
 import io.dtaas.data.ColumnKind;
 import io.dtaas.data.TableRef;
@@ -31,6 +33,8 @@ import java.util.function.Supplier;
  */
 public abstract class JdbcSource implements Source {
 
+    /** Preview rows arrive this many at a time, so that a driver holds few long rows at once. */
+    private static final int HEAD_FETCH_SIZE = 50;
     private static final Set<ColumnKind> SPLITTABLE = Set.of(ColumnKind.INT16, ColumnKind.INT32, ColumnKind.INT64);
 
     protected final JdbcDialect dialect;
@@ -256,13 +260,39 @@ public abstract class JdbcSource implements Source {
                 this::readValue, context);
     }
 
-    /** The table's SELECT, cut to {@code limit} rows by the dialect's own paging (never a drained cursor). */
+    /**
+     * The table's columns, cut to {@code limit} rows by the dialect's own paging (never a drained cursor), under
+     * the browser's statement timeout ({@link QueryLimits#DEFAULT}). Long values stop one character (byte) past
+     * {@link ResultBudget}'s value cap, cut by the server where the dialect can and else while read, so a caller
+     * can tell them cut and a huge value is never held whole.
+     */
     @Override
     public RowStream head(TableSchema table, int limit) {
-        Chunk whole = new Chunk(table.table(), 0, 1, new ChunkBounds.WholeTable());
-        String sql = dialect.previewSql("(" + ChunkQuery.of(dialect, table, whole).sql() + ") dtaas_head", limit);
-        return JdbcRowStream.open(this::open, this::prepareForReading, sql, List.of(), Math.min(limit, fetchSize()), table,
-                this::readValue, "previewing " + table.table());
+        StringBuilder columns = new StringBuilder();
+        for (Column column : table.columns()) {
+            String quoted = dialect.quote(column.name());
+            columns.append(columns.isEmpty() ? "" : ", ").append(dialect.boundedValue(quoted, column.type(),
+                    ResultBudget.MAX_VALUE_CHARS, ResultBudget.MAX_VALUE_BYTES)).append(" AS ").append(quoted);
+        }
+        String select = "SELECT " + columns + " FROM " + dialect.qualify(table.table().schema(), table.table().name());
+        String sql = dialect.previewSql("(" + select + ") dtaas_head", limit);
+        int timeout = QueryLimits.DEFAULT.timeoutSeconds();
+        String context = "previewing " + table.table() + " (the database gives up after " + timeout + " s)";
+        return JdbcRowStream.open(this::open, this::prepareForReading, sql, List.of(), Math.min(limit, HEAD_FETCH_SIZE),
+                timeout, table, this::readCapped, context);
+    }
+
+    /** Text and binary values read through capped streams; everything else as a full load reads it. */
+    private Object readCapped(ResultSet rs, int i, Column column) throws SQLException {
+        return switch (column.type().kind()) {
+            case STRING, JSON -> CappedValues.text(rs, i, ResultBudget.MAX_VALUE_CHARS);
+            case BINARY -> CappedValues.bytes(rs, i, ResultBudget.MAX_VALUE_BYTES);
+            // drivers stream these rarely: read as a full load does (PostgreSQL cut them already), then cut
+            case ARRAY, OTHER -> readValue(rs, i, column) instanceof String s
+                    ? ResultBudget.cut(s, ResultBudget.MAX_VALUE_CHARS + 1) : null;
+            case BOOLEAN, INT16, INT32, INT64, FLOAT32, FLOAT64, DECIMAL, DATE, TIME, TIMESTAMP, TIMESTAMP_TZ, INTERVAL,
+                 UUID -> readValue(rs, i, column);
+        };
     }
 
     @Override

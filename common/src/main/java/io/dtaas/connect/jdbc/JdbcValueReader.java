@@ -14,11 +14,10 @@ import java.util.List;
 /**
  * Turns result-set values into what JSON can carry without loss for display: integers that fit a double
  * exactly stay numbers, decimals and big integers become strings, binary becomes hex, NaN/Infinity become
- * strings, long text is cut at {@link #MAX_TEXT} characters for the browser.
+ * strings. Text and binary values are read by {@link CappedRows}, which cuts them.
  */
 final class JdbcValueReader {
 
-    static final int MAX_TEXT = 65_536;
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
     private JdbcValueReader() {
@@ -32,24 +31,37 @@ final class JdbcValueReader {
         return columns;
     }
 
-    static List<Object> row(ResultSet rs, ResultSetMetaData meta) throws SQLException {
-        List<Object> row = new ArrayList<>(meta.getColumnCount());
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            row.add(value(rs, i, meta.getColumnType(i)));
-        }
-        return row;
+    /** Whether a column of this JDBC type holds text that may be long (read through a capped stream). */
+    static boolean isLongText(int jdbcType) {
+        return switch (jdbcType) {
+            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
+                 Types.CLOB, Types.NCLOB -> true;
+            default -> false;
+        };
     }
 
-    private static Object value(ResultSet rs, int i, int jdbcType) throws SQLException {
+    static boolean isBinary(int jdbcType) {
+        return switch (jdbcType) {
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> true;
+            default -> false;
+        };
+    }
+
+    /** A value of any other type: a number, boolean, or its text (dates, JSON, arrays, ...). */
+    static Object value(ResultSet rs, int i, int jdbcType) throws SQLException {
         Object value = switch (jdbcType) {
             case Types.BOOLEAN -> rs.getBoolean(i);
             case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> integer(rs, i);
             case Types.REAL, Types.FLOAT, Types.DOUBLE -> floating(rs.getDouble(i));
             case Types.NUMERIC, Types.DECIMAL -> decimal(rs.getBigDecimal(i));
-            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> binary(rs.getBytes(i));
-            default -> text(rs.getString(i));
+            default -> rs.getString(i);
         };
         return rs.wasNull() ? null : value;
+    }
+
+    /** Binary as {@code \x} and hex digits. */
+    static String hex(byte[] bytes, int length) {
+        return "\\x" + HexFormat.of().formatHex(bytes, 0, length);
     }
 
     private static Object integer(ResultSet rs, int i) throws SQLException {
@@ -71,21 +83,5 @@ final class JdbcValueReader {
 
     private static Object decimal(BigDecimal d) {
         return d == null ? null : d.toPlainString();
-    }
-
-    private static Object binary(byte[] bytes) {
-        if (bytes == null) {
-            return null;
-        }
-        int shown = Math.min(bytes.length, MAX_TEXT / 2);
-        String hex = "\\x" + HexFormat.of().formatHex(bytes, 0, shown);
-        return shown < bytes.length ? hex + "… (" + bytes.length + " bytes)" : hex;
-    }
-
-    private static Object text(String s) {
-        if (s == null || s.length() <= MAX_TEXT) {
-            return s;
-        }
-        return s.substring(0, MAX_TEXT) + "… (" + s.length() + " characters)";
     }
 }

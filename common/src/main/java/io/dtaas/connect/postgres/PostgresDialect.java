@@ -3,6 +3,7 @@ package io.dtaas.connect.postgres;
 import io.dtaas.connect.jdbc.JdbcDialect;
 import io.dtaas.connect.jdbc.SqlLexicon;
 import io.dtaas.connect.jdbc.SqlLiterals;
+import io.dtaas.data.ColumnType;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -26,6 +27,24 @@ public final class PostgresDialect implements JdbcDialect {
     @Override
     public List<String> readOnlyStatements(int timeoutSeconds) {
         return List.of("SET TRANSACTION READ ONLY", "SET LOCAL statement_timeout = " + timeoutSeconds * 1000);
+    }
+
+    /** Text-like values cut with left(), bytea with substring(); fixed-size types and short char(n) as they are. */
+    @Override
+    public String boundedValue(String expression, ColumnType type, int maxChars, int maxBytes) {
+        return switch (type.kind()) {
+            case BINARY -> "substring(" + expression + " from 1 for " + (maxBytes + 1) + ")";
+            case STRING -> type.precision() != null && type.precision() <= maxChars ? expression
+                    : "left(" + expression + "::text, " + (maxChars + 1) + ")";
+            case JSON, ARRAY, OTHER -> "left(" + expression + "::text, " + (maxChars + 1) + ")";
+            case BOOLEAN, INT16, INT32, INT64, FLOAT32, FLOAT64, DECIMAL, DATE, TIME, TIMESTAMP, TIMESTAMP_TZ, INTERVAL,
+                 UUID -> expression;
+        };
+    }
+
+    @Override
+    public boolean boundsValuesOnServer() {
+        return true;
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.dtaas.data.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Binds a parsed expression to a schema: resolves names, checks types, and builds the evaluator. */
 final class Compiler {
@@ -222,8 +221,8 @@ final class Compiler {
                 throw new ExpressionException(l.position(), "LIKE compares text, not " + c.type().wireName());
             }
         }
-        Pattern fixed = pattern.constant() && pattern.type() == ExprType.STRING
-                ? likePattern((String) pattern.eval(null)) : null;
+        LikePattern fixed = pattern.constant() && pattern.type() == ExprType.STRING
+                ? LikePattern.compile((String) pattern.eval(null)) : null;
         boolean negated = l.negated();
         return new Compiled(ExprType.BOOLEAN, row -> {
             Object v = value.eval(row);
@@ -231,22 +230,9 @@ final class Compiler {
             if (v == null || p == null) {
                 return null;
             }
-            Pattern regex = p instanceof Pattern compiled ? compiled : likePattern(Values.text(p));
-            return regex.matcher(Values.text(v)).matches() != negated;
+            LikePattern like = p instanceof LikePattern compiled ? compiled : LikePattern.compile(Values.text(p));
+            return like.matches(Values.text(v)) != negated;
         }, false);
-    }
-
-    /** SQL LIKE: % any run, _ one character, everything else literal. */
-    static Pattern likePattern(String like) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : like.toCharArray()) {
-            switch (c) {
-                case '%' -> regex.append(".*");
-                case '_' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 
     private Compiled isNull(Node.IsNull n) {

@@ -2,8 +2,8 @@ package io.dtaas.transform.expr;
 
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /** {@code {{name}}} placeholders in plain text values (not expressions), e.g. add_column's constant value. */
 public final class Templates {

@@ -2,9 +2,11 @@ package io.dtaas.controlplane.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.dtaas.controlplane.transform.PreviewDeadline;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.DataError;
 import io.dtaas.error.FieldProblem;
@@ -51,6 +53,23 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response previewTimedOut(PreviewDeadline.PreviewTimedOut e) {
+        return respond(Problem.of(408, "Preview timed out", e.getMessage()));
+    }
+
+    /** Nesting, name or number beyond the limits the JSON reader is configured with ({@link JsonLimits}). */
+    @ServerExceptionMapper
+    public Response jsonLimits(StreamConstraintsException e) {
+        return respond(Problem.of(400, "JSON limits exceeded", JsonLimits.describe(e)));
+    }
+
+    /** The server answered 413 while the body was read; whatever is returned here is not written. */
+    @ServerExceptionMapper
+    public Response bodyTooLarge(BodyLimit.TooLarge e) {
+        return respond(Problem.of(413, "Request body too large", "the request body is larger than the limit"));
+    }
+
+    @ServerExceptionMapper
     public Response systemError(SystemError e) {
         return serverError(e);
     }
@@ -80,6 +99,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException limits) {
+                return jsonLimits(limits);
+            }
+            if (cause instanceof ConfigError config) {
+                return configError(config);
+            }
             if (cause instanceof JsonParseException parse) {
                 return malformedJson(parse);
             }
@@ -135,7 +160,8 @@ public class ProblemMappers {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, reference %s", reference);
         Problem p = new Problem("about:blank", "Internal error", 500,
-                "an unexpected error occurred; the server log has the details under the reference", List.of(), reference);
+                "an unexpected error occurred; the server log has the details under the reference", List.of(), null,
+                reference);
         return respond(p);
     }
 

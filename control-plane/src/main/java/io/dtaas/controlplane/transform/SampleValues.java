@@ -1,5 +1,7 @@
 package io.dtaas.controlplane.transform;
 
+import io.dtaas.connect.SourceLookup;
+import io.dtaas.connect.catalog.ResultBudget;
 import io.dtaas.data.Batch;
 import io.dtaas.data.Column;
 import io.dtaas.data.ColumnType;
@@ -8,27 +10,64 @@ import io.dtaas.transform.expr.Values;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
-/** Rows and types as a preview answers them: JSON numbers, booleans and strings (dates in ISO-8601). */
+/**
+ * Rows and types as a preview answers them: JSON numbers, booleans and strings (dates in ISO-8601), each text
+ * value cut at {@link ResultBudget#MAX_VALUE_CHARS} characters (binary at {@link ResultBudget#MAX_VALUE_BYTES}
+ * bytes), and rows left out once the sample holds {@link SourceLookup#HEAD_BUDGET_CHARS} (as the rows read are
+ * counted, so a read cut by that budget shows here as {@code size_truncated}).
+ */
 final class SampleValues {
 
     private SampleValues() {
     }
 
-    static PreviewResult.Sample of(TableSchema schema, List<Object[]> rows) {
+    /** @param checkpoint called per row; throws to stop (the preview's deadline) */
+    static PreviewResult.Sample of(TableSchema schema, List<Object[]> rows, Runnable checkpoint) {
         List<PreviewResult.SampleColumn> columns = schema.columns().stream()
                 .map(c -> new PreviewResult.SampleColumn(c.name(), typeName(c.type()))).toList();
-        List<List<Object>> out = new ArrayList<>(rows.size());
+        List<List<Object>> out = new ArrayList<>(Math.min(rows.size(), 1_000));
+        List<List<Integer>> cut = new ArrayList<>();
+        long size = 0;
         for (Object[] row : rows) {
-            out.add(Arrays.stream(row).map(SampleValues::json).toList());
+            checkpoint.run();
+            if (size >= SourceLookup.HEAD_BUDGET_CHARS) {
+                return new PreviewResult.Sample(columns, out, !cut.isEmpty(), cut, true);
+            }
+            size += SourceLookup.rowSize(row);
+            List<Object> values = new ArrayList<>(row.length);
+            for (int i = 0; i < row.length; i++) {
+                Object shown = shown(row[i]);
+                if (shown instanceof Cut c) {
+                    cut.add(List.of(out.size(), i));
+                    shown = c.text;
+                }
+                values.add(shown);
+            }
+            out.add(values);
         }
-        return new PreviewResult.Sample(columns, out);
+        // rows that reach the budget end the read too (SourceLookup.head), so reaching it means rows may be missing
+        return new PreviewResult.Sample(columns, out, !cut.isEmpty(), cut, size >= SourceLookup.HEAD_BUDGET_CHARS);
     }
 
-    static PreviewResult.Sample of(Batch batch) {
-        return of(batch.schema(), batch.rows());
+    static PreviewResult.Sample of(Batch batch, Runnable checkpoint) {
+        return of(batch.schema(), batch.rows(), checkpoint);
+    }
+
+    private record Cut(String text) {
+    }
+
+    private static Object shown(Object v) {
+        if (v instanceof byte[] b && b.length > ResultBudget.MAX_VALUE_BYTES) {
+            return new Cut("\\x" + HexFormat.of().formatHex(b, 0, ResultBudget.MAX_VALUE_BYTES));
+        }
+        Object json = json(v);
+        if (json instanceof String s && s.length() > ResultBudget.MAX_VALUE_CHARS && !(v instanceof byte[])) {
+            return new Cut(ResultBudget.cut(s, ResultBudget.MAX_VALUE_CHARS));
+        }
+        return json;
     }
 
     static String typeName(ColumnType type) {

@@ -27,10 +27,12 @@ public class TransformationPreview {
 
     private final ConnectorService connectors;
     private final ConnectorGateway gateway;
+    private final PreviewDeadline deadline;
 
-    public TransformationPreview(ConnectorService connectors, ConnectorGateway gateway) {
+    public TransformationPreview(ConnectorService connectors, ConnectorGateway gateway, PreviewDeadline deadline) {
         this.connectors = connectors;
         this.gateway = gateway;
+        this.deadline = deadline;
     }
 
     /** @throws ConfigError naming {@code connector_id}, {@code table}, {@code limit} or {@code transformations[i]...} */
@@ -60,9 +62,13 @@ public class TransformationPreview {
             throw new ConfigError(problems);
         }
         ConnectorService.Resolved c = connectors.resolve(request.connectorId());
+        // the read is bounded by the database's statement timeout; the work in our JVM by the preview deadline
         Batch before = gateway.preview(c.connector(), c.values(), request.table().strip(), limit);
-        Pipeline pipeline = chain.bind(before.schema(), TransformContext.validation(Map.of()));
-        return new PreviewResult(SampleValues.of(before),
-                SampleValues.of(pipeline.output(), pipeline.applyRows(before.rows())));
+        TransformationChain transformations = chain;
+        return deadline.run(checkpoint -> {
+            Pipeline pipeline = transformations.bind(before.schema(), TransformContext.validation(Map.of()));
+            return new PreviewResult(SampleValues.of(before, checkpoint),
+                    SampleValues.of(pipeline.output(), pipeline.applyRows(before.rows(), checkpoint), checkpoint));
+        });
     }
 }
