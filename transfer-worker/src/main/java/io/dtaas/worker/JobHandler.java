@@ -17,6 +17,9 @@ import io.dtaas.job.ExecutionStatus;
 import io.dtaas.job.JobKind;
 import io.dtaas.job.JobSpec;
 import io.dtaas.job.ProgressEvent;
+import io.dtaas.job.TableProgress;
+import io.dtaas.metadata.ExecutionTable;
+import io.dtaas.metadata.ExecutionTables;
 import io.dtaas.metadata.FencedCheckpointStore;
 import io.dtaas.metadata.JdbcConnectorStore;
 import io.dtaas.metadata.TableLeases;
@@ -53,12 +56,13 @@ public class JobHandler {
     private final ReportPublisher reports;
     private final JdbcConnectorStore connectors;
     private final TableLeases leases;
+    private final ExecutionTables executionTables;
     private final DataSource metadata;
     private final Path cdcState;
     private final String redisUrl;
 
     public JobHandler(WorkerInfo info, Streams streams, ReportPublisher reports, JdbcConnectorStore connectors,
-                      TableLeases leases, DataSource metadata,
+                      TableLeases leases, ExecutionTables executionTables, DataSource metadata,
                       @ConfigProperty(name = "dtaas.cdc.state-dir") Path cdcState,
                       @ConfigProperty(name = "dtaas.redis.url") Optional<String> redisUrl) {
         this.cdcState = cdcState;
@@ -68,6 +72,7 @@ public class JobHandler {
         this.reports = reports;
         this.connectors = connectors;
         this.leases = leases;
+        this.executionTables = executionTables;
         this.metadata = metadata;
     }
 
@@ -102,35 +107,47 @@ public class JobHandler {
         if (run.message().isPlan()) {
             reports.publish(WorkerReport.finished(job.executionId(), job.taskId(), status, null, info.id()));
         } else {
+            executionTables.endUnclaimed(job.executionId(), run.table().toString(), status, null);
             reports.publish(WorkerReport.tableFinished(job.executionId(), job.taskId(), run.table(), 0, null, status,
                     null, info.id()));
         }
         acknowledge(run);
     }
 
+    /**
+     * Selects the execution's tables and records them in the metadata database before queueing anything, so the
+     * control-plane knows what the execution owes even if Redis loses the queue. A plan job run again (reclaimed,
+     * or re-dispatched after Redis lost it) keeps the recorded plan and queues only the tables not yet ended.
+     */
     private void plan(JobRun run) {
         JobSpec job = run.message().job();
         reports.publish(WorkerReport.started(job.executionId(), job.taskId(), info.id()));
-        List<TableRef> tables;
-        try (Source source = connectors.resolve(job.sourceConnectorId()).openSource()) {
-            tables = FullLoad.plan(source, job.config());
-        } catch (DtaasException e) {
-            finishPlan(run, ExecutionStatus.FAILED, "task " + job.taskName() + ": " + e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            finishPlan(run, ExecutionStatus.FAILED, unexpected(job, e));
-            return;
+        List<ExecutionTable> recorded = executionTables.of(job.executionId());
+        if (recorded.isEmpty()) {
+            List<TableRef> selected;
+            try (Source source = connectors.resolve(job.sourceConnectorId()).openSource()) {
+                selected = FullLoad.plan(source, job.config());
+            } catch (DtaasException e) {
+                finishPlan(run, ExecutionStatus.FAILED, "task " + job.taskName() + ": " + e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                finishPlan(run, ExecutionStatus.FAILED, unexpected(job, e));
+                return;
+            }
+            if (selected.isEmpty()) {
+                finishPlan(run, ExecutionStatus.COMPLETED, null);
+                return;
+            }
+            recorded = executionTables.plan(job.executionId(), selected.stream().map(TableRef::toString).toList());
         }
-        if (tables.isEmpty()) {
-            finishPlan(run, ExecutionStatus.COMPLETED, null);
-            return;
-        }
+        List<TableRef> tables = recorded.stream().map(t -> TableRef.parse(t.table())).toList();
+        List<TableRef> open = recorded.stream().filter(t -> !t.finished()).map(t -> TableRef.parse(t.table())).toList();
         ClusterKeys keys = streams.keys();
         String planned = streams.encode(WorkerReport.planned(job.executionId(), job.taskId(), tables, info.id()));
         streams.redis().withTransaction(tx -> {
             TransactionalStreamCommands<String, String, String> s = tx.stream(String.class);
             s.xadd(keys.progress(), Map.of(ClusterKeys.FIELD, planned));
-            for (TableRef table : tables) {
+            for (TableRef table : open) {
                 s.xadd(keys.jobs(), Map.of(ClusterKeys.FIELD, streams.encode(JobMessage.table(job, table))));
             }
             s.xack(keys.jobs(), ClusterKeys.WORKERS_GROUP, run.entryId());
@@ -146,13 +163,26 @@ public class JobHandler {
     private void load(JobRun run) {
         JobSpec job = run.message().job();
         TableRef table = run.table();
+        Optional<ExecutionTable> ended = executionTables.finalOf(job.executionId(), table.toString());
+        if (ended.isPresent()) {
+            // a table that already ended in this execution (its job ran twice: a duplicate, or a re-dispatch after
+            // Redis lost the first report) is never loaded again; an overwrite would swap in an empty table
+            ExecutionTable t = ended.get();
+            ProgressEvent last = new ProgressEvent(job.executionId(), job.taskId(), t.outcome(), t.rows(), t.bytes(), 0,
+                    List.of(t.progress()), t.error(), java.time.Instant.now());
+            reports.publish(WorkerReport.tableFinished(job.executionId(), job.taskId(), table, t.epoch(), last,
+                    t.outcome(), t.error(), info.id()));
+            acknowledge(run);
+            return;
+        }
         runLeased(run, table.toString(), table, "task " + job.taskName() + ", table " + table,
                 (epoch, tracker) -> {
                     try (Source source = connectors.resolve(job.sourceConnectorId()).openSource();
                          Destination destination = connectors.resolve(job.destinationConnectorId())
                                  .openDestination(job.destinationOverrides())) {
                         return new FullLoad(source, destination, job.config(), taskContext(job),
-                                new FencedCheckpointStore(metadata, epoch), run, tracker).runTables(List.of(table));
+                                new FencedCheckpointStore(metadata, epoch, job.executionId()), run, tracker)
+                                .runTables(List.of(table));
                     }
                 },
                 (epoch, end) -> WorkerReport.tableFinished(job.executionId(), job.taskId(), table, epoch, end.last(),
@@ -204,6 +234,9 @@ public class JobHandler {
         JobSpec job = run.message().job();
         long epoch = leases.claim(job.taskId(), leaseKey, job.executionId(), info.id());
         run.claimed(leaseKey, epoch);
+        if (table != null) {
+            executionTables.claimed(job.executionId(), leaseKey, epoch);
+        }
         TableReports sink = new TableReports(run, table, epoch);
         ProgressTracker tracker = new ProgressTracker(job.executionId(), job.taskId(), sink, PROGRESS_INTERVAL);
         ExecutionStatus status;
@@ -230,8 +263,20 @@ public class JobHandler {
         if (error == null && last != null) {
             error = last.error();
         }
+        if (table != null) {
+            // stored before it is reported or acknowledged: the record of the table no longer needs Redis
+            executionTables.finish(job.executionId(), leaseKey, epoch, status, progressOf(last, leaseKey), error,
+                    job.taskId());
+        }
         reports.publish(endReport.apply(epoch, new Ended(status, error, last)));
         acknowledge(run);
+    }
+
+    private static TableProgress progressOf(ProgressEvent event, String table) {
+        if (event == null || event.tables() == null) {
+            return null;
+        }
+        return event.tables().stream().filter(t -> t.table().equals(table)).findFirst().orElse(null);
     }
 
     private static FullLoad.TaskContext taskContext(JobSpec job) {
@@ -251,7 +296,7 @@ public class JobHandler {
     }
 
     private void acknowledge(JobRun run) {
-        streams.commands().xack(streams.keys().jobs(), ClusterKeys.WORKERS_GROUP, run.entryId());
+        streams.acknowledge(streams.keys().jobs(), ClusterKeys.WORKERS_GROUP, run.entryId());
     }
 
     private static String unexpected(JobSpec job, RuntimeException e) {
