@@ -105,7 +105,10 @@ public class JobHandler {
     private void endUnstarted(JobRun run, ExecutionStatus status) {
         JobSpec job = run.message().job();
         if (run.message().isPlan()) {
-            reports.publish(WorkerReport.finished(job.executionId(), job.taskId(), status, null, info.id()));
+            // once a plan is recorded, the execution ends with its tables (their jobs see the request too)
+            if (job.kind() != JobKind.FULL_LOAD || executionTables.of(job.executionId()).isEmpty()) {
+                reports.publish(WorkerReport.finished(job.executionId(), job.taskId(), status, null, info.id()));
+            }
         } else {
             executionTables.endUnclaimed(job.executionId(), run.table().toString(), status, null);
             reports.publish(WorkerReport.tableFinished(job.executionId(), job.taskId(), run.table(), 0, null, status,

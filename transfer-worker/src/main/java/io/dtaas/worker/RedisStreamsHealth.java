@@ -4,7 +4,9 @@ import io.dtaas.cluster.ClusterKeys;
 import io.dtaas.cluster.RedisTrouble;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
@@ -19,7 +21,7 @@ import java.util.List;
  */
 @Wellness
 @ApplicationScoped
-public class RedisStreamsHealth implements HealthCheck {
+public class RedisStreamsHealth implements AsyncHealthCheck {
 
     private final WorkerInfo info;
     private final Streams streams;
@@ -29,8 +31,13 @@ public class RedisStreamsHealth implements HealthCheck {
         this.streams = streams;
     }
 
+    /** Health checks are called on the event loop; Redis calls block, so they run on a worker thread. */
     @Override
-    public HealthCheckResponse call() {
+    public Uni<HealthCheckResponse> call() {
+        return Uni.createFrom().item(this::check).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    HealthCheckResponse check() {
         HealthCheckResponseBuilder health = HealthCheckResponse.named("redis-streams");
         if (!info.redisConfigured()) {
             return health.down().withData("reason", "REDIS_URL is not set: this worker takes no jobs").build();

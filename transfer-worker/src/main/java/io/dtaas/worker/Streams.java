@@ -69,8 +69,7 @@ public class Streams {
             return false;
         }
         ensureGroup(stream, group);
-        LOG.warnf("consumer group %s of %s was gone (Redis restarted empty?); recreated it. Jobs queued before are"
-                + " queued again by the control-plane from the metadata database", group, stream);
+        LOG.warnf("consumer group %s of %s was gone (Redis restarted empty?); recreated it", group, stream);
         return true;
     }
 

@@ -1,9 +1,14 @@
 package io.dtaas.controlplane.cluster;
 
 import io.dtaas.cluster.ClusterKeys;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.HealthRegistry;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
+import jakarta.enterprise.event.Observes;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
@@ -15,32 +20,37 @@ import java.util.List;
  * Redis does not answer or a consumer group the cluster reads is missing (Redis restarted empty and nobody
  * recreated it yet), with when the groups were last recreated and how many lost jobs were queued again. A
  * wellness check, not a readiness one: the API stays served while Redis is in trouble, and probes do not restart
- * a control-plane that cannot fix Redis.
+ * a control-plane that cannot fix Redis. Registered in distributed mode only: standalone has no Redis to report.
  */
-@Wellness
 @ApplicationScoped
-public class RedisStreamsHealth implements HealthCheck {
+public class RedisStreamsHealth {
 
     private final ClusterMode mode;
     private final ClusterStreams cluster;
     private final ProgressConsumer consumer;
     private final ExecutionReconciler reconciler;
+    private final HealthRegistry wellness;
 
     public RedisStreamsHealth(ClusterMode mode, ClusterStreams cluster, ProgressConsumer consumer,
-                              ExecutionReconciler reconciler) {
+                              ExecutionReconciler reconciler, @Wellness HealthRegistry wellness) {
         this.mode = mode;
         this.cluster = cluster;
         this.consumer = consumer;
         this.reconciler = reconciler;
+        this.wellness = wellness;
     }
 
-    @Override
-    public HealthCheckResponse call() {
-        HealthCheckResponseBuilder health = HealthCheckResponse.named("redis-streams");
-        if (!mode.distributed()) {
-            return health.up().withData("mode", "standalone").build();
+    void onStart(@Observes StartupEvent event) {
+        if (mode.distributed()) {
+            // health checks are called on the event loop; Redis calls block, so they run on a worker thread
+            wellness.register("redis-streams", (AsyncHealthCheck) () -> Uni.createFrom().item(this::call)
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
         }
-        health.withData("mode", "distributed").withData("requeued_jobs", reconciler.requeued());
+    }
+
+    HealthCheckResponse call() {
+        HealthCheckResponseBuilder health = HealthCheckResponse.named("redis-streams");
+        health.withData("requeued_jobs", reconciler.requeued());
         if (consumer.groupsRecreatedAt() != null) {
             health.withData("groups_recreated_at", consumer.groupsRecreatedAt().toString());
         }
