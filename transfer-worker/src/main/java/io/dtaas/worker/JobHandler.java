@@ -4,7 +4,6 @@ import io.dtaas.cdc.CdcRun;
 import io.dtaas.cdc.RedisCdcStorage;
 import io.dtaas.cluster.ClusterKeys;
 import io.dtaas.cluster.ControlMessage;
-import io.dtaas.cluster.JobMessage;
 import io.dtaas.cluster.WorkerReport;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.Source;
@@ -31,6 +30,7 @@ import org.jboss.logging.Logger;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,10 +38,9 @@ import java.util.function.BiFunction;
 import java.util.UUID;
 
 /**
- * Runs one job from {@link ClusterKeys#jobs()}. A plan job selects the execution's tables and, in one Redis
- * transaction, queues a job per table, reports the plan and acknowledges itself, so a crash never leaves half
- * a plan. A table job claims the table (raising its fencing epoch), loads it with checkpoints written under
- * that epoch, reports how it ended and only then acknowledges the entry.
+ * Runs one job from {@link ClusterKeys#jobs()}. A plan job goes to the {@link ExecutionPlanner}. A table job
+ * claims the table (raising its fencing epoch), loads it with checkpoints written under that epoch, stores how it
+ * ended in the metadata database ({@code execution_tables}), reports it and only then acknowledges the entry.
  */
 @ApplicationScoped
 public class JobHandler {
@@ -57,12 +56,14 @@ public class JobHandler {
     private final JdbcConnectorStore connectors;
     private final TableLeases leases;
     private final ExecutionTables executionTables;
+    private final ExecutionPlanner planner;
     private final DataSource metadata;
     private final Path cdcState;
     private final String redisUrl;
 
     public JobHandler(WorkerInfo info, Streams streams, ReportPublisher reports, JdbcConnectorStore connectors,
-                      TableLeases leases, ExecutionTables executionTables, DataSource metadata,
+                      TableLeases leases, ExecutionTables executionTables, ExecutionPlanner planner,
+                      DataSource metadata,
                       @ConfigProperty(name = "dtaas.cdc.state-dir") Path cdcState,
                       @ConfigProperty(name = "dtaas.redis.url") Optional<String> redisUrl) {
         this.cdcState = cdcState;
@@ -73,6 +74,7 @@ public class JobHandler {
         this.connectors = connectors;
         this.leases = leases;
         this.executionTables = executionTables;
+        this.planner = planner;
         this.metadata = metadata;
     }
 
@@ -90,7 +92,7 @@ public class JobHandler {
                     info.id()));
             acknowledge(run);
         } else if (run.message().isPlan()) {
-            plan(run);
+            planner.plan(run);
         } else {
             load(run);
         }
@@ -105,61 +107,12 @@ public class JobHandler {
     private void endUnstarted(JobRun run, ExecutionStatus status) {
         JobSpec job = run.message().job();
         if (run.message().isPlan()) {
-            // once a plan is recorded, the execution ends with its tables (their jobs see the request too)
-            if (job.kind() != JobKind.FULL_LOAD || executionTables.of(job.executionId()).isEmpty()) {
-                reports.publish(WorkerReport.finished(job.executionId(), job.taskId(), status, null, info.id()));
-            }
-        } else {
-            executionTables.endUnclaimed(job.executionId(), run.table().toString(), status, null);
-            reports.publish(WorkerReport.tableFinished(job.executionId(), job.taskId(), run.table(), 0, null, status,
-                    null, info.id()));
+            planner.endUnstarted(run, status);
+            return;
         }
-        acknowledge(run);
-    }
-
-    /**
-     * Selects the execution's tables and records them in the metadata database before queueing anything, so the
-     * control-plane knows what the execution owes even if Redis loses the queue. A plan job run again (reclaimed,
-     * or re-dispatched after Redis lost it) keeps the recorded plan and queues only the tables not yet ended.
-     */
-    private void plan(JobRun run) {
-        JobSpec job = run.message().job();
-        reports.publish(WorkerReport.started(job.executionId(), job.taskId(), info.id()));
-        List<ExecutionTable> recorded = executionTables.of(job.executionId());
-        if (recorded.isEmpty()) {
-            List<TableRef> selected;
-            try (Source source = connectors.resolve(job.sourceConnectorId()).openSource()) {
-                selected = FullLoad.plan(source, job.config());
-            } catch (DtaasException e) {
-                finishPlan(run, ExecutionStatus.FAILED, "task " + job.taskName() + ": " + e.getMessage());
-                return;
-            } catch (RuntimeException e) {
-                finishPlan(run, ExecutionStatus.FAILED, unexpected(job, e));
-                return;
-            }
-            if (selected.isEmpty()) {
-                finishPlan(run, ExecutionStatus.COMPLETED, null);
-                return;
-            }
-            recorded = executionTables.plan(job.executionId(), selected.stream().map(TableRef::toString).toList());
-        }
-        List<TableRef> tables = recorded.stream().map(t -> TableRef.parse(t.table())).toList();
-        List<TableRef> open = recorded.stream().filter(t -> !t.finished()).map(t -> TableRef.parse(t.table())).toList();
-        ClusterKeys keys = streams.keys();
-        String planned = streams.encode(WorkerReport.planned(job.executionId(), job.taskId(), tables, info.id()));
-        streams.redis().withTransaction(tx -> {
-            TransactionalStreamCommands<String, String, String> s = tx.stream(String.class);
-            s.xadd(keys.progress(), Map.of(ClusterKeys.FIELD, planned));
-            for (TableRef table : open) {
-                s.xadd(keys.jobs(), Map.of(ClusterKeys.FIELD, streams.encode(JobMessage.table(job, table))));
-            }
-            s.xack(keys.jobs(), ClusterKeys.WORKERS_GROUP, run.entryId());
-        });
-    }
-
-    private void finishPlan(JobRun run, ExecutionStatus status, String error) {
-        JobSpec job = run.message().job();
-        reports.publish(WorkerReport.finished(job.executionId(), job.taskId(), status, error, info.id()));
+        executionTables.endUnclaimed(job.executionId(), run.table().toString(), status, null);
+        reports.publish(WorkerReport.tableFinished(job.executionId(), job.taskId(), run.table(), 0, null, status,
+                null, info.id()));
         acknowledge(run);
     }
 
@@ -172,7 +125,7 @@ public class JobHandler {
             // Redis lost the first report) is never loaded again; an overwrite would swap in an empty table
             ExecutionTable t = ended.get();
             ProgressEvent last = new ProgressEvent(job.executionId(), job.taskId(), t.outcome(), t.rows(), t.bytes(), 0,
-                    List.of(t.progress()), t.error(), java.time.Instant.now());
+                    List.of(t.progress()), t.error(), Instant.now());
             reports.publish(WorkerReport.tableFinished(job.executionId(), job.taskId(), table, t.epoch(), last,
                     t.outcome(), t.error(), info.id()));
             acknowledge(run);
@@ -302,7 +255,7 @@ public class JobHandler {
         streams.acknowledge(streams.keys().jobs(), ClusterKeys.WORKERS_GROUP, run.entryId());
     }
 
-    private static String unexpected(JobSpec job, RuntimeException e) {
+    static String unexpected(JobSpec job, RuntimeException e) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "execution %d of task %d failed unexpectedly, reference %s", job.executionId(), job.taskId(), reference);
         return "task " + job.taskName() + ": unexpected error; the worker log has the details under " + reference;
