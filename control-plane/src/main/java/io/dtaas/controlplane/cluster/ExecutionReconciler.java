@@ -146,9 +146,10 @@ public class ExecutionReconciler {
         for (Active a : active) {
             Optional<JobSpec> job = jobs.find(a.id());
             if (job.isEmpty()) {
-                if (unknownJobs.add(a.id())) {
-                    LOG.warnf("execution %d has no recorded job (dispatched by an older version); it is not reconciled",
-                            a.id());
+                // being dispatched (variables still resolving), or dispatched by a version that did not record jobs
+                if (a.createdAt().isBefore(now.minus(grace.multipliedBy(2))) && unknownJobs.add(a.id())) {
+                    LOG.warnf("execution %d has no recorded job (dispatched by an older version?); it is not"
+                            + " reconciled", a.id());
                 }
                 continue;
             }
@@ -225,17 +226,18 @@ public class ExecutionReconciler {
         return queued;
     }
 
-    private record Active(long id, long taskId, ExecutionStatus status) {
+    private record Active(long id, long taskId, ExecutionStatus status, Instant createdAt) {
     }
 
     private List<Active> activeExecutions() {
-        String sql = "SELECT id, task_id, status FROM executions WHERE status IN ('queued', 'running', 'stopping')"
-                + " ORDER BY id";
+        String sql = "SELECT id, task_id, status, created_at FROM executions"
+                + " WHERE status IN ('queued', 'running', 'stopping') ORDER BY id";
         try (Connection c = metadata.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {
             List<Active> active = new ArrayList<>();
             while (rs.next()) {
-                active.add(new Active(rs.getLong(1), rs.getLong(2), ExecutionStatus.fromWire(rs.getString(3))));
+                active.add(new Active(rs.getLong(1), rs.getLong(2), ExecutionStatus.fromWire(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant()));
             }
             return active;
         } catch (SQLException e) {
