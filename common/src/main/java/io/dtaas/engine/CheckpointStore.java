@@ -12,6 +12,15 @@ public interface CheckpointStore {
 
     void markCompleted(long taskId, String table, String planFingerprint, int chunkIndex, long rows);
 
+    /**
+     * Rows of completed chunks that the current run counts as its own: those the same execution committed under
+     * an earlier claim (a reclaimed or re-dispatched table job), so its totals stay exact. Chunks of an earlier
+     * execution (a resume) are skipped but not counted, and stores that cannot tell count none.
+     */
+    default long rowsCarried(long taskId, String table, String planFingerprint) {
+        return 0;
+    }
+
     /** Forgets every checkpoint of the task: the next run starts from scratch. */
     void clear(long taskId);
 }

@@ -48,6 +48,7 @@ final class ChunkTransfer {
     private final int batchSize;
     private final RunControl control;
     private final ProgressTracker progress;
+    private long committedRows;
 
     /**
      * @param schema      the source table's schema, as read
@@ -85,6 +86,11 @@ final class ChunkTransfer {
         }
     }
 
+    /** Rows the chunk committed, once {@link #attempt()} answered {@link Outcome#COMMITTED}; kept with its checkpoint. */
+    long committedRows() {
+        return committedRows;
+    }
+
     /** Bytes straight from source to destination in their shared bulk format; rows are counted at commit. */
     private Outcome moveRaw(RawChunkReader reader, ChunkWriter writer) {
         byte[] block;
@@ -96,7 +102,8 @@ final class ChunkTransfer {
         }
         writer.commit();
         String table = schema.table().toString();
-        progress.rowsWritten(table, writer.rawRowsCommitted());
+        committedRows = writer.rawRowsCommitted();
+        progress.rowsWritten(table, committedRows);
         progress.chunkCommitted(table, writer.bytesWritten());
         return Outcome.COMMITTED;
     }
@@ -128,6 +135,7 @@ final class ChunkTransfer {
                 }
                 writer.commit();
                 committed = true;
+                committedRows = written;
                 progress.chunkCommitted(table, writer.bytesWritten());
                 return Outcome.COMMITTED;
             } finally {

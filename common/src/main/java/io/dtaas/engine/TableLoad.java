@@ -69,7 +69,9 @@ final class TableLoad {
             String fingerprint = fingerprint(target, chunks);
             Set<Integer> done = checkpoints.completedChunks(task.taskId(), name, fingerprint);
             destination.prepare(output, target, config.writeMode(), !done.isEmpty());
-            progress.tableStarted(name, chunks.size(), done.size(), 0);
+            // chunks this execution committed under an earlier claim count as its own rows (exact records)
+            long carried = done.isEmpty() ? 0 : checkpoints.rowsCarried(task.taskId(), name, fingerprint);
+            progress.tableStarted(name, chunks.size(), done.size(), carried);
             List<Chunk> pending = chunks.stream().filter(c -> !done.contains(c.index())).toList();
             Outcome outcome = moveChunks(schema, pipeline, target, pending, fingerprint);
             if (outcome.interrupted() || outcome.error() != null) {
@@ -130,13 +132,15 @@ final class TableLoad {
                 return new Outcome(true, null);
             }
             try {
-                ChunkTransfer.Outcome o = new ChunkTransfer(source, destination, schema, pipeline, target, chunk,
+                ChunkTransfer transfer = new ChunkTransfer(source, destination, schema, pipeline, target, chunk,
                         TransformedChunks.asWritten(chunk, pipeline), config.writeMode(), config.batchSize(), control,
-                        progress).attempt();
+                        progress);
+                ChunkTransfer.Outcome o = transfer.attempt();
                 if (o == ChunkTransfer.Outcome.INTERRUPTED) {
                     return new Outcome(true, null);
                 }
-                checkpoints.markCompleted(task.taskId(), table.toString(), fingerprint, chunk.index(), 0);
+                checkpoints.markCompleted(task.taskId(), table.toString(), fingerprint, chunk.index(),
+                        transfer.committedRows());
                 return new Outcome(false, null);
             } catch (RuntimeException e) {
                 if (!retry.shouldRetry(e, attempt)) {

@@ -6,6 +6,7 @@ import io.dtaas.error.SystemError;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Set;
 
@@ -20,11 +21,14 @@ public final class FencedCheckpointStore implements CheckpointStore {
     private final JdbcCheckpointStore delegate;
     private final DataSource metadata;
     private final long epoch;
+    private final long executionId;
 
-    public FencedCheckpointStore(DataSource metadata, long epoch) {
+    /** @param executionId the execution the claim runs for: its chunks carry it, and count as its rows */
+    public FencedCheckpointStore(DataSource metadata, long epoch, long executionId) {
         this.delegate = new JdbcCheckpointStore(metadata);
         this.metadata = metadata;
         this.epoch = epoch;
+        this.executionId = executionId;
     }
 
     /** Thrown when a checkpoint is refused because another worker holds the table now. */
@@ -42,11 +46,13 @@ public final class FencedCheckpointStore implements CheckpointStore {
     @Override
     public void markCompleted(long taskId, String table, String planFingerprint, int chunkIndex, long rows) {
         String sql = """
-                INSERT INTO chunk_checkpoints (task_id, table_name, plan_fingerprint, chunk_index, rows, completed_at)
-                SELECT ?, ?, ?, ?, ?, now()
+                INSERT INTO chunk_checkpoints (task_id, table_name, plan_fingerprint, chunk_index, rows, completed_at,
+                    execution_id)
+                SELECT ?, ?, ?, ?, ?, now(), ?
                 WHERE EXISTS (SELECT 1 FROM table_leases l WHERE l.task_id = ? AND l.table_name = ? AND l.epoch = ?)
                 ON CONFLICT (task_id, table_name, plan_fingerprint, chunk_index)
-                DO UPDATE SET rows = EXCLUDED.rows, completed_at = EXCLUDED.completed_at""";
+                DO UPDATE SET rows = EXCLUDED.rows, completed_at = EXCLUDED.completed_at,
+                    execution_id = EXCLUDED.execution_id""";
         int written;
         try (Connection c = metadata.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, taskId);
@@ -54,9 +60,10 @@ public final class FencedCheckpointStore implements CheckpointStore {
             ps.setString(3, planFingerprint);
             ps.setInt(4, chunkIndex);
             ps.setLong(5, rows);
-            ps.setLong(6, taskId);
-            ps.setString(7, table);
-            ps.setLong(8, epoch);
+            ps.setLong(6, executionId);
+            ps.setLong(7, taskId);
+            ps.setString(8, table);
+            ps.setLong(9, epoch);
             written = ps.executeUpdate();
         } catch (SQLException e) {
             throw new SystemError("cannot checkpoint chunk " + chunkIndex + " of task " + taskId + ", table " + table, e);
@@ -64,6 +71,24 @@ public final class FencedCheckpointStore implements CheckpointStore {
         if (written == 0) {
             throw new LeaseLost("table " + table + " of task " + taskId + " was claimed by another worker (epoch "
                     + epoch + " is no longer current)");
+        }
+    }
+
+    @Override
+    public long rowsCarried(long taskId, String table, String planFingerprint) {
+        String sql = "SELECT coalesce(sum(rows), 0) FROM chunk_checkpoints WHERE task_id = ? AND table_name = ?"
+                + " AND plan_fingerprint = ? AND execution_id = ?";
+        try (Connection c = metadata.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, taskId);
+            ps.setString(2, table);
+            ps.setString(3, planFingerprint);
+            ps.setLong(4, executionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new SystemError("cannot read the checkpoints of task " + taskId + ", table " + table, e);
         }
     }
 

@@ -126,12 +126,22 @@ final class AppProcess implements AutoCloseable {
     }
 
     String tail() {
+        return tail(60);
+    }
+
+    /** The last {@code count} lines of the process's log. */
+    String tail(int count) {
         try {
             List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 
     @Override

@@ -158,7 +158,7 @@ class DistributedTransferIT {
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create(base.replace("http", "ws") + "/ws?task_id=" + task), collector(live)).join();
         setDelay(0.25);
-        api.expect(202, "/api/tasks/" + task + "/start", null);
+        long execution = api.expect(202, "/api/tasks/" + task + "/start", null).path("id").asLong();
 
         // both workers hold a table, and the one to kill has committed part of its table
         await().atMost(WAIT).until(() -> leaseHolders(task).size() == 2);
@@ -177,6 +177,16 @@ class DistributedTransferIT {
         JsonNode lease = leaseOf(task, table);
         assertThat(lease.path("epoch").asLong()).as("the table was reclaimed").isGreaterThanOrEqualTo(2);
         assertThat(lease.path("worker").asText()).doesNotStartWith(workerId(victim));
+        // the record is exact too: the reclaimed table counts the chunks its first worker committed, once
+        JsonNode record = api.get("/api/executions/" + execution).body();
+        assertThat(record.path("status").asText()).isEqualTo("completed");
+        assertThat(record.path("processed_rows").asLong()).as(record.toString()).isEqualTo((long) ROWS * TABLES.size());
+        assertThat(record.path("table_progress")).hasSize(TABLES.size());
+        for (JsonNode t : record.path("table_progress")) {
+            assertThat(t.path("state").asText()).as(t.toString()).isEqualTo("completed");
+            assertThat(t.path("rows").asLong()).as(t.toString()).isEqualTo(ROWS);
+            assertThat(t.path("chunks_done").asInt()).as(t.toString()).isEqualTo(ROWS / CHUNK);
+        }
 
         await().atMost(Duration.ofSeconds(10)).until(() -> live.stream().anyMatch(m -> m.contains("\"completed\"")));
         assertThat(live).anyMatch(m -> m.contains("\"running\"") && m.contains("\"processed_rows\""));

@@ -1,6 +1,7 @@
 package io.dtaas.worker;
 
 import io.dtaas.cluster.ControlMessage;
+import io.dtaas.cluster.RedisTrouble;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.redis.datasource.stream.XReadArgs;
@@ -26,6 +27,7 @@ public class ControlListener {
     private final WorkerInfo info;
     private final Streams streams;
     private final RunningJobs running;
+    private final RedisTrouble trouble = new RedisTrouble("read the control stream");
     private volatile boolean closing;
 
     public ControlListener(WorkerInfo info, Streams streams, RunningJobs running) {
@@ -57,9 +59,10 @@ public class ControlListener {
                     apply(streams.decode(m.payload(), ControlMessage.class));
                     last = m.id();
                 }
+                trouble.ok().ifPresent(LOG::info);
             } catch (RuntimeException e) {
                 if (!closing) {
-                    LOG.warnf("cannot read the control stream (%s); retrying", e.getMessage());
+                    trouble.failed(e).ifPresent(LOG::warn);
                     sleep();
                 }
             }

@@ -2,6 +2,7 @@ package io.dtaas.worker;
 
 import io.dtaas.cluster.ClusterKeys;
 import io.dtaas.cluster.JobMessage;
+import io.dtaas.cluster.RedisTrouble;
 import io.quarkus.redis.datasource.stream.ClaimedMessages;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.XReadGroupArgs;
@@ -35,6 +36,7 @@ public class JobConsumer {
     private final JobHandler handler;
     private final Duration shutdownGrace;
     private final Semaphore slots;
+    private final RedisTrouble trouble = new RedisTrouble("read jobs");
     private final ExecutorService pool = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().name("dtaas-job-", 0).factory());
     private volatile boolean closing;
@@ -83,14 +85,24 @@ public class JobConsumer {
                         started++;
                     }
                 }
+                trouble.ok().ifPresent(LOG::info);
             } catch (RuntimeException e) {
-                if (!closing) {
-                    LOG.warnf("cannot read jobs from Redis (%s); retrying", e.getMessage());
+                if (!closing && !recreated(e)) {
+                    trouble.failed(e).ifPresent(LOG::warn);
                     pause(Duration.ofSeconds(1));
                 }
             } finally {
                 slots.release(reserved - started);
             }
+        }
+    }
+
+    /** The jobs group vanished (Redis restarted empty): recreate it and read on at once. */
+    private boolean recreated(RuntimeException e) {
+        try {
+            return streams.recreateIfGone(e, streams.keys().jobs(), ClusterKeys.WORKERS_GROUP);
+        } catch (RuntimeException again) {
+            return false;
         }
     }
 

@@ -4,7 +4,6 @@ import io.dtaas.cdc.CdcRun;
 import io.dtaas.cdc.RedisCdcStorage;
 import io.dtaas.cluster.ClusterKeys;
 import io.dtaas.cluster.ControlMessage;
-import io.dtaas.cluster.JobMessage;
 import io.dtaas.cluster.WorkerReport;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.Source;
@@ -17,6 +16,9 @@ import io.dtaas.job.ExecutionStatus;
 import io.dtaas.job.JobKind;
 import io.dtaas.job.JobSpec;
 import io.dtaas.job.ProgressEvent;
+import io.dtaas.job.TableProgress;
+import io.dtaas.metadata.ExecutionTable;
+import io.dtaas.metadata.ExecutionTables;
 import io.dtaas.metadata.FencedCheckpointStore;
 import io.dtaas.metadata.JdbcConnectorStore;
 import io.dtaas.metadata.TableLeases;
@@ -28,6 +30,7 @@ import org.jboss.logging.Logger;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,10 +38,9 @@ import java.util.function.BiFunction;
 import java.util.UUID;
 
 /**
- * Runs one job from {@link ClusterKeys#jobs()}. A plan job selects the execution's tables and, in one Redis
- * transaction, queues a job per table, reports the plan and acknowledges itself, so a crash never leaves half
- * a plan. A table job claims the table (raising its fencing epoch), loads it with checkpoints written under
- * that epoch, reports how it ended and only then acknowledges the entry.
+ * Runs one job from {@link ClusterKeys#jobs()}. A plan job goes to the {@link ExecutionPlanner}. A table job
+ * claims the table (raising its fencing epoch), loads it with checkpoints written under that epoch, stores how it
+ * ended in the metadata database ({@code execution_tables}), reports it and only then acknowledges the entry.
  */
 @ApplicationScoped
 public class JobHandler {
@@ -53,12 +55,15 @@ public class JobHandler {
     private final ReportPublisher reports;
     private final JdbcConnectorStore connectors;
     private final TableLeases leases;
+    private final ExecutionTables executionTables;
+    private final ExecutionPlanner planner;
     private final DataSource metadata;
     private final Path cdcState;
     private final String redisUrl;
 
     public JobHandler(WorkerInfo info, Streams streams, ReportPublisher reports, JdbcConnectorStore connectors,
-                      TableLeases leases, DataSource metadata,
+                      TableLeases leases, ExecutionTables executionTables, ExecutionPlanner planner,
+                      DataSource metadata,
                       @ConfigProperty(name = "dtaas.cdc.state-dir") Path cdcState,
                       @ConfigProperty(name = "dtaas.redis.url") Optional<String> redisUrl) {
         this.cdcState = cdcState;
@@ -68,6 +73,8 @@ public class JobHandler {
         this.reports = reports;
         this.connectors = connectors;
         this.leases = leases;
+        this.executionTables = executionTables;
+        this.planner = planner;
         this.metadata = metadata;
     }
 
@@ -85,7 +92,7 @@ public class JobHandler {
                     info.id()));
             acknowledge(run);
         } else if (run.message().isPlan()) {
-            plan(run);
+            planner.plan(run);
         } else {
             load(run);
         }
@@ -100,59 +107,38 @@ public class JobHandler {
     private void endUnstarted(JobRun run, ExecutionStatus status) {
         JobSpec job = run.message().job();
         if (run.message().isPlan()) {
-            reports.publish(WorkerReport.finished(job.executionId(), job.taskId(), status, null, info.id()));
-        } else {
-            reports.publish(WorkerReport.tableFinished(job.executionId(), job.taskId(), run.table(), 0, null, status,
-                    null, info.id()));
-        }
-        acknowledge(run);
-    }
-
-    private void plan(JobRun run) {
-        JobSpec job = run.message().job();
-        reports.publish(WorkerReport.started(job.executionId(), job.taskId(), info.id()));
-        List<TableRef> tables;
-        try (Source source = connectors.resolve(job.sourceConnectorId()).openSource()) {
-            tables = FullLoad.plan(source, job.config());
-        } catch (DtaasException e) {
-            finishPlan(run, ExecutionStatus.FAILED, "task " + job.taskName() + ": " + e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            finishPlan(run, ExecutionStatus.FAILED, unexpected(job, e));
+            planner.endUnstarted(run, status);
             return;
         }
-        if (tables.isEmpty()) {
-            finishPlan(run, ExecutionStatus.COMPLETED, null);
-            return;
-        }
-        ClusterKeys keys = streams.keys();
-        String planned = streams.encode(WorkerReport.planned(job.executionId(), job.taskId(), tables, info.id()));
-        streams.redis().withTransaction(tx -> {
-            TransactionalStreamCommands<String, String, String> s = tx.stream(String.class);
-            s.xadd(keys.progress(), Map.of(ClusterKeys.FIELD, planned));
-            for (TableRef table : tables) {
-                s.xadd(keys.jobs(), Map.of(ClusterKeys.FIELD, streams.encode(JobMessage.table(job, table))));
-            }
-            s.xack(keys.jobs(), ClusterKeys.WORKERS_GROUP, run.entryId());
-        });
-    }
-
-    private void finishPlan(JobRun run, ExecutionStatus status, String error) {
-        JobSpec job = run.message().job();
-        reports.publish(WorkerReport.finished(job.executionId(), job.taskId(), status, error, info.id()));
+        executionTables.endUnclaimed(job.executionId(), run.table().toString(), status, null);
+        reports.publish(WorkerReport.tableFinished(job.executionId(), job.taskId(), run.table(), 0, null, status,
+                null, info.id()));
         acknowledge(run);
     }
 
     private void load(JobRun run) {
         JobSpec job = run.message().job();
         TableRef table = run.table();
+        Optional<ExecutionTable> ended = executionTables.finalOf(job.executionId(), table.toString());
+        if (ended.isPresent()) {
+            // a table that already ended in this execution (its job ran twice: a duplicate, or a re-dispatch after
+            // Redis lost the first report) is never loaded again; an overwrite would swap in an empty table
+            ExecutionTable t = ended.get();
+            ProgressEvent last = new ProgressEvent(job.executionId(), job.taskId(), t.outcome(), t.rows(), t.bytes(), 0,
+                    List.of(t.progress()), t.error(), Instant.now());
+            reports.publish(WorkerReport.tableFinished(job.executionId(), job.taskId(), table, t.epoch(), last,
+                    t.outcome(), t.error(), info.id()));
+            acknowledge(run);
+            return;
+        }
         runLeased(run, table.toString(), table, "task " + job.taskName() + ", table " + table,
                 (epoch, tracker) -> {
                     try (Source source = connectors.resolve(job.sourceConnectorId()).openSource();
                          Destination destination = connectors.resolve(job.destinationConnectorId())
                                  .openDestination(job.destinationOverrides())) {
                         return new FullLoad(source, destination, job.config(), taskContext(job),
-                                new FencedCheckpointStore(metadata, epoch), run, tracker).runTables(List.of(table));
+                                new FencedCheckpointStore(metadata, epoch, job.executionId()), run, tracker)
+                                .runTables(List.of(table));
                     }
                 },
                 (epoch, end) -> WorkerReport.tableFinished(job.executionId(), job.taskId(), table, epoch, end.last(),
@@ -204,6 +190,9 @@ public class JobHandler {
         JobSpec job = run.message().job();
         long epoch = leases.claim(job.taskId(), leaseKey, job.executionId(), info.id());
         run.claimed(leaseKey, epoch);
+        if (table != null) {
+            executionTables.claimed(job.executionId(), leaseKey, epoch);
+        }
         TableReports sink = new TableReports(run, table, epoch);
         ProgressTracker tracker = new ProgressTracker(job.executionId(), job.taskId(), sink, PROGRESS_INTERVAL);
         ExecutionStatus status;
@@ -230,8 +219,20 @@ public class JobHandler {
         if (error == null && last != null) {
             error = last.error();
         }
+        if (table != null) {
+            // stored before it is reported or acknowledged: the record of the table no longer needs Redis
+            executionTables.finish(job.executionId(), leaseKey, epoch, status, progressOf(last, leaseKey), error,
+                    job.taskId());
+        }
         reports.publish(endReport.apply(epoch, new Ended(status, error, last)));
         acknowledge(run);
+    }
+
+    private static TableProgress progressOf(ProgressEvent event, String table) {
+        if (event == null || event.tables() == null) {
+            return null;
+        }
+        return event.tables().stream().filter(t -> t.table().equals(table)).findFirst().orElse(null);
     }
 
     private static FullLoad.TaskContext taskContext(JobSpec job) {
@@ -251,10 +252,10 @@ public class JobHandler {
     }
 
     private void acknowledge(JobRun run) {
-        streams.commands().xack(streams.keys().jobs(), ClusterKeys.WORKERS_GROUP, run.entryId());
+        streams.acknowledge(streams.keys().jobs(), ClusterKeys.WORKERS_GROUP, run.entryId());
     }
 
-    private static String unexpected(JobSpec job, RuntimeException e) {
+    static String unexpected(JobSpec job, RuntimeException e) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "execution %d of task %d failed unexpectedly, reference %s", job.executionId(), job.taskId(), reference);
         return "task " + job.taskName() + ": unexpected error; the worker log has the details under " + reference;

@@ -3,6 +3,7 @@ package io.dtaas.worker;
 import io.dtaas.cluster.ClusterJson;
 import io.dtaas.cluster.ClusterKeys;
 import io.dtaas.cluster.ControlMessage;
+import io.dtaas.cluster.RedisTrouble;
 import io.dtaas.metadata.TableLeases;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.redis.datasource.stream.XClaimArgs;
@@ -27,10 +28,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The worker's heartbeat, three times per lease: registers the worker as alive, renews the claims on the
- * jobs it runs (an {@code XCLAIM} to itself resets their idle time), checks it still holds its tables'
- * epochs, and applies stop/pause requests it may have missed. Jobs of dead workers are reclaimed by the
- * {@link JobConsumer}.
+ * The worker's heartbeat, three times per lease: renews its claims on its tables in the metadata database
+ * ({@code table_leases.renewed_at}, which also tells it whether it still holds their epochs), registers the
+ * worker as alive, resets the idle time of the job entries it owns (an {@code XCLAIM} to itself), and applies
+ * stop/pause requests it may have missed. The database part runs even while Redis fails, so a job whose entry
+ * Redis lost keeps running and is seen alive. Jobs of dead workers are reclaimed by the {@link JobConsumer}.
  */
 @ApplicationScoped
 public class LeaseKeeper {
@@ -44,6 +46,7 @@ public class LeaseKeeper {
     private final TableLeases leases;
     private final ClusterJson json;
     private final Instant startedAt = Instant.now();
+    private final RedisTrouble trouble = new RedisTrouble("heartbeat");
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("dtaas-lease-keeper").daemon().factory());
 
@@ -79,36 +82,56 @@ public class LeaseKeeper {
     }
 
     private void beatSafely() {
+        List<JobRun> runs = List.copyOf(running.all());
         try {
-            beat();
+            renewClaims(runs);
         } catch (RuntimeException e) {
-            LOG.warnf("heartbeat failed (%s); retrying", e.getMessage());
+            LOG.warnf("cannot renew this worker's claims in the metadata database (%s); retrying", e.getMessage());
+        }
+        try {
+            beat(runs);
+            trouble.ok().ifPresent(LOG::info);
+        } catch (RuntimeException e) {
+            trouble.failed(e).ifPresent(LOG::warn);
         }
     }
 
-    void beat() {
+    /**
+     * Renews the claims of the jobs running here in the metadata database, which is where a claim's liveness is
+     * judged (Redis may have lost the jobs' entries); a job whose epoch moved on lost its table to another worker.
+     */
+    void renewClaims(List<JobRun> runs) {
+        for (JobRun run : runs) {
+            if (run.leaseKey() != null && run.epoch() > 0
+                    && !leases.renew(run.message().job().taskId(), run.leaseKey(), run.epoch())) {
+                run.loseLease();
+            }
+        }
+    }
+
+    /** The Redis side of the heartbeat: the registry, stop/pause requests, and the idle time of owned entries. */
+    void beat(List<JobRun> runs) {
         ClusterKeys keys = streams.keys();
         register(keys);
-        List<JobRun> runs = List.copyOf(running.all());
         if (runs.isEmpty()) {
             return;
         }
-        // entries another worker took over (this one stalled past the lease) are lost, not renewed
-        Set<String> owned = new HashSet<>();
-        streams.commands().xpending(keys.jobs(), ClusterKeys.WORKERS_GROUP, StreamRange.of("-", "+"), 10_000,
-                new XPendingArgs().consumer(info.id())).forEach(p -> owned.add(p.getMessageId()));
         List<String> renew = new ArrayList<>();
+        Set<String> owned = ownedEntries(keys);
         for (JobRun run : runs) {
-            if (!owned.contains(run.entryId()) || heldByAnother(run)) {
-                run.loseLease();
+            if (run.leaseLost()) {
                 continue;
             }
-            renew.add(run.entryId());
             ControlMessage.Action action = handler.requestedAction(run.executionId());
             if (action == ControlMessage.Action.STOP) {
                 run.requestStop();
             } else if (action == ControlMessage.Action.PAUSE) {
                 run.requestPause();
+            }
+            // an entry another worker took over is not taken back (its claim in the database decides who runs
+            // the table); an entry Redis lost is not needed: the claim keeps the job alive
+            if (owned.contains(run.entryId())) {
+                renew.add(run.entryId());
             }
         }
         if (!renew.isEmpty()) {
@@ -117,9 +140,18 @@ public class LeaseKeeper {
         }
     }
 
-    private boolean heldByAnother(JobRun run) {
-        return run.leaseKey() != null && run.epoch() > 0
-                && !leases.holds(run.message().job().taskId(), run.leaseKey(), run.epoch());
+    /** The job entries pending under this worker; none when the group is gone (Redis restarted empty). */
+    private Set<String> ownedEntries(ClusterKeys keys) {
+        Set<String> owned = new HashSet<>();
+        try {
+            streams.commands().xpending(keys.jobs(), ClusterKeys.WORKERS_GROUP, StreamRange.of("-", "+"), 10_000,
+                    new XPendingArgs().consumer(info.id())).forEach(p -> owned.add(p.getMessageId()));
+        } catch (RuntimeException e) {
+            if (!RedisTrouble.groupMissing(e)) {
+                throw e;
+            }
+        }
+        return owned;
     }
 
     private void register(ClusterKeys keys) {

@@ -4,6 +4,7 @@ import io.dtaas.cluster.ClusterKeys;
 import io.dtaas.cluster.GatewayCalls;
 import io.dtaas.cluster.GatewayReply;
 import io.dtaas.cluster.GatewayRequest;
+import io.dtaas.cluster.RedisTrouble;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.XReadGroupArgs;
 import io.quarkus.runtime.ShutdownEvent;
@@ -34,6 +35,7 @@ public class RequestConsumer {
     private final GatewayCalls calls;
     private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL,
             Thread.ofPlatform().daemon().name("dtaas-request-", 0).factory());
+    private final RedisTrouble trouble = new RedisTrouble("read connector requests");
     private volatile boolean closing;
 
     public RequestConsumer(WorkerInfo info, Streams streams, GatewayCalls calls) {
@@ -64,12 +66,22 @@ public class RequestConsumer {
                 for (StreamMessage<String, String, String> m : messages) {
                     pool.execute(() -> answer(m));
                 }
+                trouble.ok().ifPresent(LOG::info);
             } catch (RuntimeException e) {
-                if (!closing) {
-                    LOG.warnf("cannot read connector requests from Redis (%s); retrying", e.getMessage());
+                if (!closing && !recreated(e)) {
+                    trouble.failed(e).ifPresent(LOG::warn);
                     sleep();
                 }
             }
+        }
+    }
+
+    /** The requests group vanished (Redis restarted empty): recreate it and read on at once. */
+    private boolean recreated(RuntimeException e) {
+        try {
+            return streams.recreateIfGone(e, streams.keys().requests(), ClusterKeys.WORKERS_GROUP);
+        } catch (RuntimeException again) {
+            return false;
         }
     }
 

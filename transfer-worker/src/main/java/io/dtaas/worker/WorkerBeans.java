@@ -4,6 +4,7 @@ import io.dtaas.cluster.ClusterJson;
 import io.dtaas.cluster.GatewayCalls;
 import io.dtaas.connect.ConnectorRegistry;
 import io.dtaas.connect.files.FileRoots;
+import io.dtaas.metadata.ExecutionTables;
 import io.dtaas.metadata.JdbcConnectorStore;
 import io.dtaas.metadata.TableLeases;
 import io.dtaas.secret.MasterKeys;
@@ -54,6 +55,12 @@ public class WorkerBeans {
     @Singleton
     TableLeases tableLeases(DataSource metadata) {
         return new TableLeases(metadata);
+    }
+
+    @Produces
+    @Singleton
+    ExecutionTables executionTables(DataSource metadata) {
+        return new ExecutionTables(metadata);
     }
 
     @Produces

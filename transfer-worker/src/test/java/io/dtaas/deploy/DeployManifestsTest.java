@@ -169,6 +169,53 @@ class DeployManifestsTest {
         assertThat(list(services, "postgres", "command")).contains("wal_level=logical");
     }
 
+    @Test
+    void redisKeepsAnAppendOnlyFileOnAPersistentVolume() {
+        assertThat(k8s("Deployment")).as("Redis is a StatefulSet, not a Deployment with a throwaway volume")
+                .noneMatch(d -> "redis".equals(str(d, "metadata", "name")));
+        Map<String, Object> redis = resource("StatefulSet", "redis");
+        Map<String, Object> pod = map(redis, "spec", "template", "spec");
+        assertThat(list(pod, "containers")).hasSize(1);
+        Map<String, Object> container = map(pod, "containers", 0);
+        assertAppendOnlyEverySecond(list(container, "args"));
+        String dir = flagValue(list(container, "args"), "--dir");
+
+        List<Object> claims = list(redis, "spec", "volumeClaimTemplates");
+        Object mount = list(container, "volumeMounts").stream().filter(m -> dir.equals(str(m, "mountPath"))).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing mounted at Redis' --dir " + dir));
+        assertThat(claims).as("the data dir is a claim of the StatefulSet")
+                .anyMatch(c -> str(c, "metadata", "name").equals(str(mount, "name")));
+        Object claim = claims.stream().filter(c -> str(c, "metadata", "name").equals(str(mount, "name"))).findFirst()
+                .orElseThrow();
+        assertThat(list(claim, "spec", "accessModes")).contains("ReadWriteOnce");
+        assertThat(str(claim, "spec", "resources", "requests", "storage")).matches("[0-9]+[MGT]i");
+        assertThat((List<?>) pod.getOrDefault("volumes", List.of())).as("no emptyDir or other pod volume hides the claim")
+                .noneMatch(v -> str(v, "name").equals(str(mount, "name")));
+
+        Map<String, Object> service = resource("Service", "redis");
+        assertThat(str(redis, "spec", "serviceName")).isEqualTo(str(service, "metadata", "name"));
+        assertThat(map(redis, "spec", "template", "metadata", "labels")).containsAllEntriesOf(map(service, "spec", "selector"));
+
+        Map<String, Object> composed = map(compose(), "redis");
+        assertAppendOnlyEverySecond(list(composed, "command"));
+        String composeDir = flagValue(list(composed, "command"), "--dir");
+        String volume = list(composed, "volumes").stream().map(String::valueOf).filter(v -> v.endsWith(":" + composeDir))
+                .findFirst().orElseThrow(() -> new AssertionError("no volume at Redis' --dir in compose"));
+        assertThat(map(one(DEPLOY.resolve("compose.yaml")), "volumes")).as("a named volume, not a container path")
+                .containsKey(volume.substring(0, volume.indexOf(':')));
+    }
+
+    private static void assertAppendOnlyEverySecond(List<Object> args) {
+        assertThat(flagValue(args, "--appendonly")).isEqualTo("yes");
+        assertThat(flagValue(args, "--appendfsync")).isEqualTo("everysec");
+    }
+
+    private static String flagValue(List<Object> args, String flag) {
+        int i = args.indexOf(flag);
+        assertThat(i).as(flag + " in " + args).isGreaterThanOrEqualTo(0).isLessThan(args.size() - 1);
+        return String.valueOf(args.get(i + 1));
+    }
+
     // --- helpers ---
 
     /** The root pom's version without -SNAPSHOT: 0.1.0-SNAPSHOT is released, and its images tagged, as 0.1.0. */

@@ -6,13 +6,16 @@ import io.dtaas.controlplane.connector.ConnectorService;
 import io.dtaas.controlplane.dispatch.JobDispatcher;
 import io.dtaas.controlplane.execution.ExecutionRecorder;
 import io.dtaas.controlplane.variable.ExecutionVariables;
+import io.dtaas.data.TableRef;
 import io.dtaas.error.DtaasException;
+import io.dtaas.error.TransientError;
 import io.dtaas.job.ExecutionStatus;
 import io.dtaas.job.JobSpec;
 import io.dtaas.variables.VariableValueWire;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +31,7 @@ import java.util.Map;
 @Typed(RedisJobDispatcher.class)
 public class RedisJobDispatcher implements JobDispatcher {
 
+    private static final Logger LOG = Logger.getLogger(RedisJobDispatcher.class);
     /** Long enough for any queued job of the execution to be claimed and see it. */
     private static final Duration CONTROL_TTL = Duration.ofDays(7);
 
@@ -35,13 +39,15 @@ public class RedisJobDispatcher implements JobDispatcher {
     private final ConnectorService connectors;
     private final ExecutionVariables variables;
     private final ExecutionRecorder recorder;
+    private final DispatchedJobs dispatched;
 
     public RedisJobDispatcher(ClusterStreams cluster, ConnectorService connectors, ExecutionVariables variables,
-                              ExecutionRecorder recorder) {
+                              ExecutionRecorder recorder, DispatchedJobs dispatched) {
         this.cluster = cluster;
         this.connectors = connectors;
         this.variables = variables;
         this.recorder = recorder;
+        this.dispatched = dispatched;
     }
 
     /**
@@ -68,17 +74,53 @@ public class RedisJobDispatcher implements JobDispatcher {
                     "task " + job.taskName() + ": " + e.getMessage());
             return;
         }
-        cluster.publish(cluster.keys().jobs(), JobMessage.plan(ready));
+        // recorded first: if Redis loses the job, the reconciler queues it again exactly as it was sent
+        dispatched.store(ready);
+        try {
+            cluster.publish(cluster.keys().jobs(), JobMessage.plan(ready));
+        } catch (RuntimeException e) {
+            LOG.warnf("could not queue execution %d on Redis (%s); it is queued once Redis answers",
+                    job.executionId(), e.getMessage());
+        }
     }
 
+    /**
+     * Queues a job of the execution again (its entry was lost with Redis): the execution's plan or change-stream
+     * job when {@code table} is null, else one table's job.
+     */
+    void redispatch(JobSpec job, TableRef table) {
+        cluster.publish(cluster.keys().jobs(), table == null ? JobMessage.plan(job) : JobMessage.table(job, table));
+    }
+
+    /**
+     * The stop is recorded ({@code stopping}) before this runs; if Redis cannot take the request now, the
+     * reconciler delivers it once Redis answers, so the execution never stays {@code stopping}.
+     */
     @Override
     public void stop(long executionId) {
-        request(executionId, ControlMessage.Action.STOP);
+        try {
+            request(executionId, ControlMessage.Action.STOP);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not send the stop of execution %d to the workers (%s); it is sent again once Redis answers",
+                    executionId, e.getMessage());
+        }
     }
 
+    /** A pause is not recorded anywhere else, so a Redis that cannot take it is an error the caller sees (502). */
     @Override
     public void pause(long executionId) {
-        request(executionId, ControlMessage.Action.PAUSE);
+        try {
+            request(executionId, ControlMessage.Action.PAUSE);
+        } catch (RuntimeException e) {
+            throw new TransientError("the pause could not reach the workers: Redis does not answer ("
+                    + e.getMessage() + "); try again", e);
+        }
+    }
+
+    /** Sets the execution's stop key again (Redis may have lost it), for the workers' heartbeats to see. */
+    void restateStop(long executionId) {
+        cluster.redis().value(String.class).psetex(cluster.keys().control(executionId), CONTROL_TTL.toMillis(),
+                ControlMessage.Action.STOP.wireName());
     }
 
     private void request(long executionId, ControlMessage.Action action) {

@@ -4,6 +4,7 @@ import io.dtaas.controlplane.metadata.StoredTime;
 import io.dtaas.controlplane.task.TaskEntity;
 import io.dtaas.job.ExecutionStatus;
 import io.dtaas.job.ProgressEvent;
+import io.dtaas.job.TableProgress;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -46,7 +47,8 @@ public class ExecutionWriter {
             ExecutionStatus next = reconcile(l.status(), event.status());
             l.execution.processedRows = event.processedRows();
             l.execution.rowsPerSecond = event.rowsPerSecond();
-            l.execution.tableProgress = TableProgressJson.toJson(event.tables() == null ? List.of() : event.tables());
+            List<TableProgress> tables = event.tables() == null ? List.of() : event.tables();
+            l.execution.tableProgress = TableProgressJson.toJson(TableProgressJson.settled(tables, next, event.error()));
             if (event.cdc() != null) {
                 l.execution.cdcMetrics = cdcJson(event.cdc());
             }
@@ -89,6 +91,12 @@ public class ExecutionWriter {
             ExecutionStatus next = reconcile(l.status(), status.isFinal() ? status : ExecutionStatus.FAILED);
             if (error != null && l.execution.errorMessage == null) {
                 l.execution.errorMessage = truncate(error);
+            }
+            // the last progress may still show tables running: nothing runs them any more
+            List<TableProgress> tables = TableProgressJson.fromJson(l.execution.tableProgress);
+            List<TableProgress> settled = TableProgressJson.settled(tables, next, l.execution.errorMessage);
+            if (!settled.equals(tables)) {
+                l.execution.tableProgress = TableProgressJson.toJson(settled);
             }
             transition(l, next);
         });
@@ -146,7 +154,7 @@ public class ExecutionWriter {
         return new Locked(task, execution, execution.id.equals(newest));
     }
 
-    private static String truncate(String s) {
+    static String truncate(String s) {
         return s.length() > MAX_ERROR ? s.substring(0, MAX_ERROR) : s;
     }
 }

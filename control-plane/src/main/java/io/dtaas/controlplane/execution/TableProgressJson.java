@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.execution;
 
+import io.dtaas.job.ExecutionStatus;
 import io.dtaas.job.TableProgress;
 
 import java.util.LinkedHashMap;
@@ -24,6 +25,31 @@ public final class TableProgressJson {
             return List.of();
         }
         return stored.stream().map(TableProgressJson::fromJson).toList();
+    }
+
+    /**
+     * The tables of an execution that ended as {@code status}: none is left {@code running} or {@code pending}. A
+     * table that was running becomes {@code failed} in a failed execution, else {@code interrupted}; one never
+     * started becomes {@code interrupted}; both with a reason. A completed execution's tables are left as they are.
+     */
+    static List<TableProgress> settled(List<TableProgress> tables, ExecutionStatus status, String executionError) {
+        if (status == ExecutionStatus.COMPLETED || !status.isFinal()) {
+            return tables;
+        }
+        String why = switch (status) {
+            case FAILED -> executionError != null ? "the execution failed: " + executionError : "the execution failed";
+            case STOPPED -> "the execution was stopped";
+            case PAUSED -> "the execution was paused; resume continues it from its checkpoints";
+            case COMPLETED, IDLE, QUEUED, RUNNING, STOPPING -> "the execution ended";
+        };
+        return tables.stream().map(t -> switch (t.state() == null ? "pending" : t.state()) {
+            case "running" -> new TableProgress(t.table(), status == ExecutionStatus.FAILED ? "failed" : "interrupted",
+                    t.rows(), t.bytes(), t.chunksDone(), t.chunksTotal(),
+                    t.error() != null ? t.error() : "did not finish: " + why);
+            case "pending" -> new TableProgress(t.table(), "interrupted", t.rows(), t.bytes(), t.chunksDone(),
+                    t.chunksTotal(), t.error() != null ? t.error() : "not started: " + why);
+            default -> t;
+        }).toList();
     }
 
     private static Map<String, Object> toJson(TableProgress t) {

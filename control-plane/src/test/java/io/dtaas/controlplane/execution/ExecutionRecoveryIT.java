@@ -45,6 +45,12 @@ class ExecutionRecoveryIT {
         long runningExecution = orphan(running, "running");
         long queuedExecution = orphan(queued, "queued");
         long stoppingExecution = orphan(stopping, "stopping");
+        // the running one's last progress showed a table running and one not started
+        MetadataDb.execute("UPDATE executions SET table_progress = CAST(? AS jsonb) WHERE id = ?",
+                "[{\"table\": \"public.customers\", \"state\": \"running\", \"rows\": 1234, \"bytes\": 0,"
+                        + " \"chunks_done\": 1, \"chunks_total\": 3, \"error\": null},"
+                        + " {\"table\": \"public.orders\", \"state\": \"pending\", \"rows\": 0, \"bytes\": 0,"
+                        + " \"chunks_done\": 0, \"chunks_total\": 0, \"error\": null}]", runningExecution);
 
         // one execution of this process is under way, held mid-run: recovery must not touch it
         String liveName = "live " + System.nanoTime();
@@ -63,6 +69,13 @@ class ExecutionRecoveryIT {
             assertThat(e.getLong("processed_rows")).isEqualTo(1234);
             assertThat(TaskApi.taskJson(pair[0]).getString("status")).isEqualTo("failed");
         }
+        JsonPath failed = TaskApi.execution(runningExecution);
+        assertThat(failed.getList("table_progress.state")).as("nothing runs them any more")
+                .containsExactly("failed", "interrupted");
+        assertThat(failed.getString("table_progress[0].error"))
+                .isEqualTo("did not finish: the execution failed: " + ExecutionRecovery.INTERRUPTED);
+        assertThat(failed.getString("table_progress[1].error")).startsWith("not started: the execution failed");
+        assertThat(failed.getLong("table_progress[0].rows")).isEqualTo(1234);
         assertThat(TaskApi.execution(liveExecution).getString("status")).isEqualTo("running");
         assertThat(recovery.recoverOrphans()).isZero();
 

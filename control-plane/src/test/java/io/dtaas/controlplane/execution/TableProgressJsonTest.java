@@ -1,0 +1,45 @@
+package io.dtaas.controlplane.execution;
+
+import io.dtaas.job.ExecutionStatus;
+import io.dtaas.job.TableProgress;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An ended execution never lists a table as running or pending: each gets an end state and a reason. */
+class TableProgressJsonTest {
+
+    private static final List<TableProgress> MIXED = List.of(
+            new TableProgress("public.done", "completed", 100, 10, 2, 2, null),
+            new TableProgress("public.busy", "running", 40, 4, 1, 2, null),
+            new TableProgress("public.waiting", "pending", 0, 0, 0, 0, null),
+            new TableProgress("public.broken", "failed", 5, 1, 0, 2, "table broken: boom"));
+
+    @Test
+    void aFailedExecutionFailsItsRunningTablesAndInterruptsTheUnstartedOnes() {
+        List<TableProgress> settled = TableProgressJson.settled(MIXED, ExecutionStatus.FAILED, "table broken: boom");
+        assertThat(settled).extracting(TableProgress::state).containsExactly("completed", "failed", "interrupted", "failed");
+        assertThat(settled.get(1).error()).isEqualTo("did not finish: the execution failed: table broken: boom");
+        assertThat(settled.get(2).error()).startsWith("not started: the execution failed");
+        assertThat(settled.get(3).error()).as("a table's own reason stays").isEqualTo("table broken: boom");
+        assertThat(settled.get(1).rows()).as("counters stay").isEqualTo(40);
+    }
+
+    @Test
+    void stoppedAndPausedExecutionsInterruptTheirRunningTables() {
+        for (ExecutionStatus status : List.of(ExecutionStatus.STOPPED, ExecutionStatus.PAUSED)) {
+            List<TableProgress> settled = TableProgressJson.settled(MIXED, status, null);
+            assertThat(settled).extracting(TableProgress::state).as(status.wireName())
+                    .containsExactly("completed", "interrupted", "interrupted", "failed");
+            assertThat(settled.get(1).error()).contains(status == ExecutionStatus.STOPPED ? "stopped" : "paused");
+        }
+    }
+
+    @Test
+    void runningExecutionsAreShownAsReported() {
+        assertThat(TableProgressJson.settled(MIXED, ExecutionStatus.RUNNING, null)).isEqualTo(MIXED);
+        assertThat(TableProgressJson.settled(MIXED, ExecutionStatus.STOPPING, null)).isEqualTo(MIXED);
+    }
+}
