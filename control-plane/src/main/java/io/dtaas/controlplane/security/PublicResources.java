@@ -23,7 +23,8 @@ public final class PublicResources {
     static final String UI_FILES = "META-INF/dtaas-ui-files.txt";
 
     private static final Pattern CANONICAL = Pattern.compile("/|(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+/?");
-    private static final Set<String> HEALTH = Set.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started");
+    private static final Set<String> HEALTH = Set.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started",
+            "/q/health/well");
     /** The dashboard's page URLs (ui/src/router.ts), served the index page by SpaFallback. */
     private static final Pattern PAGES = Pattern.compile(
             "/|/(connectors|tasks|variables|browser)|/connectors/new|/connectors/\\d+/edit|/tasks/new|/tasks/\\d+(/edit)?"
