@@ -32,8 +32,11 @@ public class TaskValidator {
     private final SourceTables sourceTables;
     private final TemplateChecks templates;
     private final TaskTransformations transformations;
+    private final TaskQueries queries;
 
-    public TaskValidator(SourceTables sourceTables, TemplateChecks templates, TaskTransformations transformations) {
+    public TaskValidator(SourceTables sourceTables, TemplateChecks templates, TaskTransformations transformations,
+                         TaskQueries queries) {
+        this.queries = queries;
         this.sourceTables = sourceTables;
         this.templates = templates;
         this.transformations = transformations;
@@ -76,6 +79,10 @@ public class TaskValidator {
                 || !Objects.equals(current.config().get("queries"), config.get("queries"));
         if (transfer != null && transformationsChanged) {
             transformations.check(source, transfer, mode, problems, warnings);
+        }
+        boolean queriesChanged = tablesChanged || !Objects.equals(current.config().get("queries"), config.get("queries"));
+        if (transfer != null && source != null && queriesChanged && problems.isEmpty()) {
+            queries.check(source, transfer, problems, warnings);
         }
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);
