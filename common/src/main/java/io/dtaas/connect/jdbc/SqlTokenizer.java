@@ -195,10 +195,19 @@ public final class SqlTokenizer {
     }
 
     private int blockComment(int start) {
+        int end = blockCommentEnd(sql, start, lex.nestedComments());
+        if (end < 0) {
+            throw new SqlTextException("unterminated comment starting at position " + (start + 1));
+        }
+        return end;
+    }
+
+    /** Where the block comment opening at {@code start} ends (past its close), or -1 when it never closes. */
+    public static int blockCommentEnd(String sql, int start, boolean nested) {
         int depth = 0;
         int i = start;
         while (i < sql.length()) {
-            if (sql.startsWith("/*", i) && (depth == 0 || lex.nestedComments())) {
+            if (sql.startsWith("/*", i) && (depth == 0 || nested)) {
                 depth++;
                 i += 2;
             } else if (sql.startsWith("*/", i)) {
@@ -211,7 +220,7 @@ public final class SqlTokenizer {
                 i++;
             }
         }
-        throw new SqlTextException("unterminated comment starting at position " + (start + 1));
+        return -1;
     }
 
     private boolean backslashIn(Backslash rule) {
