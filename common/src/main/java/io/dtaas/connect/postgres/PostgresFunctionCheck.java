@@ -32,10 +32,15 @@ import java.util.regex.Pattern;
  */
 final class PostgresFunctionCheck {
 
-    /** Volatile only because their answer changes between calls, or sizes: they change nothing and read no file. */
+    /**
+     * Volatile only because their answer changes between calls: random values, clocks, sizes, and the status
+     * readers behind pg_locks and pg_prepared_xacts. They change nothing and read no file.
+     */
     static final List<String> HARMLESS_VOLATILE = List.of("random", "clock_timestamp", "timeofday",
             "gen_random_uuid", "pg_sleep", "pg_sleep_for", "pg_sleep_until", "pg_relation_size", "pg_table_size",
-            "pg_total_relation_size", "pg_indexes_size", "pg_database_size", "pg_tablespace_size");
+            "pg_total_relation_size", "pg_indexes_size", "pg_database_size", "pg_tablespace_size", "pg_lock_status",
+            "pg_blocking_pids", "pg_prepared_xact", "pg_is_in_recovery", "pg_current_wal_lsn",
+            "pg_current_wal_insert_lsn", "pg_last_wal_receive_lsn", "pg_last_wal_replay_lsn");
 
     // node fields of a stored query tree that name functions and operators (operators: through oprcode)
     private static final Pattern FUNCTIONS = Pattern.compile(":(?:funcid|aggfnoid|winfnoid|opfuncid) (\\d+)");
