@@ -1,7 +1,10 @@
 package io.dtaas.worker;
 
 import io.dtaas.cdc.CdcRun;
+import io.dtaas.cdc.FullLoadThenCdc;
 import io.dtaas.cdc.RedisCdcStorage;
+import io.dtaas.cdc.RedisStreamState;
+import io.dtaas.cdc.StreamState;
 import io.dtaas.cluster.ClusterKeys;
 import io.dtaas.cluster.ControlMessage;
 import io.dtaas.cluster.WorkerReport;
@@ -83,14 +86,8 @@ public class JobHandler {
         ControlMessage.Action requested = requestedAction(job.executionId());
         if (requested != null) {
             endUnstarted(run, requested == ControlMessage.Action.STOP ? ExecutionStatus.STOPPED : ExecutionStatus.PAUSED);
-        } else if (job.kind() == JobKind.CDC) {
-            stream(run);
         } else if (job.kind() != JobKind.FULL_LOAD) {
-            reports.publish(WorkerReport.finished(job.executionId(), job.taskId(), ExecutionStatus.FAILED,
-                    "task " + job.taskName() + ": mode " + job.kind().wireName()
-                            + " runs in standalone mode in this version (transfer-workers run full_load and cdc tasks)",
-                    info.id()));
-            acknowledge(run);
+            stream(run);
         } else if (run.message().isPlan()) {
             planner.plan(run);
         } else {
@@ -146,9 +143,11 @@ public class JobHandler {
     }
 
     /**
-     * A {@code cdc} execution: one job follows all its tables. It holds the task's stream lease (so a worker
-     * that stalls past the lease is fenced off like a table job), keeps its offsets in Redis (so the worker that
-     * reclaims it resumes where this one committed) and reports execution-wide progress until it ends.
+     * A {@code cdc} or {@code full_load_then_cdc} execution: one job follows all its tables. It holds the task's
+     * stream lease (so a worker that stalls past the lease is fenced off like a table job), keeps the stream's
+     * state in Redis (offsets, schema history, whether the load has handed over: the worker that reclaims it
+     * resumes where this one committed, or redoes an unfinished load from scratch) and reports execution-wide
+     * progress until it ends.
      */
     private void stream(JobRun run) {
         JobSpec job = run.message().job();
@@ -159,9 +158,14 @@ public class JobHandler {
                     try (Source source = src.openSource();
                          Destination destination = connectors.resolve(job.destinationConnectorId())
                                  .openDestination(job.destinationOverrides())) {
-                        return new CdcRun(source, destination, src.connector().type().id(), src.values(), job.config(),
-                                taskContext(job), cdcState.resolve("task-" + job.taskId()), run, tracker,
-                                RedisCdcStorage.of(redisUrl, streams.keys().prefix())).run();
+                        StreamState state = new RedisStreamState(RedisCdcStorage.of(redisUrl, streams.keys().prefix()),
+                                CdcRun.streamId(job.taskId()), cdcState.resolve("task-" + job.taskId()));
+                        if (job.kind() == JobKind.FULL_LOAD_THEN_CDC) {
+                            return new FullLoadThenCdc(source, destination, src.connector(), src.values(), job.config(),
+                                    taskContext(job), state, run, job.executionId(), tracker.sink(), tracker).run();
+                        }
+                        return new CdcRun(source, destination, src.connector(), src.values(), job.config(),
+                                taskContext(job), state, run, tracker).run();
                     }
                 },
                 (epoch, end) -> WorkerReport.finished(job.executionId(), job.taskId(), end.last(), end.status(),

@@ -1,7 +1,9 @@
 package io.dtaas.controlplane.engine;
 
 import io.dtaas.cdc.CdcRun;
+import io.dtaas.cdc.FileStreamState;
 import io.dtaas.cdc.FullLoadThenCdc;
+import io.dtaas.cdc.StreamState;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.Source;
 import io.dtaas.controlplane.connector.ConnectorService;
@@ -70,13 +72,13 @@ public class EngineTransferRunner implements TransferRunner {
                 FullLoad.TaskContext task = new FullLoad.TaskContext(job.taskId(), job.taskName(),
                         applied.variables().asObjects());
                 if (job.kind() == JobKind.FULL_LOAD_THEN_CDC) {
-                    return new FullLoadThenCdc(source, destination, ends.source().connector().type().id(),
-                            ends.source().values(), applied.config(), task, cdcState.resolve("task-" + job.taskId()),
-                            control, job.executionId(), progress, tracker).run();
+                    return new FullLoadThenCdc(source, destination, ends.source().connector(),
+                            ends.source().values(), applied.config(), task, stateOf(job), control, job.executionId(),
+                            progress, tracker).run();
                 }
                 if (job.kind() == JobKind.CDC) {
-                    return new CdcRun(source, destination, ends.source().connector().type().id(), ends.source().values(),
-                            applied.config(), task, cdcState.resolve("task-" + job.taskId()), control, tracker).run();
+                    return new CdcRun(source, destination, ends.source().connector(), ends.source().values(),
+                            applied.config(), task, stateOf(job), control, tracker).run();
                 }
                 return new FullLoad(source, destination, applied.config(), task, checkpoints, control, tracker).run();
             }
@@ -89,6 +91,11 @@ public class EngineTransferRunner implements TransferRunner {
             return fail(tracker, "task " + job.taskName() + ": unexpected error; the server log has the details under "
                     + reference);
         }
+    }
+
+    /** Standalone: a stream's offsets, schema history and handoff marker are files under the data dir. */
+    private StreamState stateOf(JobSpec job) {
+        return new FileStreamState(cdcState.resolve("task-" + job.taskId()));
     }
 
     private static ExecutionStatus fail(ProgressTracker tracker, String error) {
