@@ -1,7 +1,6 @@
 package io.dtaas.worker;
 
 import io.dtaas.cdc.CdcRun;
-import io.dtaas.cdc.FullLoadThenCdc;
 import io.dtaas.cdc.RedisCdcStorage;
 import io.dtaas.cdc.RedisStreamState;
 import io.dtaas.cdc.StreamState;
@@ -20,6 +19,7 @@ import io.dtaas.job.JobKind;
 import io.dtaas.job.JobSpec;
 import io.dtaas.job.ProgressEvent;
 import io.dtaas.job.TableProgress;
+import io.dtaas.runtime.ExecutionRuntime;
 import io.dtaas.metadata.ExecutionTable;
 import io.dtaas.metadata.ExecutionTables;
 import io.dtaas.metadata.FencedCheckpointStore;
@@ -133,9 +133,10 @@ public class JobHandler {
                     try (Source source = connectors.resolve(job.sourceConnectorId()).openSource();
                          Destination destination = connectors.resolve(job.destinationConnectorId())
                                  .openDestination(job.destinationOverrides())) {
-                        return new FullLoad(source, destination, job.config(), taskContext(job),
-                                new FencedCheckpointStore(metadata, epoch, job.executionId()), run, tracker)
-                                .runTables(List.of(table));
+                        return ExecutionRuntime.run(work(job, List.of(table)),
+                                new ExecutionRuntime.Ends(null, null, source, destination),
+                                new ExecutionRuntime.State(new FencedCheckpointStore(metadata, epoch, job.executionId()),
+                                        null), run, tracker);
                     }
                 },
                 (epoch, end) -> WorkerReport.tableFinished(job.executionId(), job.taskId(), table, epoch, end.last(),
@@ -160,12 +161,9 @@ public class JobHandler {
                                  .openDestination(job.destinationOverrides())) {
                         StreamState state = new RedisStreamState(RedisCdcStorage.of(redisUrl, streams.keys().prefix()),
                                 CdcRun.streamId(job.taskId()), cdcState.resolve("task-" + job.taskId()));
-                        if (job.kind() == JobKind.FULL_LOAD_THEN_CDC) {
-                            return new FullLoadThenCdc(source, destination, src.connector(), src.values(), job.config(),
-                                    taskContext(job), state, run, job.executionId(), tracker.sink(), tracker).run();
-                        }
-                        return new CdcRun(source, destination, src.connector(), src.values(), job.config(),
-                                taskContext(job), state, run, tracker).run();
+                        return ExecutionRuntime.run(work(job, null),
+                                new ExecutionRuntime.Ends(src.connector(), src.values(), source, destination),
+                                new ExecutionRuntime.State(null, state), run, tracker);
                     }
                 },
                 (epoch, end) -> WorkerReport.finished(job.executionId(), job.taskId(), end.last(), end.status(),
@@ -239,8 +237,10 @@ public class JobHandler {
         return event.tables().stream().filter(t -> t.table().equals(table)).findFirst().orElse(null);
     }
 
-    private static FullLoad.TaskContext taskContext(JobSpec job) {
-        return new FullLoad.TaskContext(job.taskId(), job.taskName(), job.variableValues());
+    /** The job as the runtime runs it; variables were resolved at dispatch and travel in the job. */
+    private static ExecutionRuntime.Work work(JobSpec job, List<TableRef> tables) {
+        return new ExecutionRuntime.Work(job.kind(), job.executionId(), job.config(),
+                new FullLoad.TaskContext(job.taskId(), job.taskName(), job.variableValues()), tables);
     }
 
     /** Shutting down mid-table: queue the job again and drop this claim in one step; its checkpoints stay. */
