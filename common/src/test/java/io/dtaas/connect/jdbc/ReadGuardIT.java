@@ -2,7 +2,7 @@ package io.dtaas.connect.jdbc;
 
 import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
-import io.dtaas.connect.ConnectorRegistry;
+import io.dtaas.connect.standard.StandardConnectors;
 import io.dtaas.connect.Role;
 import io.dtaas.connect.catalog.CatalogBrowser;
 import io.dtaas.connect.catalog.QueryLimits;
@@ -52,7 +52,7 @@ class ReadGuardIT {
     }
 
     private static CatalogBrowser browser(String type, Map<String, Object> config) {
-        JdbcConnector connector = (JdbcConnector) ConnectorRegistry.standard().require(Role.SOURCE, type);
+        JdbcConnector connector = (JdbcConnector) StandardConnectors.registry().require(Role.SOURCE, type);
         ConfigValues values = ConfigValidator.validate(connector.type(), config, "connection_config");
         return connector.browser(values);
     }
