@@ -152,7 +152,7 @@ class SecuritySuiteIT {
                 "SELECT pg_read_file('/etc/hostname')", "pg_read_file",
                 "SELECT pg_terminate_backend(pg_backend_pid())", "volatile",
                 "SELECT lo_import('/etc/hostname')", "lo_import",
-                "WITH d AS (DELETE FROM victim RETURNING id) SELECT * FROM d", "DELETE");
+                "WITH d AS (DELETE FROM victim RETURNING id) SELECT * FROM d", "data-modifying");
         for (Map.Entry<String, String> attack : attacks.entrySet()) {
             RawHttp.Reply r = RawHttp.send(loopback.port(), "POST", "/api/connectors/" + pg + "/query",
                     Map.of("Content-Type", "application/json"), new ObjectMapper().writeValueAsString(Map.of("sql", attack.getKey())));
