@@ -78,7 +78,9 @@ final class PostgresFunctionCheck {
                 // the newline ends a trailing -- comment; the guard made sure the parentheses balance
                 st.execute("CREATE TEMP VIEW dtaas_console_check AS SELECT 1 FROM (\n" + select + "\n) AS dtaas_checked");
             } catch (SQLException e) {
-                throw new ConfigError("sql", JdbcErrors.describe(e));
+                String reason = JdbcErrors.describe(e);
+                throw new ConfigError("sql", reason.contains("data-modifying")
+                        ? "only a single read-only statement is allowed; this one writes (" + reason + ")" : reason);
             }
             Set<Long> functions = new HashSet<>();
             Set<Long> operators = new HashSet<>();

@@ -77,13 +77,20 @@ class SqlDoorsAttackIT {
         MariaDbFixture.freshDatabase(MY_DB);
         MariaDbFixture.execute(MY_DB, "CREATE TABLE victim (id int PRIMARY KEY, name varchar(20))",
                 "INSERT INTO victim VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd'), (5, 'e')");
-        pg = TaskApi.pgConnector("source", PG_DB);
-        my = Api.create(Api.connector("doors my " + System.nanoTime(), "source", "mysql",
-                MariaDbFixture.connectionConfig(MY_DB)));
+    }
+
+    /** Connectors are made through the API, which runs once the tests do (not yet in @BeforeAll). */
+    private static synchronized void connectors() {
+        if (pg == 0) {
+            pg = TaskApi.pgConnector("source", PG_DB);
+            my = Api.create(Api.connector("doors my " + System.nanoTime(), "source", "mysql",
+                    MariaDbFixture.connectionConfig(MY_DB)));
+        }
     }
 
     @Test
     void theConsoleRefusesEachAttackNamingTheFieldAndTheReason() throws Exception {
+        connectors();
         PG_ATTACKS.forEach((sql, reason) -> Api.post("/api/connectors/" + pg + "/query", Map.of("sql", sql))
                 .statusCode(422).body("errors.field", contains("sql")).body("detail", containsString(reason)));
         MY_ATTACKS.forEach((sql, reason) -> Api.post("/api/connectors/" + my + "/query", Map.of("sql", sql))
@@ -95,6 +102,7 @@ class SqlDoorsAttackIT {
 
     @Test
     void plainReadsStillWork() {
+        connectors();
         for (String sql : List.of("SELECT id, name FROM victim ORDER BY id",
                 "WITH v AS (SELECT id FROM victim) SELECT count(*), now(), random() FROM v",
                 "SELECT a.id, b.name FROM victim a JOIN victim b ON b.id = a.id WHERE a.id < 3",
@@ -109,6 +117,7 @@ class SqlDoorsAttackIT {
 
     @Test
     void aDbQueryVariableIsJudgedWhenItResolves() throws Exception {
+        connectors();
         for (Map.Entry<Long, String> attack : Map.of(pg, ISSUE_ATTACK, my, "SELECT GET_LOCK('dtaas', 1)").entrySet()) {
             long variable = Api.post("/api/variables", Map.of("name", "doors_" + System.nanoTime(),
                     "variable_type", "db_query", "config", Map.of("connector_id", attack.getKey(), "query", attack.getValue())))
@@ -124,6 +133,7 @@ class SqlDoorsAttackIT {
 
     @Test
     void aTasksCustomQueryIsRefusedOnSaveAndAtRunTime() throws Exception {
+        connectors();
         String dst = "dtaas_cp_sqldoors_dst";
         PostgresFixture.freshDatabase(dst);
         long destination = TaskApi.pgConnector("destination", dst);
@@ -153,6 +163,7 @@ class SqlDoorsAttackIT {
 
     @Test
     void testConnectionWarnsWhenTheRoleCanDoMoreThanRead() throws Exception {
+        connectors();
         when().post("/api/connectors/" + pg + "/test").then().statusCode(200).body("success", equalTo(true))
                 .body("warnings", hasItem(containsString("is a superuser")));
         when().post("/api/connectors/" + my + "/test").then().statusCode(200)
