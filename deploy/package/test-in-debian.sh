@@ -3,7 +3,8 @@
 # JDK, no Java anywhere), then, chrooted there as an unprivileged user:
 #   1. `dtaas` (control-plane, embedded PostgreSQL) answers /q/health with status UP;
 #   2. `dtaas load spec.json` copies a PostgreSQL table (on this machine's server) to CSV files, every row;
-#   3. `dtaas worker` starts the worker app (which refuses without REDIS_URL, naming it).
+#   3. `dtaas worker` starts the worker app (which refuses without REDIS_URL, naming it);
+#   4. a copy of the image elsewhere still starts (its AOT caches, bound to /opt/dtaas, switched off).
 # Every JVM runs with -XX:AOTMode=on, so a launcher whose AOT cache does not map into the installed runtime fails.
 # Needs root (debootstrap, chroot, mount). The Debian root is cached (tarball) so reruns skip debootstrap.
 # Usage: test-in-debian.sh DEB_FILE|DIRECTORY_WITH_ONE_DEB
@@ -133,4 +134,11 @@ set -e
 grep -q 'dtaas worker: refusing to start. REDIS_URL is not set' "$WORK/worker.log" && [ "$status" = 2 ] \
   || { cat "$WORK/worker.log" >&2; fail "dtaas worker (exit $status) did not start the worker app"; }
 log "dtaas worker started the worker app (refused without REDIS_URL, exit 2)"
+
+# --- 4. the image moved elsewhere still starts (bin/dtaas turns the AOT caches off there) -------------------------
+in_root cp -a /opt/dtaas /srv/dtaas-moved
+moved="$(chroot --userspec=dtaas:dtaas "$ROOT" env -i PATH=/usr/bin:/bin HOME=/home/dtaas /srv/dtaas-moved/bin/dtaas --version 2>&1)" \
+  || { echo "$moved" >&2; fail "a moved image does not start"; }
+echo "$moved" | grep -q 'Picked up JAVA_TOOL_OPTIONS: -XX:AOTMode=off' || { echo "$moved" >&2; fail "AOT not switched off when moved"; }
+log "a moved image starts with its AOT caches switched off"
 log "PASSED"
