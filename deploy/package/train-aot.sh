@@ -20,8 +20,12 @@ if [ "${1:-}" != "--at-install-path" ]; then
   # tmpfs over the parent hides the host's own directory there (only inside this namespace)
   # (the image goes through a side mount first, in case it lives below that parent)
   side="$(mktemp -d)"
-  exec "${ns[@]}" bash -c 'set -e; mount --bind "$1" "$4"; mount -t tmpfs dtaas-aot "$(dirname "$2")"; mkdir -p "$2"
-    mount --bind "$4" "$2"; exec bash "$3" --at-install-path "$2"' train-aot "$IMAGE" "$INSTALL_DIR" "$(readlink -f "$0")" "$side"
+  status=0
+  "${ns[@]}" bash -c 'set -e; mount --bind "$1" "$4"; mount -t tmpfs dtaas-aot "$(dirname "$2")"; mkdir -p "$2"
+    mount --bind "$4" "$2"; exec bash "$3" --at-install-path "$2"' train-aot "$IMAGE" "$INSTALL_DIR" "$(readlink -f "$0")" \
+    "$side" || status=$?
+  rmdir "$side"
+  exit "$status"
 fi
 IMAGE="$2"
 echo "$IMAGE" > "$IMAGE/lib/app/aot-path"
@@ -49,19 +53,25 @@ record() { # app -> JAVA_TOOL_OPTIONS value
 
 log "AOT training: control-plane"
 mkdir -p "$SCRATCH/home"
-# Run in a scratch directory (no .env picked up) on a free port (PORT=0; the log says which).
-(cd "$SCRATCH" && exec env -u DATABASE_URL -u REDIS_URL HOME="$SCRATCH/home" DTAAS_HOME="$SCRATCH/home/.dtaas" \
-    PORT=0 HOST=127.0.0.1 JAVA_TOOL_OPTIONS="$(record control-plane)" \
+# Only the variables named here reach the training runs (none of the builder's settings or secrets), in a scratch
+# directory (no .env picked up), on a free port (PORT=0; the log says which).
+clean_env=(env -i PATH=/usr/bin:/bin HOME="$SCRATCH/home" DTAAS_HOME="$SCRATCH/home/.dtaas" HOST=127.0.0.1)
+(cd "$SCRATCH" && exec "${clean_env[@]}" PORT=0 JAVA_TOOL_OPTIONS="$(record control-plane)" \
     "$IMAGE/bin/dtaas-server" --no-browser > "$SCRATCH/control-plane-record.log" 2>&1) &
 pid=$!
-url=""
+up=""
 for _ in $(seq 1 240); do
   url="$(grep -o 'Listening on: http://[0-9.]*:[0-9]*' "$SCRATCH/control-plane-record.log" | head -1 | cut -d' ' -f3 || true)"
-  [ -n "$url" ] && curl -sf "$url/q/health" > /dev/null && break
-  kill -0 "$pid" 2>/dev/null || { cat "$SCRATCH/control-plane-record.log" >&2; echo "control-plane training run died" >&2; exit 1; }
+  [ -n "$url" ] && curl -sf "$url/q/health" > /dev/null && { up=1; break; }
+  kill -0 "$pid" 2>/dev/null || break
   sleep 1
 done
-[ -n "$url" ] || { cat "$SCRATCH/control-plane-record.log" >&2; echo "control-plane training run never listened" >&2; exit 1; }
+if [ -z "$up" ]; then
+  kill -KILL "$pid" 2>/dev/null || true
+  cat "$SCRATCH/control-plane-record.log" >&2
+  echo "control-plane training run never got healthy" >&2
+  exit 1
+fi
 for path in /q/health /q/health/ready /api/connectors /api/tasks /api/variables /api/connector-types /openapi.json / /q/metrics; do
   curl -s -o /dev/null "$url$path" || true
 done
@@ -70,7 +80,7 @@ wait "$pid" || true
 create_cache dtaas-server control-plane
 
 log "AOT training: transfer-worker"
-(cd "$SCRATCH" && env HOME="$SCRATCH/home" DTAAS_HOME="$SCRATCH/home/.dtaas" HOST=127.0.0.1 WORKER_PORT=0 \
+(cd "$SCRATCH" && "${clean_env[@]}" WORKER_PORT=0 \
     REDIS_URL=redis://127.0.0.1:1 DATABASE_URL=postgresql://127.0.0.1:1/none \
     DTAAS_SECRET_KEY=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= JAVA_TOOL_OPTIONS="$(record transfer-worker)" \
     timeout 300 "$IMAGE/bin/dtaas-worker" > "$SCRATCH/transfer-worker-record.log" 2>&1) || true
