@@ -9,7 +9,7 @@ import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.format.ParquetOptions;
 import io.dtaas.format.RowFileWriter;
-import io.dtaas.format.RowFileWriters;
+import io.dtaas.format.writers.RowFileWriters;
 
 import java.security.SecureRandom;
 import java.time.Clock;
