@@ -17,6 +17,12 @@ import java.util.stream.Collectors;
  */
 public final class DebeziumProperties {
 
+    /** How often an idle stream hears from its source (a heartbeat record). */
+    static final long HEARTBEAT_MILLIS = 1_000;
+    /** How soon a MariaDB/MySQL stream notices a lost server and tries to reconnect. */
+    static final long KEEP_ALIVE_MILLIS = 2_000;
+    static final long CONNECT_TIMEOUT_MILLIS = 10_000;
+
     private DebeziumProperties() {
     }
 
@@ -36,6 +42,9 @@ public final class DebeziumProperties {
         p.setProperty("poll.interval.ms", Long.toString(plan.pollMillis()));
         p.setProperty("include.schema.changes", "false");
         p.setProperty("tombstones.on.delete", "false");
+        // heartbeat records while idle: the stream shows it is caught up (lag from now, see StreamMetrics), and
+        // PostgreSQL's slot advances while the watched tables are quiet
+        p.setProperty("heartbeat.interval.ms", Long.toString(HEARTBEAT_MILLIS));
         // checked host and names: Debezium builds its own JDBC URL from them
         p.setProperty("database.hostname", ServerFields.host(source));
         p.setProperty("database.port", Integer.toString(source.integer("port")));
@@ -62,6 +71,10 @@ public final class DebeziumProperties {
                 p.setProperty("table.include.list", tables);
                 p.setProperty("database.server.id", Long.toString(ThreadLocalRandom.current().nextLong(100_000, 4_000_000_000L)));
                 p.setProperty("database.ssl.mode", "disable");
+                // the binlog client notices a lost server within seconds (the server's heartbeat comes every 0.8 ×
+                // this interval) and reconnects as often; the default minute left a restarted source unread that long
+                p.setProperty("connect.keep.alive.interval.ms", Long.toString(KEEP_ALIVE_MILLIS));
+                p.setProperty("connect.timeout.ms", Long.toString(CONNECT_TIMEOUT_MILLIS));
                 p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
                 p.setProperty("schema.history.internal.file.filename", plan.history().toString());
             }

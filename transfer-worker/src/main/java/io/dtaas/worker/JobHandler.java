@@ -18,6 +18,7 @@ import io.dtaas.job.JobSpec;
 import io.dtaas.job.ProgressEvent;
 import io.dtaas.job.TableProgress;
 import io.dtaas.metadata.ExecutionTable;
+import io.dtaas.metadata.ExecutionRetries;
 import io.dtaas.metadata.ExecutionTables;
 import io.dtaas.metadata.FencedCheckpointStore;
 import io.dtaas.metadata.JdbcConnectorStore;
@@ -58,6 +59,7 @@ public class JobHandler {
     private final ExecutionTables executionTables;
     private final ExecutionPlanner planner;
     private final DataSource metadata;
+    private final ExecutionRetries retries;
     private final Path cdcState;
     private final String redisUrl;
 
@@ -76,6 +78,7 @@ public class JobHandler {
         this.executionTables = executionTables;
         this.planner = planner;
         this.metadata = metadata;
+        this.retries = new ExecutionRetries(metadata);
     }
 
     void handle(JobRun run) {
@@ -291,6 +294,11 @@ public class JobHandler {
                 // a lost progress report must not fail the load; the end report carries the totals
                 LOG.debugf(e, "could not publish progress of execution %d", event.executionId());
             }
+        }
+
+        @Override
+        public void retrying(long taskId, long executionId, String reason) {
+            retries.retried(executionId, reason);
         }
 
         ProgressEvent last() {

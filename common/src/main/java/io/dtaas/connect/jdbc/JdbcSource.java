@@ -155,7 +155,7 @@ public abstract class JdbcSource implements Source {
             try (Connection c = open()) {
                 defaultSchema = dialect.defaultSchema(c);
             } catch (SQLException e) {
-                throw JdbcFailures.wrap(e, "reading the default schema");
+                throw JdbcFailures.wrap(dialect, e, "reading the default schema");
             }
         }
         return defaultSchema;
@@ -179,7 +179,7 @@ public abstract class JdbcSource implements Source {
             }
             return schema;
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "describing " + qualified);
+            throw JdbcFailures.wrap(dialect, e, "describing " + qualified);
         }
     }
 
@@ -232,7 +232,7 @@ public abstract class JdbcSource implements Source {
             }
             return KeyRanges.split(table.table(), key, span.min, span.max, (int) chunks);
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "planning " + table.table());
+            throw JdbcFailures.wrap(dialect, e, "planning " + table.table());
         }
     }
 
@@ -256,7 +256,7 @@ public abstract class JdbcSource implements Source {
     public RowStream read(TableSchema table, Chunk chunk) {
         ChunkQuery query = ChunkQuery.of(dialect, table, chunk);
         String context = "reading " + table.table() + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
-        return JdbcRowStream.open(this::open, this::prepareForReading, query.sql(), query.params(), fetchSize(), table,
+        return JdbcRowStream.open(dialect, this::open, this::prepareForReading, query.sql(), query.params(), fetchSize(), table,
                 this::readValue, context);
     }
 
@@ -278,7 +278,7 @@ public abstract class JdbcSource implements Source {
         String sql = dialect.previewSql("(" + select + ") dtaas_head", limit);
         int timeout = QueryLimits.DEFAULT.timeoutSeconds();
         String context = "previewing " + table.table() + " (the database gives up after " + timeout + " s)";
-        return JdbcRowStream.open(this::open, this::prepareForReading, sql, List.of(), Math.min(limit, HEAD_FETCH_SIZE),
+        return JdbcRowStream.open(dialect, this::open, this::prepareForReading, sql, List.of(), Math.min(limit, HEAD_FETCH_SIZE),
                 timeout, table, this::readCapped, context);
     }
 

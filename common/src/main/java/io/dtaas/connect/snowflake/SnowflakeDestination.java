@@ -84,7 +84,7 @@ public final class SnowflakeDestination implements Destination {
                 }
             }
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "preparing " + target);
+            throw JdbcFailures.wrap(dialect, e, "preparing " + target);
         }
     }
 
@@ -119,7 +119,7 @@ public final class SnowflakeDestination implements Destination {
                 st.execute(statement);
             }
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "swapping in the new " + target);
+            throw JdbcFailures.wrap(dialect, e, "swapping in the new " + target);
         }
     }
 
@@ -154,7 +154,7 @@ public final class SnowflakeDestination implements Destination {
         } catch (IOException e) {
             throw new SystemError("cannot write a local staging file: " + e.getMessage(), e);
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "applying " + changes.size() + " change(s) to " + target);
+            throw JdbcFailures.wrap(dialect, e, "applying " + changes.size() + " change(s) to " + target);
         } finally {
             if (file != null) {
                 try {
@@ -171,7 +171,7 @@ public final class SnowflakeDestination implements Destination {
         try (Connection c = endpoint.get().open(); Statement st = c.createStatement()) {
             st.execute(sql.dropNotNull(target, column));
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "making " + target + "." + column.name() + " nullable");
+            throw JdbcFailures.wrap(dialect, e, "making " + target + "." + column.name() + " nullable");
         }
     }
 

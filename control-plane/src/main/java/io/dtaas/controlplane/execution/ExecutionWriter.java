@@ -37,12 +37,20 @@ public class ExecutionWriter {
         });
     }
 
-    /** A progress snapshot: counters, per-table progress, and the status it reports. */
-    public void progress(ProgressEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    /**
+     * A progress snapshot: counters, per-table progress, and the status it reports.
+     *
+     * @return the event with the execution's recorded retries (as browsers should see it)
+     */
+    public ProgressEvent progress(ProgressEvent event) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Locked l = lock(event.taskId(), event.executionId());
-            if (l == null || l.status().isFinal()) {
-                return;
+            if (l == null) {
+                return event;
+            }
+            ProgressEvent recorded = event.withRetries(l.execution.retries, l.execution.lastRetryReason);
+            if (l.status().isFinal()) {
+                return recorded;
             }
             ExecutionStatus next = reconcile(l.status(), event.status());
             l.execution.processedRows = event.processedRows();
@@ -56,6 +64,7 @@ public class ExecutionWriter {
                 l.execution.errorMessage = truncate(event.error());
             }
             transition(l, next);
+            return recorded;
         });
     }
 
