@@ -52,7 +52,8 @@ final class ChunkFailures {
         s.append(failed.size() == 1 ? "chunk " : "chunks ").append(numbers(failed.keySet())).append(" of ").append(count)
                 .append(" failed");
         if (!skipped.isEmpty()) {
-            s.append(", chunks ").append(numbers(skipped.stream().sorted().toList())).append(" not attempted");
+            s.append(skipped.size() == 1 ? ", chunk " : ", chunks ").append(numbers(skipped.stream().sorted().toList()))
+                    .append(" not attempted");
         }
         Map<String, List<Integer>> reasons = new LinkedHashMap<>();
         failed.forEach((chunk, reason) -> reasons.computeIfAbsent(reason, r -> new ArrayList<>()).add(chunk));
@@ -62,7 +63,8 @@ final class ChunkFailures {
                 s.append("; ").append(reasons.size() - MAX_REASONS).append(" other reasons");
                 break;
             }
-            s.append("; chunk ").append(numbers(r.getValue())).append(": ").append(r.getKey());
+            s.append(r.getValue().size() == 1 ? "; chunk " : "; chunks ").append(numbers(r.getValue())).append(": ")
+                    .append(r.getKey());
         }
         return s.toString();
     }

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Runs one unit of work (a change batch) until it succeeds, retrying transient failures within the policy's
+ * Runs one unit of work (a change batch, a table's preparation) until it succeeds, retrying transient failures within the policy's
  * budget and recording each retry on the execution. Thread-safe: each call keeps its own attempts.
  */
 public final class Retrier {
@@ -31,11 +31,18 @@ public final class Retrier {
      *                          {@link TransientError} when a stop or pause came during a backoff
      */
     public void run(String what, Runnable work) {
+        call(what, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** {@link #run} for work with a result. */
+    public <T> T call(String what, java.util.function.Supplier<T> work) {
         RetryPolicy.Attempts attempts = policy.start();
         while (true) {
             try {
-                work.run();
-                return;
+                return work.get();
             } catch (RuntimeException e) {
                 Optional<Duration> backoff = attempts.next(e);
                 if (backoff.isEmpty()) {

@@ -62,15 +62,19 @@ final class TableLoad {
         String name = table.toString();
         try {
             String query = customQuery();
-            TableSchema schema = query == null ? source.describe(table) : source.describeQuery(table, query);
+            // a database restarting around the load is ridden through here as in the chunks
+            Retrier retrier = new Retrier(retry, control, progress);
+            TableSchema schema = retrier.call("describing " + table,
+                    () -> query == null ? source.describe(table) : source.describeQuery(table, query));
             Pipeline pipeline = config.transformationsFor(table).bind(schema, TransformContext.run(task.variables()));
             TableSchema output = pipeline.output();
             TableRef target = targets.apply(schema.table());
-            List<Chunk> chunks = query == null ? TransformedChunks.plan(source, schema, pipeline, config.chunkRows())
+            List<Chunk> chunks = query == null
+                    ? retrier.call("planning " + table, () -> TransformedChunks.plan(source, schema, pipeline, config.chunkRows()))
                     : List.of(new Chunk(schema.table(), 0, 1, new io.dtaas.connect.ChunkBounds.Query(query)));
             String fingerprint = fingerprint(target, chunks);
             Set<Integer> done = checkpoints.completedChunks(task.taskId(), name, fingerprint);
-            destination.prepare(output, target, config.writeMode(), !done.isEmpty());
+            retrier.run("preparing " + target, () -> destination.prepare(output, target, config.writeMode(), !done.isEmpty()));
             // chunks this execution committed under an earlier claim count as its own rows (exact records)
             long carried = done.isEmpty() ? 0 : checkpoints.rowsCarried(task.taskId(), name, fingerprint);
             progress.tableStarted(name, chunks.size(), done.size(), carried);
@@ -80,10 +84,15 @@ final class TableLoad {
                 progress.tableFinished(name, outcome.error() != null ? "failed" : "interrupted", outcome.error());
                 return outcome;
             }
+            // not retried: a swap whose commit was lost on the way back cannot tell whether it happened
             destination.complete(output, target, config.writeMode());
             progress.tableFinished(name, "completed", null);
             return outcome;
         } catch (DtaasException e) {
+            if (control.stopRequested() || control.pauseRequested()) {
+                progress.tableFinished(name, "interrupted", null); // stopped while retrying
+                return new Outcome(true, null);
+            }
             String error = "task " + task.taskName() + ", table " + name + ": " + e.getMessage();
             progress.tableFinished(name, "failed", error);
             return new Outcome(false, error);
