@@ -58,7 +58,7 @@ public class ExecutionWriter {
             List<TableProgress> tables = event.tables() == null ? List.of() : event.tables();
             l.execution.tableProgress = TableProgressJson.toJson(TableProgressJson.settled(tables, next, event.error()));
             if (event.cdc() != null) {
-                l.execution.cdcMetrics = cdcJson(event.cdc());
+                l.execution.cdcMetrics = cdcJson(event.cdc(), event.at());
             }
             if (next.isFinal() && event.error() != null) {
                 l.execution.errorMessage = truncate(event.error());
@@ -68,8 +68,9 @@ public class ExecutionWriter {
         });
     }
 
-    private static Map<String, Object> cdcJson(io.dtaas.job.CdcMetrics m) {
+    private static Map<String, Object> cdcJson(io.dtaas.job.CdcMetrics m, java.time.Instant measuredAt) {
         Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put(CdcLag.MEASURED_AT, measuredAt == null ? null : measuredAt.toString());
         json.put("lag_seconds", m.lagSeconds());
         json.put("position_gap_bytes", m.positionGapBytes());
         json.put("events_per_second", m.eventsPerSecond());
