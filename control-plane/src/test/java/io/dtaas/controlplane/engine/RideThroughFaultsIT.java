@@ -1,19 +1,24 @@
 package io.dtaas.controlplane.engine;
 
 import io.dtaas.cdc.CdcRun;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dtaas.controlplane.testing.Api;
+import io.dtaas.controlplane.testing.LiveFeed;
 import io.dtaas.controlplane.testing.RealEngineProfile;
 import io.dtaas.controlplane.testing.TaskApi;
 import io.dtaas.testing.PostgresFixture;
 import io.dtaas.testing.ThrowawayMariaDb;
 import io.dtaas.testing.ThrowawayPostgres;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,6 +48,9 @@ class RideThroughFaultsIT {
     private static final Duration LONG = Duration.ofSeconds(120);
     private static final String SRC = "dtaas_fault_ride_src";
     private static ThrowawayPostgres destination;
+
+    @TestHTTPResource("/")
+    URI base;
 
     @BeforeAll
     static void servers() throws Exception {
@@ -66,6 +75,8 @@ class RideThroughFaultsIT {
         String dst = "ride_full";
         slowTargets(dst, 0.15, "items", "notes");
         long task = fullLoadTask(dst, List.of("items", "notes"), Map.of());
+        List<JsonNode> live = new CopyOnWriteArrayList<>();
+        WebSocketClientConnection feed = LiveFeed.connect(base, "/ws?task_id=" + task, live);
         long execution = TaskApi.start(task);
 
         await().atMost(LONG).until(() -> count(destination.connect(dst), "SELECT count(*) FROM items") > 0);
@@ -87,6 +98,14 @@ class RideThroughFaultsIT {
         assertThat(record.getString("last_retry_reason")).contains("chunk");
         assertSameRows(dst, "items");
         assertSameRows(dst, "notes");
+        // browsers saw the retries as they happened, and the final message carries the recorded count
+        await().atMost(Duration.ofSeconds(10)).until(() -> live.stream()
+                .anyMatch(m -> m.get("status").asText().equals("completed")));
+        feed.closeAndAwait();
+        assertThat(live).anyMatch(m -> m.get("status").asText().equals("running") && m.get("retries").asInt() > 0
+                && m.get("last_retry_reason").asText().contains("chunk"));
+        JsonNode last = live.get(live.size() - 1);
+        assertThat(last.get("retries").asInt()).isEqualTo(record.getInt("retries"));
     }
 
     @Test
