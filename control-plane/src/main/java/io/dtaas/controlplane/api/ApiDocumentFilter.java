@@ -1,6 +1,7 @@
 package io.dtaas.controlplane.api;
 
 import io.dtaas.connect.ConnectorRegistry;
+import io.dtaas.connect.standard.StandardConnectors;
 import io.dtaas.connect.Role;
 import io.dtaas.controlplane.task.ScheduleType;
 import io.dtaas.job.JobKind;
@@ -41,7 +42,7 @@ public class ApiDocumentFilter implements OASFilter {
     public void filterOpenAPI(OpenAPI api) {
         Map<String, Schema> schemas = api.getComponents().getSchemas();
         api.getComponents().addSchema(PROBLEM, problemSchema());
-        ConnectorRegistry registry = ConnectorRegistry.standard();
+        ConnectorRegistry registry = StandardConnectors.registry();
         List<String> roles = Arrays.stream(Role.values()).map(Role::wireName).toList();
         List<String> sources = registry.idsFor(Role.SOURCE);
         List<String> destinations = registry.idsFor(Role.DESTINATION);
