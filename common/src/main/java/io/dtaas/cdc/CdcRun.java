@@ -11,6 +11,8 @@ import io.dtaas.data.TableSchema;
 import io.dtaas.engine.FullLoad;
 import io.dtaas.engine.TargetTables;
 import io.dtaas.engine.ProgressTracker;
+import io.dtaas.engine.Retrier;
+import io.dtaas.engine.RetryPolicy;
 import io.dtaas.engine.RunControl;
 import io.dtaas.error.DtaasException;
 import io.dtaas.job.ExecutionStatus;
@@ -119,11 +121,18 @@ public final class CdcRun {
                 public void sourceTime(java.time.Instant newest) {
                     newestSourceTime = newest; // called just before applied(), on the engine thread
                 }
+
+                @Override
+                public void alive() {
+                    metrics.alive();
+                }
             };
             java.util.Properties debezium = DebeziumProperties.of(capture, sourceConfig, plan);
             state.configure(debezium, plan.streamId());
             debezium.putAll(debeziumOverrides);
-            try (ChangeStream stream = new ChangeStream(debezium, schemas, applier, listener)) {
+            // a destination restarting is ridden through: the batch is retried, its offsets wait until it is applied
+            Retrier retrier = new Retrier(RetryPolicy.of(config), control, progress);
+            try (ChangeStream stream = new ChangeStream(debezium, schemas, applier, listener, retrier)) {
                 stream.start();
                 long nextGapRead = System.nanoTime();
                 while (!control.stopRequested() && !control.pauseRequested()) {
@@ -131,7 +140,7 @@ public final class CdcRun {
                         metrics.positionGap(capture.retainedBytes(sourceConfig, streamId(task.taskId())));
                         nextGapRead = System.nanoTime() + GAP_INTERVAL_NANOS;
                     }
-                    if (stream.outcome().isDone()) {
+                    if (stream.outcome().isDone() && !control.stopRequested() && !control.pauseRequested()) {
                         Throwable error = stream.outcome().get();
                         return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": "
                                 + capture.lostPosition(error, task.taskId(), streamId(task.taskId()))

@@ -7,6 +7,7 @@ import io.debezium.engine.format.ChangeEventFormat;
 import io.dtaas.data.Column;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
+import io.dtaas.engine.Retrier;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -39,6 +40,10 @@ public final class ChangeStream implements AutoCloseable {
         /** The source commit time of the newest change of a batch just committed (metrics: lag). */
         default void sourceTime(java.time.Instant newest) {
         }
+
+        /** A batch held no change (heartbeats only): the stream is connected and nothing was waiting. */
+        default void alive() {
+        }
     }
 
     /** What the stream knows of each table's columns; grows when a change record shows a new shape. */
@@ -50,8 +55,20 @@ public final class ChangeStream implements AutoCloseable {
             Thread.ofPlatform().daemon().name("dtaas-cdc").factory());
     private final CompletableFuture<Throwable> outcome = new CompletableFuture<>();
     private final AtomicLong applied = new AtomicLong();
+    private final Retrier retrier;
 
+    /** A stream whose batches are not retried (the first sink failure stops it). */
     public ChangeStream(Properties debezium, Map<TableRef, TableSchema> schemas, ChangeSink applier, Listener listener) {
+        this(debezium, schemas, applier, listener, Retrier.NONE);
+    }
+
+    /**
+     * @param retrier retries a batch the sink failed to apply (a destination restarting): the batch's offsets are
+     *                committed only once it is applied, so nothing is lost while it retries
+     */
+    public ChangeStream(Properties debezium, Map<TableRef, TableSchema> schemas, ChangeSink applier, Listener listener,
+                        Retrier retrier) {
+        this.retrier = retrier;
         this.schemas = new HashMap<>(schemas);
         this.applier = applier;
         this.listener = listener;
@@ -87,12 +104,15 @@ public final class ChangeStream implements AutoCloseable {
             }
         }
         if (!events.isEmpty()) {
-            applier.apply(events);
+            retrier.run("applying a batch of " + events.size() + " change(s)", () -> applier.apply(events));
         }
         for (RecordChangeEvent<SourceRecord> r : records) {
             committer.markProcessed(r);
         }
         committer.markBatchFinished();
+        if (events.isEmpty()) {
+            listener.alive(); // only heartbeats: nothing was waiting, the stream is caught up to now
+        }
         if (!events.isEmpty()) {
             applied.addAndGet(events.size());
             listener.sourceTime(records.stream().map(r -> StreamMetrics.sourceTime(r.record()))

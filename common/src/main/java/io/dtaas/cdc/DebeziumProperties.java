@@ -13,6 +13,9 @@ import java.util.Properties;
  */
 public final class DebeziumProperties {
 
+    /** How often an idle stream hears from its source (a heartbeat record). */
+    static final long HEARTBEAT_MILLIS = 1_000;
+
     private DebeziumProperties() {
     }
 
@@ -32,6 +35,9 @@ public final class DebeziumProperties {
         p.setProperty("poll.interval.ms", Long.toString(plan.pollMillis()));
         p.setProperty("include.schema.changes", "false");
         p.setProperty("tombstones.on.delete", "false");
+        // heartbeat records while idle: the stream shows it is caught up (lag from now, see StreamMetrics), and
+        // PostgreSQL's slot advances while the watched tables are quiet
+        p.setProperty("heartbeat.interval.ms", Long.toString(HEARTBEAT_MILLIS));
         capture.configure(p, source, plan);
         return p;
     }

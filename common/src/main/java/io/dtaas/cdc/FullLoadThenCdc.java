@@ -117,11 +117,19 @@ public final class FullLoadThenCdc {
     /** The full load, publishing RUNNING progress; a final event that is not COMPLETED is passed on as is. */
     private ExecutionStatus runLoad(TransferConfig replace, List<TableRef> tables) {
         AtomicReference<ProgressEvent> last = new AtomicReference<>();
-        ProgressSink loadSink = event -> {
-            if (event.status() == ExecutionStatus.RUNNING) {
-                sink.publish(event);
-            } else {
-                last.set(event);
+        ProgressSink loadSink = new ProgressSink() {
+            @Override
+            public void publish(ProgressEvent event) {
+                if (event.status() == ExecutionStatus.RUNNING) {
+                    sink.publish(event);
+                } else {
+                    last.set(event);
+                }
+            }
+
+            @Override
+            public void retrying(long taskId, long executionId, String reason) {
+                sink.retrying(taskId, executionId, reason);
             }
         };
         ProgressTracker loadProgress = new ProgressTracker(executionId, task.taskId(), loadSink, Duration.ofMillis(250));

@@ -11,9 +11,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Measures a running stream: lag (source commit time of the last applied change to now), the position gap
- * (read by the owner), and events per second over a sliding window of applied batches. Thread-safe: the
- * engine thread records, the run loop reads.
+ * Measures a running stream: lag, the position gap (read by the owner), and events per second over a sliding
+ * window of applied batches. Lag is counted from now: the time since the stream last was known to be caught up,
+ * which is the source commit time of the newest applied change, or the moment of the last heartbeat-only batch
+ * (nothing was waiting then), or the stream's start. A stalled stream (source down, destination retrying) hears
+ * nothing, so its lag grows visibly. Thread-safe: the engine thread records, the run loop reads.
  */
 public final class StreamMetrics {
 
@@ -26,10 +28,17 @@ public final class StreamMetrics {
     private final Deque<Batch> window = new ArrayDeque<>();
     private Instant lastSourceTime;
     private Instant lastAppliedAt;
+    private Instant caughtUpAt;
     private Long positionGapBytes;
 
     public StreamMetrics(Clock clock) {
         this.clock = clock;
+        this.caughtUpAt = clock.instant();
+    }
+
+    /** A batch of heartbeats only: the stream is connected and nothing was waiting to be applied. */
+    public synchronized void alive() {
+        caughtUpAt = clock.instant();
     }
 
     /** The source commit time ({@code source.ts_ms}) of a Debezium change record, or null. */
@@ -61,9 +70,8 @@ public final class StreamMetrics {
             window.removeFirst();
         }
         long events = window.stream().mapToLong(Batch::events).sum();
-        // an idle stream is caught up: its lag is how old the last change was when it was applied, not now
-        Double lag = lastSourceTime == null ? null
-                : Math.max(0, Duration.between(lastSourceTime, lastAppliedAt).toMillis()) / 1000.0;
+        Instant current = lastSourceTime != null && lastSourceTime.isAfter(caughtUpAt) ? lastSourceTime : caughtUpAt;
+        Double lag = Math.max(0, Duration.between(current, now).toMillis()) / 1000.0;
         return new CdcMetrics(lag, positionGapBytes, events / (double) WINDOW.toSeconds(), lastAppliedAt);
     }
 }

@@ -18,4 +18,13 @@ public interface ProgressSink {
      */
     default void variablesResolved(long taskId, long executionId, Map<String, Object> variables) {
     }
+
+    /**
+     * A transient failure is being retried (a chunk, a change batch): recorded on the execution so the user sees
+     * what it rode through. Called from engine threads, once per retry, before the backoff.
+     *
+     * @param reason names the table and chunk (or batch) and the failure; never a secret
+     */
+    default void retrying(long taskId, long executionId, String reason) {
+    }
 }

@@ -24,6 +24,8 @@ public final class ProgressTracker {
     private final long started = System.nanoTime();
     private final Map<String, TableState> tables = new LinkedHashMap<>();
     private long lastPublished;
+    private int retries;
+    private String lastRetryReason;
 
     private static final class TableState {
         String state = "pending";
@@ -84,6 +86,19 @@ public final class ProgressTracker {
         tables.get(table).rows -= rows;
     }
 
+    /** A transient failure is being retried; the sink records it on the execution. */
+    public void retrying(String reason) {
+        synchronized (this) {
+            retries++;
+            lastRetryReason = reason;
+        }
+        try {
+            sink.retrying(taskId, executionId, reason);
+        } catch (RuntimeException e) {
+            // like a lost progress write: the record misses a retry, the transfer goes on
+        }
+    }
+
     public synchronized void tableFinished(String table, String state, String error) {
         TableState t = tables.get(table);
         t.state = state;
@@ -121,6 +136,6 @@ public final class ProgressTracker {
         }
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
         return new ProgressEvent(executionId, taskId, status, rows, bytes, rows / seconds, list, error, Instant.now(),
-                cdcMetrics == null ? null : cdcMetrics.get());
+                cdcMetrics == null ? null : cdcMetrics.get(), retries, lastRetryReason);
     }
 }

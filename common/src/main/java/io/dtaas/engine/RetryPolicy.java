@@ -1,26 +1,74 @@
 package io.dtaas.engine;
 
 import io.dtaas.error.TransientError;
+import io.dtaas.job.TransferConfig;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Retries transient failures (lost connections, deadlocks, throttling) with exponential backoff; anything
- * else fails at once, since repeating it would fail the same way.
+ * Retries transient failures (lost connections, a server restarting, deadlocks, throttling) with exponential
+ * backoff for as long as a time budget allows, so a restart of a database around us is ridden through whatever
+ * its length; anything else fails at once, since repeating it would fail the same way.
+ *
+ * @param budget     how long one unit of work (a chunk, a change batch) keeps retrying after its first failure
+ * @param maxRetries an optional cap on the number of retries as well (null: only the budget counts)
  */
-public record RetryPolicy(int maxRetries, Duration firstBackoff, Duration maxBackoff) {
+public record RetryPolicy(Duration budget, Integer maxRetries, Duration firstBackoff, Duration maxBackoff) {
 
-    public static RetryPolicy of(int maxRetries) {
-        return new RetryPolicy(maxRetries, Duration.ofMillis(500), Duration.ofSeconds(30));
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    /** The task's settings: {@code retry_budget_seconds} and the optional {@code max_retries}. */
+    public static RetryPolicy of(TransferConfig config) {
+        return new RetryPolicy(Duration.ofSeconds(config.retryBudgetSeconds()), config.maxRetries(), FIRST_BACKOFF,
+                MAX_BACKOFF);
     }
 
-    public boolean shouldRetry(RuntimeException failure, int attempt) {
-        return failure instanceof TransientError && attempt <= maxRetries;
+    public static RetryPolicy within(Duration budget) {
+        return new RetryPolicy(budget, null, FIRST_BACKOFF, MAX_BACKOFF);
+    }
+
+    /** The retries of one unit of work: call {@link Attempts#next} after each failure. */
+    public Attempts start() {
+        return new Attempts();
     }
 
     /** Backoff before retry number {@code attempt} (1-based): first, 2×first, 4×first, ... capped. */
     public Duration backoff(int attempt) {
         long millis = firstBackoff.toMillis() << Math.min(20, attempt - 1);
         return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+    }
+
+    /** One unit of work's retries; not thread-safe (one per chunk or batch). */
+    public final class Attempts {
+
+        private long firstFailure;
+        private int retries;
+
+        /**
+         * After a failure: the backoff to wait before trying again, or empty when the failure is permanent or
+         * the budget (counted from the first failure) is spent.
+         */
+        public Optional<Duration> next(RuntimeException failure) {
+            long now = System.nanoTime();
+            if (retries == 0) {
+                firstFailure = now;
+            }
+            if (!(failure instanceof TransientError) || (maxRetries != null && retries >= maxRetries)) {
+                return Optional.empty();
+            }
+            Duration wait = backoff(retries + 1);
+            long spent = now - firstFailure;
+            if (spent + wait.toNanos() > budget.toNanos()) {
+                return Optional.empty();
+            }
+            retries++;
+            return Optional.of(wait);
+        }
+
+        public int retries() {
+            return retries;
+        }
     }
 }

@@ -10,6 +10,27 @@ public interface RunControl {
 
     boolean pauseRequested();
 
+    /**
+     * Waits {@code wait} (a retry's backoff) in short steps so a stop or pause is not held up by it.
+     *
+     * @return false when a stop or pause was requested (or the thread interrupted) meanwhile
+     */
+    default boolean sleep(java.time.Duration wait) {
+        long end = System.nanoTime() + wait.toNanos();
+        try {
+            for (long left = wait.toNanos(); left > 0; left = end - System.nanoTime()) {
+                if (stopRequested() || pauseRequested()) {
+                    return false;
+                }
+                Thread.sleep(Math.max(1, Math.min(200, left / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !stopRequested() && !pauseRequested();
+    }
+
     RunControl NONE = new RunControl() {
         @Override
         public boolean stopRequested() {

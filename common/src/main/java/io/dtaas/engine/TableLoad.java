@@ -13,9 +13,11 @@ import io.dtaas.transform.TransformContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -53,22 +55,26 @@ final class TableLoad {
         this.control = control;
         this.progress = progress;
         this.table = table;
-        this.retry = RetryPolicy.of(config.maxRetries());
+        this.retry = RetryPolicy.of(config);
     }
 
     Outcome run() {
         String name = table.toString();
         try {
             String query = customQuery();
-            TableSchema schema = query == null ? source.describe(table) : source.describeQuery(table, query);
+            // a database restarting around the load is ridden through here as in the chunks
+            Retrier retrier = new Retrier(retry, control, progress);
+            TableSchema schema = retrier.call("describing " + table,
+                    () -> query == null ? source.describe(table) : source.describeQuery(table, query));
             Pipeline pipeline = config.transformationsFor(table).bind(schema, TransformContext.run(task.variables()));
             TableSchema output = pipeline.output();
             TableRef target = targets.apply(schema.table());
-            List<Chunk> chunks = query == null ? TransformedChunks.plan(source, schema, pipeline, config.chunkRows())
+            List<Chunk> chunks = query == null
+                    ? retrier.call("planning " + table, () -> TransformedChunks.plan(source, schema, pipeline, config.chunkRows()))
                     : List.of(new Chunk(schema.table(), 0, 1, new io.dtaas.connect.ChunkBounds.Query(query)));
             String fingerprint = fingerprint(target, chunks);
             Set<Integer> done = checkpoints.completedChunks(task.taskId(), name, fingerprint);
-            destination.prepare(output, target, config.writeMode(), !done.isEmpty());
+            retrier.run("preparing " + target, () -> destination.prepare(output, target, config.writeMode(), !done.isEmpty()));
             // chunks this execution committed under an earlier claim count as its own rows (exact records)
             long carried = done.isEmpty() ? 0 : checkpoints.rowsCarried(task.taskId(), name, fingerprint);
             progress.tableStarted(name, chunks.size(), done.size(), carried);
@@ -78,10 +84,15 @@ final class TableLoad {
                 progress.tableFinished(name, outcome.error() != null ? "failed" : "interrupted", outcome.error());
                 return outcome;
             }
+            // not retried: a swap whose commit was lost on the way back cannot tell whether it happened
             destination.complete(output, target, config.writeMode());
             progress.tableFinished(name, "completed", null);
             return outcome;
         } catch (DtaasException e) {
+            if (control.stopRequested() || control.pauseRequested()) {
+                progress.tableFinished(name, "interrupted", null); // stopped while retrying
+                return new Outcome(true, null);
+            }
             String error = "task " + task.taskName() + ", table " + name + ": " + e.getMessage();
             progress.tableFinished(name, "failed", error);
             return new Outcome(false, error);
@@ -99,21 +110,19 @@ final class TableLoad {
         int threads = Math.max(1, Math.min(config.maxParallelChunks(), pending.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads,
                 Thread.ofPlatform().daemon().name("dtaas-chunk-" + table.name() + "-", 0).factory());
+        ChunkFailures failures = new ChunkFailures("task " + task.taskName() + ", table " + table);
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (Chunk chunk : pending) {
-                futures.add(pool.submit(() -> moveChunk(schema, pipeline, target, chunk, fingerprint)));
+                futures.add(pool.submit(() -> failures.any()
+                        ? failures.skipped(chunk) // a failed table is reported now, not after every chunk's budget
+                        : moveChunk(schema, pipeline, target, chunk, fingerprint, failures)));
             }
             boolean interrupted = false;
-            String error = null;
             for (Future<Outcome> f : futures) {
-                Outcome o = f.get();
-                interrupted |= o.interrupted();
-                if (error == null) {
-                    error = o.error();
-                }
+                interrupted |= f.get().interrupted();
             }
-            return new Outcome(interrupted, error);
+            return new Outcome(interrupted, failures.message());
         } catch (ExecutionException e) {
             return new Outcome(false, "task " + task.taskName() + ", table " + table + ": " + e.getCause());
         } catch (InterruptedException e) {
@@ -124,10 +133,15 @@ final class TableLoad {
         }
     }
 
-    /** Moves one chunk with retries; a failure makes the table's other pending chunks skip. */
-    private Outcome moveChunk(TableSchema schema, Pipeline pipeline, TableRef target, Chunk chunk, String fingerprint) {
-        String where = "task " + task.taskName() + ", table " + table + ", chunk " + (chunk.index() + 1) + "/" + chunk.count();
-        for (int attempt = 1; ; attempt++) {
+    /**
+     * Moves one chunk, retrying transient failures within the task's time budget (each retry is recorded on the
+     * execution); a chunk that fails for good is added to {@code failures}, which makes chunks not started yet skip.
+     */
+    private Outcome moveChunk(TableSchema schema, Pipeline pipeline, TableRef target, Chunk chunk, String fingerprint,
+                              ChunkFailures failures) {
+        String where = "chunk " + (chunk.index() + 1) + "/" + chunk.count();
+        RetryPolicy.Attempts attempts = retry.start();
+        while (true) {
             if (control.stopRequested() || control.pauseRequested()) {
                 return new Outcome(true, null);
             }
@@ -143,19 +157,17 @@ final class TableLoad {
                         transfer.committedRows());
                 return new Outcome(false, null);
             } catch (RuntimeException e) {
-                if (!retry.shouldRetry(e, attempt)) {
-                    return new Outcome(false, where + ": " + e.getMessage());
+                Optional<Duration> backoff = attempts.next(e);
+                if (backoff.isEmpty()) {
+                    String retried = attempts.retries() == 0 ? "" : " (after " + attempts.retries() + " retries)";
+                    failures.failed(chunk, e.getMessage() + retried);
+                    return new Outcome(false, null);
                 }
-                sleep(retry.backoff(attempt).toMillis());
+                progress.retrying("table " + table + ", " + where + ": " + e.getMessage());
+                if (!control.sleep(backoff.get())) {
+                    return new Outcome(true, null);
+                }
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

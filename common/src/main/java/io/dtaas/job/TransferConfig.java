@@ -20,18 +20,24 @@ import java.util.Set;
  * @param queries           custom SELECT per table ({@code schema.table} → SQL), read instead of the whole table
  * @param chunkRows         rows per chunk when a table is split
  * @param maxParallelChunks chunks of one table moved at once
+ * @param maxRetries        an optional cap on retries of a chunk or change batch (null: the time budget alone)
+ * @param retryBudgetSeconds how long a chunk or change batch keeps retrying transient failures after its first one
  * @param transformations   transformation lists per table name ({@code table} or {@code schema.table}), as raw
  *                          JSON; their shape is checked here, {@link #transformationsFor} parses one
  */
 public record TransferConfig(List<String> tables, List<String> excludeTables, int batchSize, boolean parallel,
                              int maxParallelTables, int maxParallelChunks, long chunkRows, WriteMode writeMode,
-                             String targetSchema, Map<String, String> queries, int maxRetries,
+                             String targetSchema, Map<String, String> queries, Integer maxRetries,
                              Map<String, Object> transformations, Integer pollInterval, boolean trackDeletes,
-                             Integer cdcPollInterval) {
+                             Integer cdcPollInterval, int retryBudgetSeconds) {
 
     private static final Set<String> KNOWN = Set.of("tables", "exclude_tables", "batch_size", "parallel",
             "max_parallel_tables", "max_parallel_chunks", "chunk_rows", "write_mode", "target_schema", "queries",
-            "max_retries", "transformations", "poll_interval", "track_deletes", "cdc_poll_interval");
+            "max_retries", "transformations", "poll_interval", "track_deletes", "cdc_poll_interval",
+            "retry_budget_seconds");
+
+    /** Long enough to ride through a database restart (a fast shutdown and recovery, a failover). */
+    public static final int DEFAULT_RETRY_BUDGET_SECONDS = 120;
 
     public TransferConfig {
         tables = List.copyOf(tables);
@@ -44,14 +50,14 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
     public TransferConfig withQueries(Map<String, String> rendered) {
         return new TransferConfig(tables, excludeTables, batchSize, parallel, maxParallelTables, maxParallelChunks,
                 chunkRows, writeMode, targetSchema, rendered, maxRetries, transformations, pollInterval, trackDeletes,
-                cdcPollInterval);
+                cdcPollInterval, retryBudgetSeconds);
     }
 
     /** The same settings with another write mode (full_load_then_cdc always replaces the target). */
     public TransferConfig withWriteMode(WriteMode mode) {
         return new TransferConfig(tables, excludeTables, batchSize, parallel, maxParallelTables, maxParallelChunks,
                 chunkRows, mode, targetSchema, queries, maxRetries, transformations, pollInterval, trackDeletes,
-                cdcPollInterval);
+                cdcPollInterval, retryBudgetSeconds);
     }
 
     /**
@@ -88,11 +94,12 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
                 r.writeMode(),
                 r.string("target_schema"),
                 r.stringMap("queries"),
-                r.integer("max_retries", 3, 0, 20),
+                r.optionalInteger("max_retries", 0, 1000),
                 r.transformations(),
                 r.optionalInteger("poll_interval", 1, 86_400),
                 r.bool("track_deletes", false),
-                r.optionalInteger("cdc_poll_interval", 1, 86_400));
+                r.optionalInteger("cdc_poll_interval", 1, 86_400),
+                r.integer("retry_budget_seconds", DEFAULT_RETRY_BUDGET_SECONDS, 0, 86_400));
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);
         }

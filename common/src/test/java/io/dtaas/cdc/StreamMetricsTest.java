@@ -32,7 +32,7 @@ class StreamMetricsTest {
             }
         };
         StreamMetrics metrics = new StreamMetrics(clock);
-        assertThat(metrics.snapshot()).isEqualTo(new CdcMetrics(null, null, 0.0, null));
+        assertThat(metrics.snapshot()).isEqualTo(new CdcMetrics(0.0, null, 0.0, null));
 
         metrics.applied(30, now.minusMillis(1500));
         now = now.plusSeconds(4);
@@ -40,7 +40,13 @@ class StreamMetricsTest {
         metrics.positionGap(4096L);
         assertThat(metrics.snapshot()).isEqualTo(new CdcMetrics(0.25, 4096L, 10.0, now));
 
-        now = now.plusSeconds(8); // the first batch left the ten-second window; an idle stream keeps its last lag
-        assertThat(metrics.snapshot()).isEqualTo(new CdcMetrics(0.25, 4096L, 7.0, now.minusSeconds(8)));
+        // nothing heard for 8 s (a stalled source): the lag grows from the newest applied change
+        now = now.plusSeconds(8);
+        assertThat(metrics.snapshot()).isEqualTo(new CdcMetrics(8.25, 4096L, 7.0, now.minusSeconds(8)));
+
+        // a heartbeat-only batch: caught up now, however old the last change is
+        metrics.alive();
+        now = now.plusMillis(500);
+        assertThat(metrics.snapshot().lagSeconds()).isEqualTo(0.5);
     }
 }

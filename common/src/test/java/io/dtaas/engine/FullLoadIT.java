@@ -257,6 +257,53 @@ class FullLoadIT {
                 .isEqualTo(TableContents.postgresRowChecksums(PG_SRC, "public.typed"));
     }
 
+    /** Issue 12.7: after an overwrite swap no index keeps the staging table's name. */
+    @Test
+    void overwriteLeavesNoStagingNameOnIndexes() throws Exception {
+        String pgTarget = "dtaas_it_fl_swap_names";
+        PostgresFixture.freshDatabase(pgTarget);
+        String myTarget = "dtaas_it_fl_swap_names";
+        MariaDbFixture.freshDatabase(myTarget);
+        Map<String, Object> overwrite = config("write_mode", "overwrite");
+        overwrite.put("tables", List.of("typed"));
+        for (int run = 0; run < 2; run++) { // the second swap replaces a table that has the final names already
+            assertThat(load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
+                    PostgresFixture.connectionConfig(pgTarget), overwrite, new InMemoryCheckpointStore(), RunControl.NONE)
+                    .status()).isEqualTo(ExecutionStatus.COMPLETED);
+            Map<String, Object> intoMaria = new HashMap<>(overwrite);
+            intoMaria.put("target_schema", myTarget);
+            intoMaria.put("tables", List.of("typed_ids"));
+            PostgresFixture.execute(PG_SRC, "CREATE TABLE IF NOT EXISTS typed_ids AS SELECT id, t FROM typed",
+                    "ALTER TABLE typed_ids DROP CONSTRAINT IF EXISTS typed_ids_pkey",
+                    "ALTER TABLE typed_ids ADD PRIMARY KEY (id)");
+            assertThat(load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new MysqlConnector(),
+                    MariaDbFixture.connectionConfig(myTarget), intoMaria, new InMemoryCheckpointStore(), RunControl.NONE)
+                    .status()).isEqualTo(ExecutionStatus.COMPLETED);
+        }
+        assertThat(strings(PostgresFixture.connect(pgTarget), "SELECT indexname FROM pg_indexes WHERE tablename = 'typed'"))
+                .containsExactly("typed_pkey");
+        assertThat(strings(PostgresFixture.connect(pgTarget), "SELECT conname FROM pg_constraint"
+                + " WHERE conrelid = 'public.typed'::regclass")).containsExactly("typed_pkey");
+        assertThat(strings(PostgresFixture.connect(pgTarget), "SELECT relname FROM pg_class WHERE relname LIKE '%dtaas%'"))
+                .isEmpty();
+        assertThat(strings(MariaDbFixture.connect(myTarget), "SELECT DISTINCT index_name FROM information_schema.statistics"
+                + " WHERE table_schema = '" + myTarget + "' AND table_name = 'typed_ids'")).containsExactly("PRIMARY");
+        assertThat(strings(MariaDbFixture.connect(myTarget), "SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = '" + myTarget + "'")).containsExactly("typed_ids");
+        assertThat(TableContents.postgresRowChecksums(pgTarget, "public.typed"))
+                .isEqualTo(TableContents.postgresRowChecksums(PG_SRC, "public.typed"));
+    }
+
+    private static List<String> strings(java.sql.Connection c, String sql) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (c; java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
     @Test
     void patternsAndExclusionsSelectTables() throws Exception {
         String target = "dtaas_it_fl_patterns";

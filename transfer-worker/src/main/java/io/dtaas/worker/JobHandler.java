@@ -21,6 +21,7 @@ import io.dtaas.job.ProgressEvent;
 import io.dtaas.job.TableProgress;
 import io.dtaas.runtime.ExecutionRuntime;
 import io.dtaas.metadata.ExecutionTable;
+import io.dtaas.metadata.ExecutionRetries;
 import io.dtaas.metadata.ExecutionTables;
 import io.dtaas.metadata.FencedCheckpointStore;
 import io.dtaas.metadata.JdbcConnectorStore;
@@ -61,6 +62,7 @@ public class JobHandler {
     private final ExecutionTables executionTables;
     private final ExecutionPlanner planner;
     private final DataSource metadata;
+    private final ExecutionRetries retries;
     private final Path cdcState;
     private final String redisUrl;
 
@@ -79,6 +81,7 @@ public class JobHandler {
         this.executionTables = executionTables;
         this.planner = planner;
         this.metadata = metadata;
+        this.retries = new ExecutionRetries(metadata);
     }
 
     void handle(JobRun run) {
@@ -295,6 +298,11 @@ public class JobHandler {
                 // a lost progress report must not fail the load; the end report carries the totals
                 LOG.debugf(e, "could not publish progress of execution %d", event.executionId());
             }
+        }
+
+        @Override
+        public void retrying(long taskId, long executionId, String reason) {
+            retries.retried(executionId, reason);
         }
 
         ProgressEvent last() {

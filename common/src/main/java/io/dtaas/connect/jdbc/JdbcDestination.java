@@ -57,6 +57,14 @@ public abstract class JdbcDestination implements Destination {
     /** Statements that replace {@code target} with {@code staging}, as atomically as the database allows. */
     protected abstract List<String> swapSql(TableRef staging, TableRef target);
 
+    /**
+     * After the swap, in its transaction: gives indexes (and the constraints they back) that carry the staging
+     * table's name the target's, where index names are per schema (PostgreSQL: {@code t__dtaas_new_pkey} becomes
+     * {@code t_pkey}). Nothing to do where they are per table (MySQL/MariaDB: the key is always {@code PRIMARY}).
+     */
+    protected void renameStagingIndexes(Connection c, TableRef target) throws SQLException {
+    }
+
     /** A writer for one chunk on a connection whose transaction it owns. */
     protected abstract ChunkWriter newWriter(Connection c, TableSchema source, TableRef table, Chunk chunk,
                                              WriteMode mode) throws SQLException;
@@ -119,7 +127,7 @@ public abstract class JdbcDestination implements Destination {
             }
             prepared(c, source, table);
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "preparing " + target);
+            throw JdbcFailures.wrap(dialect, e, "preparing " + target);
         }
     }
 
@@ -157,7 +165,7 @@ public abstract class JdbcDestination implements Destination {
             return newWriter(c, source, table, chunk, mode);
         } catch (SQLException e) {
             closeQuietly(c);
-            throw JdbcFailures.wrap(e, "opening " + target + " chunk " + (chunk.index() + 1) + "/" + chunk.count());
+            throw JdbcFailures.wrap(dialect, e, "opening " + target + " chunk " + (chunk.index() + 1) + "/" + chunk.count());
         }
     }
 
@@ -171,9 +179,10 @@ public abstract class JdbcDestination implements Destination {
             for (String sql : swapSql(staging(target), target)) {
                 st.execute(sql);
             }
+            renameStagingIndexes(c, target);
             c.commit();
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "swapping in the new " + target);
+            throw JdbcFailures.wrap(dialect, e, "swapping in the new " + target);
         }
     }
 
@@ -249,7 +258,7 @@ public abstract class JdbcDestination implements Destination {
             }
             c.commit();
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "deleting " + keys.size() + " changed row(s) from " + target);
+            throw JdbcFailures.wrap(dialect, e, "deleting " + keys.size() + " changed row(s) from " + target);
         } finally {
             closeQuietly(c);
         }
@@ -291,7 +300,7 @@ public abstract class JdbcDestination implements Destination {
             }
             c.commit();
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "marking " + keys.size() + " row(s) deleted in " + target);
+            throw JdbcFailures.wrap(dialect, e, "marking " + keys.size() + " row(s) deleted in " + target);
         } finally {
             closeQuietly(c);
         }
@@ -307,7 +316,7 @@ public abstract class JdbcDestination implements Destination {
         try (Connection c = open(); Statement st = c.createStatement()) {
             st.execute(dropNotNullSql(target, column));
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "making " + target + "." + column.name() + " nullable");
+            throw JdbcFailures.wrap(dialect, e, "making " + target + "." + column.name() + " nullable");
         }
     }
 

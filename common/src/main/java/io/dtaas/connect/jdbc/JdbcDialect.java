@@ -12,6 +12,14 @@ import java.util.Optional;
  */
 public interface JdbcDialect extends SqlLiterals {
 
+    /**
+     * Whether a failure during a transfer is worth retrying: lost connections, a server shutting down, restarting
+     * or failing over, deadlocks. The default knows JDBC and SQL-standard signs; each database adds its codes.
+     */
+    default boolean isTransient(SQLException e) {
+        return JdbcFailures.isTransient(e);
+    }
+
     /** Quotes one identifier so that any name (reserved word, mixed case, spaces, quotes) is taken literally. */
     String quote(String identifier);
 

@@ -4,44 +4,51 @@ import io.dtaas.error.DataError;
 import io.dtaas.error.DtaasException;
 import io.dtaas.error.TransientError;
 
+import java.io.EOFException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
-import java.util.Set;
 
 /**
- * Sorts SQL failures during a transfer into "retry" ({@link TransientError}: lost connection, deadlock,
- * serialization failure, lock timeout) and "give up" ({@link DataError}: a value or statement the database
- * refuses, which a retry would only repeat).
+ * Sorts SQL failures during a transfer into "retry" ({@link TransientError}: lost connection, a server shutting
+ * down or starting, deadlock, serialization failure) and "give up" ({@link DataError}: a value or statement the
+ * database refuses, which a retry would only repeat). What SQL says in general is here; each connector's
+ * dialect adds its database's own codes ({@link JdbcDialect#isTransient}).
  */
 public final class JdbcFailures {
-
-    /**
-     * MySQL/MariaDB: deadlock, lock wait timeout, server gone/lost, too many connections, and duplicate key
-     * (see {@link #isTransient}).
-     */
-    private static final Set<Integer> MYSQL_TRANSIENT = Set.of(1205, 1213, 2006, 2013, 1040, 1053, 1062);
 
     private JdbcFailures() {
     }
 
     /**
-     * A unique violation (23505, MySQL 1062) counts as transient: a chunk write deletes its own key range before
-     * inserting it, so a duplicate can only come from a concurrent writer of that range (a worker that lost its
-     * table and committed late) and the retry, deleting the range again, succeeds. Real duplicates in the
-     * source fail again on every retry and end as the error they are.
+     * Transient by JDBC and SQL-standard rules: the driver's transient/recoverable exception types, SQLSTATE class
+     * 08 (connection exception) and 40001 (serialization failure), or a connection reset / end of stream under the
+     * driver's exception. Authentication failures (class 28) never are.
      */
     public static boolean isTransient(SQLException e) {
         String state = e.getSQLState();
-        return e instanceof SQLTransientException || e instanceof SQLRecoverableException
-                || (state != null && (state.startsWith("08") || state.equals("40001") || state.equals("40P01") || state.equals("23505")
-                || state.equals("57P01") || state.equals("53300")))
-                || MYSQL_TRANSIENT.contains(e.getErrorCode());
+        if (state != null && state.startsWith("28")) {
+            return false;
+        }
+        if (e instanceof SQLTransientException || e instanceof SQLRecoverableException
+                || (state != null && (state.startsWith("08") || state.equals("40001")))) {
+            return true;
+        }
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof SocketException || t instanceof EOFException) {
+                return true; // connection reset, broken pipe, refused, the server closed the stream
+            }
+        }
+        return false;
     }
 
-    /** @param context what was being done, e.g. "reading public.orders chunk 3/8" */
-    public static DtaasException wrap(SQLException e, String context) {
+    /**
+     * @param dialect the database's dialect, which knows its own transient codes
+     * @param context what was being done, e.g. "reading public.orders chunk 3/8"
+     */
+    public static DtaasException wrap(JdbcDialect dialect, SQLException e, String context) {
         String message = context + ": " + JdbcErrors.describe(e);
-        return isTransient(e) ? new TransientError(message, e) : new DataError(message, e);
+        return dialect.isTransient(e) ? new TransientError(message, e) : new DataError(message, e);
     }
 }

@@ -42,10 +42,12 @@ final class JdbcRowStream implements RowStream {
     private final TableSchema schema;
     private final ValueReader reader;
     private final String context;
+    private final JdbcDialect dialect;
     private boolean exhausted;
 
-    private JdbcRowStream(Connection connection, PreparedStatement statement, ResultSet rows, TableSchema schema,
+    private JdbcRowStream(JdbcDialect dialect, Connection connection, PreparedStatement statement, ResultSet rows, TableSchema schema,
                           ValueReader reader, String context) {
+        this.dialect = dialect;
         this.connection = connection;
         this.statement = statement;
         this.rows = rows;
@@ -54,19 +56,21 @@ final class JdbcRowStream implements RowStream {
         this.context = context;
     }
 
-    static JdbcRowStream open(ConnectionOpener opener, SessionSetup setup, String sql, List<Long> params, int fetchSize,
-                              TableSchema schema, ValueReader reader, String context) {
-        return open(opener, setup, sql, params, fetchSize, 0, schema, reader, context);
+    static JdbcRowStream open(JdbcDialect dialect, ConnectionOpener opener, SessionSetup setup, String sql,
+                              List<Long> params, int fetchSize, TableSchema schema, ValueReader reader, String context) {
+        return open(dialect, opener, setup, sql, params, fetchSize, 0, schema, reader, context);
     }
 
     /** @param timeoutSeconds how long the database may run the statement (0: no limit, as a full load reads) */
-    static JdbcRowStream open(ConnectionOpener opener, SessionSetup setup, String sql, List<Long> params, int fetchSize,
-                              int timeoutSeconds, TableSchema schema, ValueReader reader, String context) {
-        return open(opener, c -> sql, setup, params, fetchSize, timeoutSeconds, schema, reader, context);
+    static JdbcRowStream open(JdbcDialect dialect, ConnectionOpener opener, SessionSetup setup, String sql,
+                              List<Long> params, int fetchSize, int timeoutSeconds, TableSchema schema, ValueReader reader,
+                              String context) {
+        return open(dialect, opener, c -> sql, setup, params, fetchSize, timeoutSeconds, schema, reader, context);
     }
 
-    static JdbcRowStream open(ConnectionOpener opener, StatementText text, SessionSetup setup, List<Long> params,
-                              int fetchSize, int timeoutSeconds, TableSchema schema, ValueReader reader, String context) {
+    static JdbcRowStream open(JdbcDialect dialect, ConnectionOpener opener, StatementText text, SessionSetup setup,
+                              List<Long> params, int fetchSize, int timeoutSeconds, TableSchema schema, ValueReader reader,
+                              String context) {
         Connection c = null;
         try {
             c = opener.open();
@@ -78,10 +82,10 @@ final class JdbcRowStream implements RowStream {
             for (int i = 0; i < params.size(); i++) {
                 ps.setLong(i + 1, params.get(i));
             }
-            return new JdbcRowStream(c, ps, ps.executeQuery(), schema, reader, context);
+            return new JdbcRowStream(dialect, c, ps, ps.executeQuery(), schema, reader, context);
         } catch (SQLException e) {
             closeQuietly(c);
-            throw JdbcFailures.wrap(e, context);
+            throw JdbcFailures.wrap(dialect, e, context);
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
@@ -104,7 +108,7 @@ final class JdbcRowStream implements RowStream {
                 batch.add(row);
             }
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, context);
+            throw JdbcFailures.wrap(dialect, e, context);
         }
         if (batch.size() < maxRows) {
             exhausted = true;

@@ -155,7 +155,7 @@ public abstract class JdbcSource implements Source {
             try (Connection c = open()) {
                 defaultSchema = dialect.defaultSchema(c);
             } catch (SQLException e) {
-                throw JdbcFailures.wrap(e, "reading the default schema");
+                throw JdbcFailures.wrap(dialect, e, "reading the default schema");
             }
         }
         return defaultSchema;
@@ -179,7 +179,7 @@ public abstract class JdbcSource implements Source {
             }
             return schema;
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "describing " + qualified);
+            throw JdbcFailures.wrap(dialect, e, "describing " + qualified);
         }
     }
 
@@ -246,7 +246,7 @@ public abstract class JdbcSource implements Source {
             }
             return KeyRanges.split(table.table(), key, span.min, span.max, (int) chunks);
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "planning " + table.table());
+            throw JdbcFailures.wrap(dialect, e, "planning " + table.table());
         }
     }
 
@@ -272,10 +272,10 @@ public abstract class JdbcSource implements Source {
         String context = "reading " + table.table() + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
         if (chunk.bounds() instanceof ChunkBounds.Query) {
             // a custom query is judged again on the connection that runs it, then runs in a read-only transaction
-            return JdbcRowStream.open(this::open, c -> admit(c, query.sql()), this::prepareForReading, query.params(),
-                    fetchSize(), 0, table, this::readValue, context);
+            return JdbcRowStream.open(dialect, this::open, c -> admit(c, query.sql()), this::prepareForReading,
+                    query.params(), fetchSize(), 0, table, this::readValue, context);
         }
-        return JdbcRowStream.open(this::open, this::prepareForReading, query.sql(), query.params(), fetchSize(), table,
+        return JdbcRowStream.open(dialect, this::open, this::prepareForReading, query.sql(), query.params(), fetchSize(), table,
                 this::readValue, context);
     }
 
@@ -297,7 +297,7 @@ public abstract class JdbcSource implements Source {
         String sql = dialect.previewSql("(" + select + ") dtaas_head", limit);
         int timeout = QueryLimits.DEFAULT.timeoutSeconds();
         String context = "previewing " + table.table() + " (the database gives up after " + timeout + " s)";
-        return JdbcRowStream.open(this::open, this::prepareForReading, sql, List.of(), Math.min(limit, HEAD_FETCH_SIZE),
+        return JdbcRowStream.open(dialect, this::open, this::prepareForReading, sql, List.of(), Math.min(limit, HEAD_FETCH_SIZE),
                 timeout, table, this::readCapped, context);
     }
 

@@ -14,9 +14,12 @@ public abstract class TransactionalChunkWriter implements ChunkWriter {
 
     protected final Connection connection;
     protected final String context;
+    protected final JdbcDialect dialect;
     private boolean committed;
 
-    protected TransactionalChunkWriter(Connection connection, String context) {
+    /** @param dialect the destination's dialect, which tells transient failures from permanent ones */
+    protected TransactionalChunkWriter(JdbcDialect dialect, Connection connection, String context) {
+        this.dialect = dialect;
         this.connection = connection;
         this.context = context;
     }
@@ -31,7 +34,7 @@ public abstract class TransactionalChunkWriter implements ChunkWriter {
         try {
             writeRows(batch);
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, context);
+            throw JdbcFailures.wrap(dialect, e, context);
         }
     }
 
@@ -42,7 +45,7 @@ public abstract class TransactionalChunkWriter implements ChunkWriter {
             connection.commit();
             committed = true;
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, context);
+            throw JdbcFailures.wrap(dialect, e, context);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.dtaas.connect.mysql;
 
+import io.dtaas.connect.jdbc.JdbcDialect;
 import io.dtaas.connect.jdbc.TransactionalChunkWriter;
 import io.dtaas.data.Batch;
 import io.dtaas.data.Column;
@@ -23,8 +24,8 @@ final class MysqlBatchWriter extends TransactionalChunkWriter {
     private final List<Column> columns;
     private final String table;
 
-    MysqlBatchWriter(Connection c, TableSchema source, String insertSql, String context) throws SQLException {
-        super(c, context);
+    MysqlBatchWriter(JdbcDialect dialect, Connection c, TableSchema source, String insertSql, String context) throws SQLException {
+        super(dialect, c, context);
         this.insert = c.prepareStatement(insertSql);
         this.columns = source.columns();
         this.table = source.table().toString();

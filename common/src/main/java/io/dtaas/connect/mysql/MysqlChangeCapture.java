@@ -24,6 +24,10 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class MysqlChangeCapture implements ChangeCapture {
 
+    /** How soon a stream notices a lost server and tries to reconnect. */
+    static final long KEEP_ALIVE_MILLIS = 2_000;
+
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     @Override
@@ -38,6 +42,10 @@ final class MysqlChangeCapture implements ChangeCapture {
         p.setProperty("database.permitRedirect", "false");
         // the connector's own TLS setting (same names as the MariaDB driver's sslMode)
         p.setProperty("database.ssl.mode", config.sslMode());
+        // the binlog client notices a lost server within seconds (the server's heartbeat comes every 0.8 × this
+        // interval) and reconnects as often; the default minute left a restarted source unread that long
+        p.setProperty("connect.keep.alive.interval.ms", Long.toString(KEEP_ALIVE_MILLIS));
+        p.setProperty("connect.timeout.ms", Long.toString(CONNECT_TIMEOUT.toMillis()));
         CaptureSettings.tables(p, plan);
         // a replication client id of its own; two streams with one id would cut each other off
         p.setProperty("database.server.id", Long.toString(ThreadLocalRandom.current().nextLong(100_000, 4_000_000_000L)));

@@ -77,6 +77,6 @@ final class MysqlDestination extends JdbcDestination {
             sql += " ON DUPLICATE KEY UPDATE " + (others.isEmpty() ? first + " = " + first
                     : others.stream().map(q -> q + " = VALUES(" + q + ")").collect(Collectors.joining(", ")));
         }
-        return new MysqlBatchWriter(c, source, sql, "writing " + table + " chunk " + (chunk.index() + 1) + "/" + chunk.count());
+        return new MysqlBatchWriter(dialect, c, source, sql, "writing " + table + " chunk " + (chunk.index() + 1) + "/" + chunk.count());
     }
 }

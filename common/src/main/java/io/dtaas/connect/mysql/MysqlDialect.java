@@ -12,6 +12,11 @@ import java.util.Set;
 /** MySQL/MariaDB SQL: backtick identifiers, LIMIT; a "database" is both the JDBC catalog and the schema. */
 public final class MysqlDialect implements JdbcDialect {
 
+    @Override
+    public boolean isTransient(java.sql.SQLException e) {
+        return MysqlErrors.isTransient(e);
+    }
+
     private static final Set<String> SYSTEM = Set.of("information_schema", "performance_schema", "sys", "mysql");
 
     @Override

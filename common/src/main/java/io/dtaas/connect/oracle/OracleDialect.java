@@ -15,6 +15,11 @@ import java.util.Set;
 /** Oracle SQL: double-quoted identifiers, FETCH FIRST, read-only transactions; a connection sees one database. */
 public final class OracleDialect implements JdbcDialect {
 
+    @Override
+    public boolean isTransient(java.sql.SQLException e) {
+        return OracleErrors.isTransient(e);
+    }
+
     private static final Set<String> SYSTEM = Set.of("SYS", "SYSTEM", "OUTLN", "DBSNMP", "XDB", "CTXSYS", "MDSYS",
             "ORDSYS", "ORDDATA", "OLAPSYS", "WMSYS", "LBACSYS", "DVSYS", "AUDSYS", "GSMADMIN_INTERNAL", "APPQOSSYS",
             "OJVMSYS", "DBSFWUSER", "REMOTE_SCHEDULER_AGENT", "SYSBACKUP", "SYSDG", "SYSKM", "SYSRAC", "ANONYMOUS",

@@ -2,8 +2,10 @@ package io.dtaas.connect.oracle;
 
 import io.dtaas.connect.CheckResult.Failure;
 import io.dtaas.connect.jdbc.JdbcErrors;
+import io.dtaas.connect.jdbc.JdbcFailures;
 
 import java.sql.SQLException;
+import java.util.Set;
 
 /** ORA- and driver error numbers that mean something specific to the user. */
 public final class OracleErrors extends JdbcErrors {
@@ -19,4 +21,17 @@ public final class OracleErrors extends JdbcErrors {
             default -> null;
         };
     }
+
+    /**
+     * Oracle failures worth retrying during a transfer: shutdown or startup in progress (ORA-01089, 01033, 01034),
+     * end-of-file on the communication channel and not connected (03113, 03114, 03135), the listener not (yet)
+     * knowing the service or not running (12514, 12541, 12528, 12537), deadlock (00060), and the driver's I/O error
+     * and closed connection (17002, 17008).
+     */
+    static boolean isTransient(SQLException e) {
+        return JdbcFailures.isTransient(e) || TRANSIENT_CODES.contains(e.getErrorCode());
+    }
+
+    private static final Set<Integer> TRANSIENT_CODES = Set.of(1089, 1033, 1034, 3113, 3114, 3135, 12514, 12541,
+            12528, 12537, 60, 17002, 17008);
 }

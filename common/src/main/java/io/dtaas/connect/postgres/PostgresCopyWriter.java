@@ -1,6 +1,7 @@
 package io.dtaas.connect.postgres;
 
 import io.dtaas.connect.RawChunkReader;
+import io.dtaas.connect.jdbc.JdbcDialect;
 import io.dtaas.connect.jdbc.JdbcFailures;
 import io.dtaas.connect.jdbc.TransactionalChunkWriter;
 import io.dtaas.data.Batch;
@@ -32,9 +33,9 @@ final class PostgresCopyWriter extends TransactionalChunkWriter {
     private long bytes;
 
     /** @param rawAllowed the target's column types equal the source's, so binary COPY data fits as it is */
-    PostgresCopyWriter(Connection c, TableSchema source, String copyTarget, String columnList, String mergeSql,
+    PostgresCopyWriter(JdbcDialect dialect, Connection c, TableSchema source, String copyTarget, String columnList, String mergeSql,
                        boolean rawAllowed, String context) {
-        super(c, context);
+        super(dialect, c, context);
         this.columns = source.columns();
         this.table = source.table().toString();
         this.mergeSql = mergeSql;
@@ -64,7 +65,7 @@ final class PostgresCopyWriter extends TransactionalChunkWriter {
             copy("binary").writeToCopy(block, 0, block.length);
             bytes += block.length;
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, context);
+            throw JdbcFailures.wrap(dialect, e, context);
         }
     }
 

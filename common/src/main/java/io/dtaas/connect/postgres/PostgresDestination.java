@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,12 +83,36 @@ final class PostgresDestination extends JdbcDestination {
     }
 
     @Override
+    protected void renameStagingIndexes(Connection c, TableRef target) throws SQLException {
+        String staged = staging(target).name();
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT i.relname FROM pg_index x"
+                + " JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = CAST(? AS regclass)")) {
+            ps.setString(1, qualified(target));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            for (String name : names) {
+                if (name.startsWith(staged)) {
+                    // renaming a constraint's index renames the constraint too
+                    st.execute("ALTER INDEX " + dialect.qualify(target.schema(), name) + " RENAME TO "
+                            + dialect.quote(target.name() + name.substring(staged.length())));
+                }
+            }
+        }
+    }
+
+    @Override
     protected ChunkWriter newWriter(Connection c, TableSchema source, TableRef table, Chunk chunk, WriteMode mode)
             throws SQLException {
         String columns = source.columns().stream().map(col -> dialect.quote(col.name())).collect(Collectors.joining(", "));
         String context = "writing " + table + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
         if (mode != WriteMode.MERGE) {
-            return new PostgresCopyWriter(c, source, qualified(table), columns, null, binaryCompatible.contains(table), context);
+            return new PostgresCopyWriter(dialect, c, source, qualified(table), columns, null, binaryCompatible.contains(table), context);
         }
         String temp = dialect.quote("dtaas_merge_" + chunk.index());
         try (Statement st = c.createStatement()) {
@@ -100,6 +125,6 @@ final class PostgresDestination extends JdbcDestination {
                 .map(q -> q + " = EXCLUDED." + q).collect(Collectors.joining(", "));
         String merge = "INSERT INTO " + qualified(table) + " (" + columns + ") SELECT " + columns + " FROM " + temp
                 + " ON CONFLICT (" + keys + ") " + action;
-        return new PostgresCopyWriter(c, source, temp, columns, merge, false, context);
+        return new PostgresCopyWriter(dialect, c, source, temp, columns, merge, false, context);
     }
 }

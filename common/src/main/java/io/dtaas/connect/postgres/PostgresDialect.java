@@ -16,6 +16,11 @@ import java.util.Optional;
 public final class PostgresDialect implements JdbcDialect {
 
     @Override
+    public boolean isTransient(java.sql.SQLException e) {
+        return PostgresErrors.isTransient(e);
+    }
+
+    @Override
     public String quote(String identifier) {
         return JdbcDialect.quoteWith(identifier, '"', '"');
     }

@@ -2,8 +2,10 @@ package io.dtaas.connect.postgres;
 
 import io.dtaas.connect.CheckResult.Failure;
 import io.dtaas.connect.jdbc.JdbcErrors;
+import io.dtaas.connect.jdbc.JdbcFailures;
 
 import java.sql.SQLException;
+import java.util.Set;
 
 /** PostgreSQL SQLSTATEs that mean something specific to the user. */
 public final class PostgresErrors extends JdbcErrors {
@@ -31,4 +33,17 @@ public final class PostgresErrors extends JdbcErrors {
         }
         return Failure.UNREACHABLE;
     }
+
+    /**
+     * PostgreSQL failures worth retrying during a transfer: the server shutting down or starting (57P01 admin
+     * shutdown, 57P02 crash shutdown, 57P03 cannot connect now), deadlock (40P01), too many connections (53300),
+     * and a unique violation (23505): a chunk write deletes its own key range before inserting it, so a duplicate
+     * can only come from a concurrent writer of that range (a worker that lost its table and committed late) and
+     * the retry, deleting the range again, succeeds; real duplicates in the source fail again on every retry.
+     */
+    static boolean isTransient(SQLException e) {
+        return JdbcFailures.isTransient(e) || TRANSIENT_STATES.contains(e.getSQLState());
+    }
+
+    private static final Set<String> TRANSIENT_STATES = Set.of("57P01", "57P02", "57P03", "40P01", "53300", "23505");
 }

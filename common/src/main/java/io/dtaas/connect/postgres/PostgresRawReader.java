@@ -1,6 +1,7 @@
 package io.dtaas.connect.postgres;
 
 import io.dtaas.connect.RawChunkReader;
+import io.dtaas.connect.jdbc.JdbcDialect;
 import io.dtaas.connect.jdbc.JdbcFailures;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
@@ -14,8 +15,10 @@ final class PostgresRawReader implements RawChunkReader {
     private final Connection connection;
     private final CopyOut copy;
     private final String context;
+    private final JdbcDialect dialect;
 
-    PostgresRawReader(Connection connection, String select, String context) throws SQLException {
+    PostgresRawReader(JdbcDialect dialect, Connection connection, String select, String context) throws SQLException {
+        this.dialect = dialect;
         this.connection = connection;
         this.context = context;
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
@@ -27,7 +30,7 @@ final class PostgresRawReader implements RawChunkReader {
         try {
             return copy.readFromCopy();
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, context);
+            throw JdbcFailures.wrap(dialect, e, context);
         }
     }
 

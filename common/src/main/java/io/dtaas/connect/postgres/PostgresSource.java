@@ -65,10 +65,10 @@ final class PostgresSource extends JdbcSource {
         try {
             c = open();
             prepareForReading(c);
-            return Optional.of(new PostgresRawReader(c, select, context));
+            return Optional.of(new PostgresRawReader(dialect, c, select, context));
         } catch (SQLException e) {
             closeQuietly(c);
-            throw JdbcFailures.wrap(e, context);
+            throw JdbcFailures.wrap(dialect, e, context);
         }
     }
 

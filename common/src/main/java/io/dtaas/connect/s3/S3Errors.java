@@ -27,13 +27,24 @@ final class S3Errors {
                 case AUTHENTICATION -> new ConfigError(ServerFields.PATH + ".aws_access_key_id", message);
                 case PERMISSION -> new ConfigError(ServerFields.PATH + ".aws_access_key_id",
                         message + " (the credentials lack permission)");
-                default -> s3.statusCode() >= 500 || s3.statusCode() == 429 || s3.isThrottlingException()
-                        ? new TransientError(message, e)
-                        : new SystemError(message, e);
+                default -> isTransient(s3) ? new TransientError(message, e) : new SystemError(message, e);
             };
         }
-        // SdkClientException and the rest: the request did not get an answer (network, timeout).
+        // SdkClientException and the rest (connection refused or reset, timeouts): worth retrying: the request did not get an answer (network, timeout).
         String reason = e instanceof SdkClientException client ? S3Answers.networkFailure(client) : "no S3 answer";
         return new TransientError(what + ": " + reason, e);
     }
+
+    /**
+     * S3 answers worth retrying: server errors (5xx, e.g. InternalError, ServiceUnavailable), throttling (429,
+     * SlowDown, the SDK's throttling codes) and RequestTimeout (a 400 S3 sends when the upload stalled).
+     */
+    static boolean isTransient(S3Exception e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return e.statusCode() >= 500 || e.statusCode() == 429 || e.isThrottlingException()
+                || TRANSIENT_CODES.contains(code);
+    }
+
+    private static final java.util.Set<String> TRANSIENT_CODES = java.util.Set.of("SlowDown", "RequestTimeout",
+            "InternalError", "ServiceUnavailable", "Throttling", "ThrottlingException", "RequestTimeoutException");
 }

@@ -33,6 +33,8 @@ import java.util.function.Supplier;
  */
 final class SnowflakeChunkWriter implements ChunkWriter {
 
+    private static final SnowflakeDialect DIALECT = new SnowflakeDialect();
+
     private final Supplier<JdbcEndpoint> endpoint;
     private final SnowflakeSql sql;
     private final TableSchema source;
@@ -88,7 +90,7 @@ final class SnowflakeChunkWriter implements ChunkWriter {
             }
             c.commit();
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "loading " + table + " chunk " + (chunk.index() + 1) + "/" + chunk.count());
+            throw JdbcFailures.wrap(DIALECT, e, "loading " + table + " chunk " + (chunk.index() + 1) + "/" + chunk.count());
         }
     }
 

@@ -89,7 +89,7 @@ public final class SnowflakeDestination implements Destination {
                 }
             }
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "preparing " + target);
+            throw JdbcFailures.wrap(dialect, e, "preparing " + target);
         }
     }
 
@@ -124,7 +124,7 @@ public final class SnowflakeDestination implements Destination {
                 st.execute(statement);
             }
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "swapping in the new " + target);
+            throw JdbcFailures.wrap(dialect, e, "swapping in the new " + target);
         }
     }
 
@@ -159,7 +159,7 @@ public final class SnowflakeDestination implements Destination {
         } catch (IOException e) {
             throw new SystemError("cannot write a local staging file: " + e.getMessage(), e);
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "applying " + changes.size() + " change(s) to " + target);
+            throw JdbcFailures.wrap(dialect, e, "applying " + changes.size() + " change(s) to " + target);
         } finally {
             if (file != null) {
                 try {
@@ -176,7 +176,7 @@ public final class SnowflakeDestination implements Destination {
         try (Connection c = endpoint.get().open(); Statement st = c.createStatement()) {
             st.execute(sql.dropNotNull(target, column));
         } catch (SQLException e) {
-            throw JdbcFailures.wrap(e, "making " + target + "." + column.name() + " nullable");
+            throw JdbcFailures.wrap(dialect, e, "making " + target + "." + column.name() + " nullable");
         }
     }
 

@@ -19,6 +19,11 @@ import java.util.Set;
  */
 public final class SqlServerDialect implements JdbcDialect {
 
+    @Override
+    public boolean isTransient(java.sql.SQLException e) {
+        return SqlServerErrors.isTransient(e);
+    }
+
     private static final Set<String> SYSTEM = Set.of("sys", "INFORMATION_SCHEMA", "guest", "db_owner",
             "db_accessadmin", "db_securityadmin", "db_ddladmin", "db_backupoperator", "db_datareader",
             "db_datawriter", "db_denydatareader", "db_denydatawriter");

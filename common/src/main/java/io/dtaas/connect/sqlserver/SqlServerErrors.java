@@ -2,8 +2,10 @@ package io.dtaas.connect.sqlserver;
 
 import io.dtaas.connect.CheckResult.Failure;
 import io.dtaas.connect.jdbc.JdbcErrors;
+import io.dtaas.connect.jdbc.JdbcFailures;
 
 import java.sql.SQLException;
+import java.util.Set;
 
 /** SQL Server error numbers that mean something specific to the user. */
 public final class SqlServerErrors extends JdbcErrors {
@@ -17,4 +19,16 @@ public final class SqlServerErrors extends JdbcErrors {
             default -> "08S01".equals(e.getSQLState()) ? Failure.UNREACHABLE : null;
         };
     }
+
+    /**
+     * SQL Server failures worth retrying during a transfer: database unavailable during a failover or restart
+     * (40613, 4060, 40197, 40501 busy), transport errors (10053, 10054 reset, 10060, 233 no process on the pipe,
+     * 64), deadlock (1205), and SQLSTATE 08S01 (communication link failure, via the SQL-standard rule).
+     */
+    static boolean isTransient(SQLException e) {
+        return JdbcFailures.isTransient(e) || TRANSIENT_CODES.contains(e.getErrorCode());
+    }
+
+    private static final Set<Integer> TRANSIENT_CODES = Set.of(40613, 4060, 40197, 40501, 49918, 49919, 49920,
+            10053, 10054, 10060, 233, 64, 1205);
 }

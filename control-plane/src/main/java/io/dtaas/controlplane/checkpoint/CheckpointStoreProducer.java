@@ -1,6 +1,7 @@
 package io.dtaas.controlplane.checkpoint;
 
 import io.dtaas.engine.CheckpointStore;
+import io.dtaas.metadata.ExecutionRetries;
 import io.dtaas.metadata.ExecutionTables;
 import io.dtaas.metadata.JdbcCheckpointStore;
 import io.dtaas.metadata.TableLeases;
@@ -25,6 +26,12 @@ public class CheckpointStoreProducer {
     @Singleton
     ExecutionTables executionTables(DataSource metadata) {
         return new ExecutionTables(metadata);
+    }
+
+    @Produces
+    @Singleton
+    ExecutionRetries executionRetries(DataSource metadata) {
+        return new ExecutionRetries(metadata);
     }
 
     @Produces

@@ -42,6 +42,17 @@ public class ExecutionEntity extends MetadataEntity {
     @Column(name = "cdc_metrics", columnDefinition = "jsonb")
     public Map<String, Object> cdcMetrics;
 
+    /**
+     * Transient failures retried so far, and the latest one's reason: incremented in place by whichever process
+     * retried ({@link io.dtaas.metadata.ExecutionRetries}), so never written from here (a progress write would
+     * put back a stale count).
+     */
+    @Column(insertable = false, updatable = false)
+    public int retries;
+
+    @Column(name = "last_retry_reason", insertable = false, updatable = false)
+    public String lastRetryReason;
+
     @Column(name = "error_message")
     public String errorMessage;
 

@@ -5,6 +5,7 @@ import io.dtaas.controlplane.live.LiveUpdates;
 import io.dtaas.job.ExecutionStatus;
 import io.dtaas.job.JobSpec;
 import io.dtaas.job.ProgressEvent;
+import io.dtaas.metadata.ExecutionRetries;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,6 +31,7 @@ public class ExecutionRecorder implements ExecutionReporter {
     private static final Logger LOG = Logger.getLogger(ExecutionRecorder.class);
 
     private final ExecutionWriter writer;
+    private final ExecutionRetries retries;
     private final LiveUpdates live;
     private final long intervalNanos;
     private final ConcurrentMap<Long, Throttle> throttles = new ConcurrentHashMap<>();
@@ -39,9 +41,10 @@ public class ExecutionRecorder implements ExecutionReporter {
         return t;
     });
 
-    public ExecutionRecorder(ExecutionWriter writer, LiveUpdates live,
+    public ExecutionRecorder(ExecutionWriter writer, ExecutionRetries retries, LiveUpdates live,
                              @ConfigProperty(name = "dtaas.progress.write-interval", defaultValue = "500ms") Duration interval) {
         this.writer = writer;
+        this.retries = retries;
         this.live = live;
         this.intervalNanos = interval.toNanos();
     }
@@ -70,6 +73,15 @@ public class ExecutionRecorder implements ExecutionReporter {
         } catch (RuntimeException e) {
             // like a lost progress write: the transfer goes on, only the record of the values is missing
             LOG.warnf(e, "could not record the variables of execution %d", executionId);
+        }
+    }
+
+    @Override
+    public void retrying(long taskId, long executionId, String reason) {
+        try {
+            retries.retried(executionId, reason);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "could not record a retry of execution %d", executionId);
         }
     }
 
@@ -141,8 +153,8 @@ public class ExecutionRecorder implements ExecutionReporter {
         private void write(ProgressEvent event) {
             lastWrite = System.nanoTime();
             try {
-                writer.progress(event);
-                live.publish(event);
+                // browsers see the execution's recorded retries (all workers'), not just this event's
+                live.publish(writer.progress(event));
             } catch (RuntimeException e) {
                 // a lost progress write must not fail the transfer; the next one (or the final one) catches up
                 LOG.warnf(e, "could not record progress of execution %d", event.executionId());

@@ -14,15 +14,20 @@ import java.util.Map;
  * @param tableProgress one entry per table; chunk counts include chunks committed by earlier executions
  * @param variables     the variables resolved at its start: name to {@code {"value", "value_type"}} (empty: none)
  * @param cdc           a cdc execution's latest stream metrics ({@code lag_seconds}, {@code position_gap_bytes},
- *                      {@code events_per_second}, {@code last_applied_at}); null for full loads
+ *                      {@code events_per_second}, {@code last_applied_at}, {@code measured_at}); null for full loads.
+ *                      A running stream's {@code lag_seconds} is counted up to now (see {@link CdcLag})
+ * @param retries       transient failures (lost connections, a database restarting) retried and ridden through
+ * @param lastRetryReason the latest retried failure, naming table and chunk or change batch; null without retries
  */
 public record ExecutionView(long id, long taskId, String status, long processedRows, Double rowsPerSecond,
                             List<TableProgress> tableProgress, Map<String, Object> variables, String errorMessage,
-                            Instant startedAt, Instant finishedAt, Instant createdAt, Map<String, Object> cdc) {
+                            Instant startedAt, Instant finishedAt, Instant createdAt, Map<String, Object> cdc,
+                            int retries, String lastRetryReason) {
 
     public static ExecutionView of(ExecutionEntity e) {
         return new ExecutionView(e.id, e.taskId, e.status, e.processedRows, e.rowsPerSecond,
                 TableProgressJson.fromJson(e.tableProgress), e.variables == null ? Map.of() : e.variables,
-                e.errorMessage, e.startedAt, e.finishedAt, e.createdAt, e.cdcMetrics);
+                e.errorMessage, e.startedAt, e.finishedAt, e.createdAt,
+                CdcLag.now(e.cdcMetrics, e.status, Instant.now()), e.retries, e.lastRetryReason);
     }
 }

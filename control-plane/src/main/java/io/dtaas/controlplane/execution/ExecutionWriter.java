@@ -37,12 +37,20 @@ public class ExecutionWriter {
         });
     }
 
-    /** A progress snapshot: counters, per-table progress, and the status it reports. */
-    public void progress(ProgressEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    /**
+     * A progress snapshot: counters, per-table progress, and the status it reports.
+     *
+     * @return the event with the execution's recorded retries (as browsers should see it)
+     */
+    public ProgressEvent progress(ProgressEvent event) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Locked l = lock(event.taskId(), event.executionId());
-            if (l == null || l.status().isFinal()) {
-                return;
+            if (l == null) {
+                return event;
+            }
+            ProgressEvent recorded = event.withRetries(l.execution.retries, l.execution.lastRetryReason);
+            if (l.status().isFinal()) {
+                return recorded;
             }
             ExecutionStatus next = reconcile(l.status(), event.status());
             l.execution.processedRows = event.processedRows();
@@ -50,17 +58,19 @@ public class ExecutionWriter {
             List<TableProgress> tables = event.tables() == null ? List.of() : event.tables();
             l.execution.tableProgress = TableProgressJson.toJson(TableProgressJson.settled(tables, next, event.error()));
             if (event.cdc() != null) {
-                l.execution.cdcMetrics = cdcJson(event.cdc());
+                l.execution.cdcMetrics = cdcJson(event.cdc(), event.at());
             }
             if (next.isFinal() && event.error() != null) {
                 l.execution.errorMessage = truncate(event.error());
             }
             transition(l, next);
+            return recorded;
         });
     }
 
-    private static Map<String, Object> cdcJson(io.dtaas.job.CdcMetrics m) {
+    private static Map<String, Object> cdcJson(io.dtaas.job.CdcMetrics m, java.time.Instant measuredAt) {
         Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put(CdcLag.MEASURED_AT, measuredAt == null ? null : measuredAt.toString());
         json.put("lag_seconds", m.lagSeconds());
         json.put("position_gap_bytes", m.positionGapBytes());
         json.put("events_per_second", m.eventsPerSecond());

@@ -11,13 +11,15 @@ import java.util.List;
  * and once more when it ends.
  *
  * @param type always {@code execution_progress} for now; clients should ignore types they do not know
+ * @param retries transient failures the execution retried so far, as recorded; {@code last_retry_reason} the latest
  */
 public record LiveMessage(String type, long executionId, long taskId, String status, long processedRows, long bytes,
                           double rowsPerSecond, List<TableProgress> tables, String error, Instant at,
-                          io.dtaas.job.CdcMetrics cdc) {
+                          io.dtaas.job.CdcMetrics cdc, int retries, String lastRetryReason) {
 
     public static LiveMessage of(ProgressEvent e) {
         return new LiveMessage("execution_progress", e.executionId(), e.taskId(), e.status().wireName(),
-                e.processedRows(), e.bytes(), e.rowsPerSecond(), e.tables(), e.error(), e.at(), e.cdc());
+                e.processedRows(), e.bytes(), e.rowsPerSecond(), e.tables(), e.error(), e.at(), e.cdc(), e.retries(),
+                e.lastRetryReason());
     }
 }

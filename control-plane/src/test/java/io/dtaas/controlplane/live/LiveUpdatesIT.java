@@ -1,14 +1,13 @@
 package io.dtaas.controlplane.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtaas.controlplane.testing.LiveFeed;
 import io.dtaas.controlplane.testing.RealEngineProfile;
 import io.dtaas.controlplane.testing.TaskApi;
 import io.dtaas.testing.PostgresFixture;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @TestProfile(RealEngineProfile.class)
 class LiveUpdatesIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/")
     URI base;
@@ -71,15 +68,6 @@ class LiveUpdatesIT {
     }
 
     private WebSocketClientConnection connect(String path, List<JsonNode> sink) {
-        return BasicWebSocketConnector.create().baseUri(base)
-                .path(path)
-                .onTextMessage((c, text) -> {
-                    try {
-                        sink.add(JSON.readTree(text));
-                    } catch (Exception e) {
-                        throw new IllegalStateException("not JSON: " + text, e);
-                    }
-                })
-                .connectAndAwait();
+        return LiveFeed.connect(base, path, sink);
     }
 }
