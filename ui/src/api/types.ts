@@ -89,6 +89,19 @@ export interface TableProgress {
   error: string | null
 }
 
+/** Where one selected source table lands (POST /api/tasks/targets, GET /api/tasks/{id}/targets). */
+export interface TableTarget {
+  source: string
+  target: string
+  /** the qualified table, or a file destination's folder; null when only a run can resolve it */
+  location: string | null
+}
+
+export interface TargetsAnswer {
+  targets: TableTarget[]
+  note: string | null
+}
+
 export interface ExecutionSummary {
   id: number
   status: ExecutionStatus

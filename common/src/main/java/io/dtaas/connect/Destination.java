@@ -23,6 +23,14 @@ public interface Destination extends AutoCloseable {
     }
 
     /**
+     * Where rows for {@code target} land, as the user would look for them: the qualified table name, or for file
+     * destinations the folder its files go into. Opens nothing; any thread.
+     */
+    default String location(TableRef target) {
+        return target.toString();
+    }
+
+    /**
      * Like {@link #prepare(TableSchema, TableRef, WriteMode)}, for a run that continues an interrupted one:
      * what earlier runs committed (e.g. an overwrite's staging table) must be kept.
      */

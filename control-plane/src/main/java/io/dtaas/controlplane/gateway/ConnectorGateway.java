@@ -50,6 +50,19 @@ public interface ConnectorGateway {
     Batch preview(Connector connector, ConfigValues config, String table, int limit);
 
     /**
+     * The tables a task's selectors pick in a source, qualified with their namespace (patterns expanded).
+     *
+     * @throws io.dtaas.error.ConfigError naming {@code config.tables[i]} when a pattern matches nothing
+     */
+    io.dtaas.engine.TargetPreview.Selection selectTables(Connector connector, ConfigValues config,
+                                                          java.util.List<String> tables, java.util.List<String> exclude);
+
+    /** Where the selected tables land in a destination (the rule a run applies), for the task builder. */
+    java.util.List<io.dtaas.engine.TargetPreview.Target> locateTables(Connector connector, ConfigValues config,
+                                                                      String targetSchema,
+                                                                      io.dtaas.engine.TargetPreview.Selection selection);
+
+    /**
      * Drops what a task's change capture owns on the source (the PostgreSQL slot and publication named
      * {@code streamId}); an unreachable source is an answer (what is left to drop by hand), not an exception.
      * Until a worker-side operation exists, other modes drop nothing and return the manual steps.

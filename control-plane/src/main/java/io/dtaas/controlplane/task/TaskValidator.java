@@ -110,7 +110,7 @@ public class TaskValidator {
     }
 
     /** The connector id if it names a stored connector of the role; the stored id is re-checked too (roles can change). */
-    private static Long connector(String field, Long given, Long stored, Role role, List<FieldProblem> problems) {
+    static Long connector(String field, Long given, Long stored, Role role, List<FieldProblem> problems) {
         Long id = given != null ? given : stored;
         if (id == null) {
             problems.add(new FieldProblem(field, "is required: the id of a " + role.wireName() + " connector"));
