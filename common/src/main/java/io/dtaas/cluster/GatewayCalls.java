@@ -87,12 +87,16 @@ public final class GatewayCalls {
                     return mapper.valueToTree(TargetPreview.locate(destination, text(a, "target_schema"),
                             mapper.convertValue(a.get("selection"), TargetPreview.Selection.class)));
                 }
+            case PREFLIGHT:
+                return mapper.valueToTree(io.dtaas.cdc.preflight.Preflight.problems(connector.type().id(), config,
+                        mapper.convertValue(a.get("tables"), new com.fasterxml.jackson.core.type.TypeReference<
+                                java.util.List<io.dtaas.data.TableRef>>() { })));
             default:
                 break;
         }
         CatalogBrowser browser = connector.browser(config);
         Object result = switch (request.op()) {
-            case CHECK, DESCRIBE, HEAD, DROP_CHANGE_CAPTURE, SELECT_TABLES, LOCATE_TABLES -> throw new IllegalStateException("handled above");
+            case CHECK, DESCRIBE, HEAD, DROP_CHANGE_CAPTURE, SELECT_TABLES, LOCATE_TABLES, PREFLIGHT -> throw new IllegalStateException("handled above");
             case DATABASES -> browser.databases();
             case SCHEMAS -> browser.schemas(text(a, "database"));
             case TABLES -> browser.tables(text(a, "database"), text(a, "schema"));

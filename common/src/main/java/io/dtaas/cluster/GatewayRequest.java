@@ -32,7 +32,9 @@ public record GatewayRequest(String id, Op op, String typeId, String sealedConfi
         /** The tables a task's selectors pick in a source, qualified; args: tables, exclude_tables. */
         SELECT_TABLES("select_tables"),
         /** Where selected tables land in a destination; args: target_schema, selection. */
-        LOCATE_TABLES("locate_tables");
+        LOCATE_TABLES("locate_tables"),
+        /** The change-capture pre-flight's problems (empty when ready); args: tables. */
+        PREFLIGHT("preflight");
 
         private final String wireName;
 

@@ -40,6 +40,14 @@ public interface Destination extends AutoCloseable {
 
     ChunkWriter open(TableSchema source, TableRef target, Chunk chunk, WriteMode mode);
 
+    /**
+     * The run was stopped (not paused): drops what only a resume would have used, such as an overwrite's staging
+     * table, and leaves the target as it was. Called at most once per table after its chunks ended, on the run's
+     * thread; the default has nothing to drop.
+     */
+    default void abandon(TableRef target, WriteMode mode) {
+    }
+
     /** Finishes the table: e.g. swaps in the new table for {@link WriteMode#OVERWRITE}. */
     default void complete(TableSchema source, TableRef target, WriteMode mode) {
     }

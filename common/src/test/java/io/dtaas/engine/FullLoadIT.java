@@ -223,6 +223,55 @@ class FullLoadIT {
         }
     }
 
+    /** Issue 14.5: a stopped overwrite leaves the target as it was and no {@code __dtaas_new} staging table. */
+    @Test
+    void aStoppedOverwriteDropsItsStagingTablesAndKeepsTheTarget() throws Exception {
+        String target = "dtaas_it_fl_stop";
+        PostgresFixture.freshDatabase(target);
+        PostgresFixture.execute(target, "CREATE TABLE public.typed (id int PRIMARY KEY, stale text)",
+                "INSERT INTO public.typed VALUES (999999, 'old row')");
+        AtomicLong committed = new AtomicLong();
+        InMemoryCheckpointStore memory = new InMemoryCheckpointStore();
+        CheckpointStore store = new CheckpointStore() {
+            @Override
+            public java.util.Set<Integer> completedChunks(long taskId, String table, String fingerprint) {
+                return memory.completedChunks(taskId, table, fingerprint);
+            }
+
+            @Override
+            public void markCompleted(long taskId, String table, String fingerprint, int chunk, long rows) {
+                memory.markCompleted(taskId, table, fingerprint, chunk, rows);
+                committed.incrementAndGet();
+            }
+
+            @Override
+            public void clear(long taskId) {
+                memory.clear(taskId);
+            }
+        };
+        RunControl stopAfterAChunk = new RunControl() {
+            @Override
+            public boolean stopRequested() {
+                return committed.get() >= 1;
+            }
+
+            @Override
+            public boolean pauseRequested() {
+                return false;
+            }
+        };
+        Map<String, Object> cfg = config("write_mode", "overwrite", "max_parallel_chunks", 1, "parallel", false);
+        Run run = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
+                PostgresFixture.connectionConfig(target), cfg, store, stopAfterAChunk);
+        assertThat(run.status()).isEqualTo(ExecutionStatus.STOPPED);
+        try (var c = PostgresFixture.connect(target); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename LIKE '%\\_\\_dtaas\\_new'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("staging tables left").isZero();
+        }
+        assertThat(TableContents.postgresRowChecksums(target, "public.typed")).hasSize(1); // the old row, untouched
+    }
+
     @Test
     void overwriteReplacesAndAppendRerunsNeverDouble() throws Exception {
         String target = "dtaas_it_fl_modes";

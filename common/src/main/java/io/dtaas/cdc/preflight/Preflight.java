@@ -30,16 +30,33 @@ public final class Preflight {
      * @throws TransientError when the source cannot be reached
      */
     public static PreflightReport check(String sourceType, ConfigValues source, String streamId, List<TableRef> tables) {
+        PreflightReport report = report(sourceType, source, streamId, tables);
+        report.requireOk("the " + sourceType + " source");
+        return report;
+    }
+
+    /**
+     * The problems a task's save can show before any stream exists (its own slot is not there yet), empty when
+     * the source is ready; a source type without change capture says so.
+     *
+     * @throws TransientError when the source cannot be reached
+     */
+    public static List<String> problems(String sourceType, ConfigValues source, List<TableRef> tables) {
+        if (!(CONNECTORS.find(sourceType).orElse(null) instanceof JdbcConnector)) {
+            return List.of("change data capture from " + sourceType + " sources is not supported");
+        }
+        return report(sourceType, source, "dtaas_preflight_new", tables).problems();
+    }
+
+    private static PreflightReport report(String sourceType, ConfigValues source, String streamId, List<TableRef> tables) {
         try (Connection c = connect(sourceType, source)) {
-            PreflightReport report = switch (sourceType) {
+            return switch (sourceType) {
                 case "postgresql" -> PostgresPreflight.evaluate(PostgresPreflight.read(c, streamId));
                 case "mysql" -> MysqlPreflight.evaluate(MysqlPreflight.read(c));
                 case "sql_server" -> SqlServerPreflight.evaluate(SqlServerPreflight.read(c), tables);
                 case "oracle" -> OraclePreflight.evaluate(OraclePreflight.read(c));
                 default -> new PreflightReport(List.of(), List.of());
             };
-            report.requireOk("the " + sourceType + " source");
-            return report;
         } catch (SQLException e) {
             throw new TransientError("change data capture pre-flight could not read the source settings: " + e.getMessage(), e);
         }

@@ -156,6 +156,19 @@ public abstract class JdbcDestination implements Destination {
         }
     }
 
+    /** Drops an overwrite's staging table; the target keeps its old rows. */
+    @Override
+    public void abandon(TableRef target, WriteMode mode) {
+        if (mode != WriteMode.OVERWRITE) {
+            return;
+        }
+        try (Connection c = open(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + qualified(staging(target)));
+        } catch (SQLException e) {
+            throw JdbcFailures.wrap(e, "dropping the staging table of " + target);
+        }
+    }
+
     @Override
     public void complete(TableSchema source, TableRef target, WriteMode mode) {
         if (mode != WriteMode.OVERWRITE) {

@@ -116,6 +116,12 @@ public class RedisConnectorGateway implements ConnectorGateway {
     }
 
     @Override
+    public List<String> changeCapturePreflight(Connector connector, ConfigValues config, List<io.dtaas.data.TableRef> tables) {
+        return call(GatewayRequest.Op.PREFLIGHT, connector, config, Map.of("tables", tables),
+                type(new TypeReference<List<String>>() { }));
+    }
+
+    @Override
     public ChangeCapture.Cleanup dropChangeCapture(Connector connector, ConfigValues config, String streamId) {
         return call(GatewayRequest.Op.DROP_CHANGE_CAPTURE, connector, config, Map.of("stream_id", streamId),
                 type(new TypeReference<ChangeCapture.Cleanup>() { }));

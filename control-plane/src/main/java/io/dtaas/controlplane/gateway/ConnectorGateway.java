@@ -63,6 +63,15 @@ public interface ConnectorGateway {
                                                                       io.dtaas.engine.TargetPreview.Selection selection);
 
     /**
+     * The change-capture pre-flight a cdc run starts with (wal_level, replication role, binlog settings): the
+     * problems found, empty when the source is ready.
+     *
+     * @throws io.dtaas.error.TransientError when the source cannot be reached
+     */
+    java.util.List<String> changeCapturePreflight(Connector connector, ConfigValues config,
+                                                  java.util.List<io.dtaas.data.TableRef> tables);
+
+    /**
      * Drops what a task's change capture owns on the source (the PostgreSQL slot and publication named
      * {@code streamId}); an unreachable source is an answer (what is left to drop by hand), not an exception.
      * Until a worker-side operation exists, other modes drop nothing and return the manual steps.

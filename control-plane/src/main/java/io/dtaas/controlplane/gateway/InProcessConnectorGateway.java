@@ -81,6 +81,11 @@ public class InProcessConnectorGateway implements ConnectorGateway {
     }
 
     @Override
+    public List<String> changeCapturePreflight(Connector connector, ConfigValues config, List<io.dtaas.data.TableRef> tables) {
+        return io.dtaas.cdc.preflight.Preflight.problems(connector.type().id(), config, tables);
+    }
+
+    @Override
     public io.dtaas.cdc.ChangeCapture.Cleanup dropChangeCapture(Connector connector, ConfigValues config, String streamId) {
         return io.dtaas.cdc.ChangeCapture.drop(connector.type().id(), config, streamId);
     }

@@ -32,8 +32,11 @@ public class TaskValidator {
     private final SourceTables sourceTables;
     private final TemplateChecks templates;
     private final TaskTransformations transformations;
+    private final RunRequirements requirements;
 
-    public TaskValidator(SourceTables sourceTables, TemplateChecks templates, TaskTransformations transformations) {
+    public TaskValidator(SourceTables sourceTables, TemplateChecks templates, TaskTransformations transformations,
+                         RunRequirements requirements) {
+        this.requirements = requirements;
         this.sourceTables = sourceTables;
         this.templates = templates;
         this.transformations = transformations;
@@ -76,6 +79,13 @@ public class TaskValidator {
                 || !Objects.equals(current.config().get("queries"), config.get("queries"));
         if (transfer != null && transformationsChanged) {
             transformations.check(source, transfer, mode, problems, warnings);
+        }
+        boolean keysMatter = tablesChanged || !Objects.equals(current.mode(), mode)
+                || !Objects.equals(current.destinationConnectorId(), destination)
+                || !Objects.equals(current.config().get("write_mode"), config.get("write_mode"));
+        if (transfer != null && source != null && destination != null && mode != null && keysMatter
+                && problems.isEmpty() && warnings.isEmpty()) {
+            requirements.check(source, destination, mode, transfer, problems, warnings);
         }
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);
