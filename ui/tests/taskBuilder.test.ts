@@ -122,7 +122,10 @@ describe('TaskBuilderPage targets (issue 14.1)', () => {
     const calls = stubFetch({
       ...routes,
       'POST /api/tasks/targets': {
-        body: { targets: [{ source: 'public.orders', target: 'ui_dest.orders', location: 'ui_dest.orders' }], note: null },
+        body: {
+          targets: [{ source: 'public.orders', target: 'ui_dest.orders', location: 'ui_dest.orders' }], note: null,
+          problems: [{ field: 'config.tables[0]', message: "table 'orders' has no primary key; write_mode merge upserts by primary key" }],
+        },
       },
     })
     const w = mount(TaskBuilderPage, { global: { stubs: { RouterLink: RouterLinkStub } } })
@@ -131,7 +134,10 @@ describe('TaskBuilderPage targets (issue 14.1)', () => {
     await new Promise((r) => setTimeout(r, 500)) // debounced
     await flushPromises()
     const asked = calls.filter((c) => c.url === '/api/tasks/targets').pop()
-    expect(asked?.body).toEqual({ source_connector_id: 1, destination_connector_id: 2, config: { tables: ['orders'] } })
+    expect(asked?.body).toEqual({ source_connector_id: 1, destination_connector_id: 2, mode: 'full_load', config: { tables: ['orders'], write_mode: 'append' } })
     expect(w.find('[data-testid=table-targets]').text()).toContain('public.orders → ui_dest.orders')
+    // issue 14.4: what saving would refuse shows as a badge on the table before saving
+    expect(w.find('[data-testid=table-problem]').text()).toBe('orders')
+    expect(w.find('[data-testid=table-problems]').text()).toContain('has no primary key')
   })
 })

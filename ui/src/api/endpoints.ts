@@ -41,7 +41,7 @@ export const tasksApi = {
   executions: (id: number, limit = 50) => api.get<Execution[]>(`/api/tasks/${id}/executions${query({ limit })}`),
   execution: (id: number) => api.get<Execution>(`/api/executions/${id}`),
   /** Where a draft's tables will land: needs the two connector ids and config.tables. */
-  draftTargets: (body: Pick<TaskInput, 'source_connector_id' | 'destination_connector_id' | 'config'>) =>
+  draftTargets: (body: Pick<TaskInput, 'source_connector_id' | 'destination_connector_id' | 'config'> & { mode?: TaskInput['mode'] }) =>
     api.post<TargetsAnswer>('/api/tasks/targets', body),
   targets: (id: number) => api.get<TargetsAnswer>(`/api/tasks/${id}/targets`),
 }

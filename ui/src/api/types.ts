@@ -100,6 +100,8 @@ export interface TableTarget {
 export interface TargetsAnswer {
   targets: TableTarget[]
   note: string | null
+  /** for a draft with a mode: what saving would refuse (config.tables[i] or source_connector_id) */
+  problems: { field: string; message: string }[]
 }
 
 export interface ExecutionSummary {

@@ -6,6 +6,7 @@ import io.dtaas.controlplane.gateway.ConnectorGateway;
 import io.dtaas.engine.TargetPreview;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
+import io.dtaas.job.JobKind;
 import io.dtaas.job.TransferConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,13 +23,22 @@ public class TaskTargets {
 
     private final ConnectorService connectors;
     private final ConnectorGateway gateway;
+    private final SourceTables sourceTables;
+    private final RunRequirements requirements;
 
-    public TaskTargets(ConnectorService connectors, ConnectorGateway gateway) {
+    public TaskTargets(ConnectorService connectors, ConnectorGateway gateway, SourceTables sourceTables,
+                       RunRequirements requirements) {
         this.connectors = connectors;
         this.gateway = gateway;
+        this.sourceTables = sourceTables;
+        this.requirements = requirements;
     }
 
-    /** A draft: needs source_connector_id, destination_connector_id and config.tables; other fields are ignored. */
+    /**
+     * A draft: needs source_connector_id, destination_connector_id and config.tables. With {@code mode} (and
+     * config.write_mode) the answer also lists what saving would refuse about its tables: missing, selected twice,
+     * no primary key where rows are applied by key, a source not ready for change data capture.
+     */
     public TargetsView draft(TaskRequest request) {
         if (request == null) {
             throw new ConfigError("body", "a JSON object with source_connector_id, destination_connector_id and config is required");
@@ -49,7 +59,19 @@ public class TaskTargets {
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);
         }
-        return resolve(request.sourceConnectorId(), request.destinationConnectorId(), config);
+        TargetsView targets = resolve(request.sourceConnectorId(), request.destinationConnectorId(), config);
+        return targets.withProblems(problems(request, config));
+    }
+
+    private List<FieldProblem> problems(TaskRequest request, TransferConfig config) {
+        List<FieldProblem> found = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        sourceTables.check(request.sourceConnectorId(), config.tables(), found, warnings);
+        JobKind mode = request.mode() == null ? null : JobKind.fromWire(request.mode());
+        if (mode != null && found.isEmpty() && warnings.isEmpty()) {
+            requirements.check(request.sourceConnectorId(), request.destinationConnectorId(), mode, config, found, warnings);
+        }
+        return found;
     }
 
     public TargetsView stored(long taskId) {
@@ -64,12 +86,13 @@ public class TaskTargets {
                 config.excludeTables());
         try {
             return new TargetsView(gateway.locateTables(destination.connector(), destination.values(),
-                    config.targetSchema(), selection), null);
+                    config.targetSchema(), selection), null, List.of());
         } catch (ConfigError unresolved) {
             // e.g. a local-files path with {{variables}}: the folder is only known when a run renders it
             List<TargetPreview.Target> names = selection.tables().stream()
                     .map(t -> new TargetPreview.Target(t.toString(), t.toString(), null)).toList();
-            return new TargetsView(names, "locations are resolved when the task runs: " + unresolved.getMessage());
+            return new TargetsView(names, "locations are resolved when the task runs: " + unresolved.getMessage(),
+                    List.of());
         }
     }
 }

@@ -38,6 +38,7 @@ class TaskTargetsIT {
         }
         prepared = true;
         TaskApi.sourceDatabase(PG_DB);
+        io.dtaas.testing.PostgresFixture.execute(PG_DB, "CREATE TABLE events (at timestamptz, what text)");
         MariaDbFixture.freshDatabase(MARIA_DB);
         source = TaskApi.pgConnector("source", PG_DB);
         maria = Api.create(Api.connector("maria dest " + System.nanoTime(), "destination", "mysql",
@@ -79,6 +80,25 @@ class TaskTargetsIT {
                 .statusCode(200)
                 .body("targets.target", contains("public.orders"))
                 .body("targets.location", contains(dir.resolve("public/orders").toString() + "/"));
+    }
+
+    /** Issue 14.4: the builder learns before saving what saving would refuse, per table. */
+    @Test
+    void aDraftWithAModeListsWhatSavingWouldRefuse() {
+        Map<String, Object> body = draft(maria, Map.of("tables", List.of("customers", "events", "public.customers"),
+                "write_mode", "merge"));
+        Api.post("/api/tasks/targets", body).statusCode(200)
+                .body("problems.field", contains("config.tables[2]"))
+                .body("problems[0].message", equalTo("'public.customers' is the same table as config.tables[0] 'customers';"
+                        + " select it once"));
+        body.put("mode", "full_load");
+        body.put("config", Map.of("tables", List.of("customers", "events"), "write_mode", "merge"));
+        Api.post("/api/tasks/targets", body).statusCode(200)
+                .body("targets.target", contains(MARIA_DB + ".customers", MARIA_DB + ".events"))
+                .body("problems.field", contains("config.tables[1]"))
+                .body("problems[0].message", equalTo("table 'events' has no primary key; write_mode merge upserts by primary key"));
+        body.put("config", Map.of("tables", List.of("customers", "events"), "write_mode", "append"));
+        Api.post("/api/tasks/targets", body).statusCode(200).body("problems", org.hamcrest.Matchers.empty());
     }
 
     @Test
