@@ -118,6 +118,10 @@ export interface Execution extends ExecutionSummary {
   task_id: number
   table_progress: TableProgress[]
   created_at: string
+  /** the paused or failed execution this one continues */
+  resumed_from?: number | null
+  /** the execution that continued this one */
+  resumed_by?: number | null
 }
 
 export interface TransformationStep {

@@ -15,14 +15,17 @@ import java.util.Map;
  * @param variables     the variables resolved at its start: name to {@code {"value", "value_type"}} (empty: none)
  * @param cdc           a cdc execution's latest stream metrics ({@code lag_seconds}, {@code position_gap_bytes},
  *                      {@code events_per_second}, {@code last_applied_at}); null for full loads
+ * @param resumedFrom   the paused or failed execution this one continues (null for a start from scratch)
+ * @param resumedBy     the execution that continued this one (null while none did)
  */
 public record ExecutionView(long id, long taskId, String status, long processedRows, Double rowsPerSecond,
                             List<TableProgress> tableProgress, Map<String, Object> variables, String errorMessage,
-                            Instant startedAt, Instant finishedAt, Instant createdAt, Map<String, Object> cdc) {
+                            Instant startedAt, Instant finishedAt, Instant createdAt, Map<String, Object> cdc,
+                            Long resumedFrom, Long resumedBy) {
 
     public static ExecutionView of(ExecutionEntity e) {
         return new ExecutionView(e.id, e.taskId, e.status, e.processedRows, e.rowsPerSecond,
                 TableProgressJson.fromJson(e.tableProgress), e.variables == null ? Map.of() : e.variables,
-                e.errorMessage, e.startedAt, e.finishedAt, e.createdAt, e.cdcMetrics);
+                e.errorMessage, e.startedAt, e.finishedAt, e.createdAt, e.cdcMetrics, e.resumedFrom, e.resumedBy);
     }
 }
