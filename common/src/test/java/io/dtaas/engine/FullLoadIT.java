@@ -95,6 +95,9 @@ class FullLoadIT {
                 PostgresFixture.connectionConfig(target), config("target_schema", "copied"), new InMemoryCheckpointStore(),
                 RunControl.NONE);
         assertThat(run.status()).as(String.valueOf(run.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        // issue 14.2: a MariaDB target reports the bytes it was sent, per table, not 0
+        assertThat(run.last().tables()).filteredOn(t -> t.rows() > 0).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.bytes()).as(t.table() + " bytes").isPositive());
         assertSame(new MysqlConnector(), MariaDbFixture.connectionConfig(MY_SRC), MY_SRC,
                 new PostgresConnector(), PostgresFixture.connectionConfig(target), "copied");
     }
@@ -107,6 +110,9 @@ class FullLoadIT {
                 MariaDbFixture.connectionConfig(target), config("target_schema", target), new InMemoryCheckpointStore(),
                 RunControl.NONE);
         assertThat(run.status()).as(String.valueOf(run.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        // issue 14.2: a MariaDB target reports the bytes it was sent, per table, not 0
+        assertThat(run.last().tables()).filteredOn(t -> t.rows() > 0).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.bytes()).as(t.table() + " bytes").isPositive());
         assertSame(new MysqlConnector(), MariaDbFixture.connectionConfig(MY_SRC), MY_SRC,
                 new MysqlConnector(), MariaDbFixture.connectionConfig(target), target);
 
