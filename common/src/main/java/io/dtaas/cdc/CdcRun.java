@@ -105,7 +105,7 @@ public final class CdcRun {
                     .bind(s, TransformContext.run(task.variables())), targetOf, config.trackDeletes());
             applier.prepare();
             progress.tablesSelected(tables.stream().map(TableRef::toString).toList());
-            tables.forEach(t -> progress.tableStarted(t.toString(), 0, 0, 0));
+            tables.forEach(t -> progress.tableStreaming(t.toString()));
             Files.createDirectories(stateDir);
             // pre-flight (issue 5 ops): a misconfigured source or a lost position fails with the fix, not a trace
             Preflight.check(sourceType, sourceConfig, streamId(task.taskId()), tables);

@@ -54,6 +54,8 @@ public final class FullLoadThenCdc {
     private final long executionId;
     private final ProgressSink sink;
     private final ProgressTracker progress;
+    /** The load's final counters when this execution loaded, carried into the streaming phase's figures. */
+    private ProgressEvent loaded;
 
     /**
      * @param progress the execution's tracker, for the streaming phase and the final event; the load phase
@@ -155,10 +157,16 @@ public final class FullLoadThenCdc {
         if (status != ExecutionStatus.COMPLETED && last.get() != null) {
             sink.publish(last.get());
         }
+        if (status == ExecutionStatus.COMPLETED) {
+            loaded = last.get();
+        }
         return status;
     }
 
     private ExecutionStatus stream() {
+        if (loaded != null) {
+            progress.carry(loaded.tables()); // the load's rows stay in the execution's figures while it streams
+        }
         CdcRun run = new CdcRun(source, destination, sourceType, sourceConfig, config, task, stateDir, control, progress);
         if ("mysql".equals(sourceType) && !Files.exists(stateDir.resolve(CdcRun.HISTORY))) {
             // offsets seeded by the handoff but no schema history yet: build it from the current schema, then

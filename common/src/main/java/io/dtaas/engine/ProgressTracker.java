@@ -60,6 +60,25 @@ public final class ProgressTracker {
         t.rows = rowsAlreadyDone;
     }
 
+    /** A table whose change stream starts: running, keeping what was counted for it (its load's rows). */
+    public synchronized void tableStreaming(String table) {
+        tables.computeIfAbsent(table, k -> new TableState()).state = "running";
+    }
+
+    /**
+     * Counters of an earlier phase of the same execution (a full_load_then_cdc's load), so its figures carry on
+     * from there rather than start again at 0.
+     */
+    public synchronized void carry(List<TableProgress> earlier) {
+        for (TableProgress p : earlier) {
+            TableState t = tables.computeIfAbsent(p.table(), k -> new TableState());
+            t.rows = p.rows();
+            t.bytes = p.bytes();
+            t.chunksDone = p.chunksDone();
+            t.chunksTotal = p.chunksTotal();
+        }
+    }
+
     public void rowsWritten(String table, long rows) {
         synchronized (this) {
             tables.get(table).rows += rows;
