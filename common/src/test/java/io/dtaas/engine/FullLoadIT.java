@@ -60,6 +60,14 @@ class FullLoadIT {
         }
     }
 
+    /** Issue 14.2: rows reported by a run never go backwards, through its pause or stop too. */
+    static void neverBackwards(Run run) {
+        List<Long> rows = run.events().stream().map(ProgressEvent::processedRows).toList();
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(rows.get(i)).as("rows in event %d of %s", i, rows).isGreaterThanOrEqualTo(rows.get(i - 1));
+        }
+    }
+
     private static Map<String, Object> config(Object... extra) {
         Map<String, Object> m = new HashMap<>();
         m.put("tables", TABLES);
@@ -216,6 +224,7 @@ class FullLoadIT {
         Run first = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
                 PostgresFixture.connectionConfig(target), cfg, checkpoints, pauseAfterSomeRows);
         assertThat(first.status()).isEqualTo(ExecutionStatus.PAUSED);
+        neverBackwards(first);
         assertThat(checkpoints.completedChunks(42, "public.typed", "x")).isEmpty(); // keys are per plan
         assertThat(committed.get()).isBetween(2L, 3L);
 
@@ -226,6 +235,73 @@ class FullLoadIT {
         for (String table : List.of("public.typed", "public.\"Order Details\"", "public.no_pk")) {
             assertThat(TableContents.postgresRowChecksums(target, table)).as(table)
                     .isEqualTo(TableContents.postgresRowChecksums(PG_SRC, table));
+        }
+    }
+
+    /**
+     * Issue 14.2: a pause in the middle of a chunk written batch by batch (PostgreSQL to MariaDB) keeps the rows it
+     * wrote counted and in the target; the figures never go backwards, and the resumed run ends exact.
+     */
+    @Test
+    void aPauseMidChunkNeverTakesRowsBack() throws Exception {
+        String target = "dtaas_it_fl_pause_my";
+        MariaDbFixture.freshDatabase(target);
+        PostgresFixture.execute(PG_SRC, "CREATE TABLE IF NOT EXISTS portable AS SELECT id, b, i2, i4, i8, n, vc, t, bin,"
+                + " tm, ts, tstz, u, jb FROM typed WHERE id NOT IN (2, 3)",
+                "ALTER TABLE portable DROP CONSTRAINT IF EXISTS portable_pkey", "ALTER TABLE portable ADD PRIMARY KEY (id)");
+        AtomicLong batchesAfterPause = new AtomicLong(-1);
+        RunControl pauseInChunkTwo = new RunControl() {
+            @Override
+            public boolean stopRequested() {
+                return false;
+            }
+
+            @Override
+            public boolean pauseRequested() {
+                return batchesAfterPause.get() >= 0 && batchesAfterPause.incrementAndGet() > 3;
+            }
+        };
+        InMemoryCheckpointStore memory = new InMemoryCheckpointStore();
+        CheckpointStore store = new CheckpointStore() {
+            @Override
+            public java.util.Set<Integer> completedChunks(long taskId, String table, String fingerprint) {
+                return memory.completedChunks(taskId, table, fingerprint);
+            }
+
+            @Override
+            public void markCompleted(long taskId, String table, String fingerprint, int chunk, long rows) {
+                memory.markCompleted(taskId, table, fingerprint, chunk, rows);
+                batchesAfterPause.compareAndSet(-1, 0); // from the first checkpoint on, count batches, then pause
+            }
+
+            @Override
+            public void clear(long taskId) {
+                memory.clear(taskId);
+            }
+        };
+        Map<String, Object> cfg = Map.of("tables", List.of("portable"), "target_schema", target, "batch_size", 100,
+                "chunk_rows", 1000, "parallel", false, "max_parallel_chunks", 1);
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+        ExecutionStatus status;
+        try (Source source = new PostgresConnector().source(values(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC)));
+             Destination dest = new MysqlConnector().destination(values(new MysqlConnector(), MariaDbFixture.connectionConfig(target)))) {
+            ProgressTracker tracker = new ProgressTracker(1, 42, events::add, Duration.ZERO);
+            status = new FullLoad(source, dest, TransferConfig.from(cfg), new FullLoad.TaskContext(42, "it"), store,
+                    pauseInChunkTwo, tracker).run();
+        }
+        assertThat(status).isEqualTo(ExecutionStatus.PAUSED);
+        Run paused = new Run(status, events);
+        neverBackwards(paused);
+        assertThat(paused.last().processedRows()).as("rows of the whole first chunk and of the paused one's batches")
+                .isGreaterThan(1000);
+
+        Run resumed = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new MysqlConnector(),
+                MariaDbFixture.connectionConfig(target), cfg, store, RunControl.NONE);
+        assertThat(resumed.status()).isEqualTo(ExecutionStatus.COMPLETED);
+        try (Source pg = new PostgresConnector().source(values(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC)));
+             Source my = new MysqlConnector().source(values(new MysqlConnector(), MariaDbFixture.connectionConfig(target)))) {
+            assertThat(TableContents.normalisedRows(my, new TableRef(target, "portable")))
+                    .isEqualTo(TableContents.normalisedRows(pg, new TableRef("public", "portable")));
         }
     }
 
@@ -270,6 +346,7 @@ class FullLoadIT {
         Run run = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
                 PostgresFixture.connectionConfig(target), cfg, store, stopAfterAChunk);
         assertThat(run.status()).isEqualTo(ExecutionStatus.STOPPED);
+        neverBackwards(run);
         try (var c = PostgresFixture.connect(target); var st = c.createStatement();
              var rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename LIKE '%\\_\\_dtaas\\_new'")) {
             rs.next();
