@@ -27,6 +27,8 @@ public final class ProgressTracker {
 
     private static final class TableState {
         String state = "pending";
+        /** Done by an earlier execution: its rows are shown, not counted in this execution's total. */
+        boolean earlier;
         long rows;
         long bytes;
         int chunksDone;
@@ -58,6 +60,16 @@ public final class ProgressTracker {
         t.chunksTotal = chunksTotal;
         t.chunksDone = chunksAlreadyDone;
         t.rows = rowsAlreadyDone;
+    }
+
+    /** A table an earlier execution finished (all its chunks checkpointed): {@code skipped}, with its rows. */
+    public synchronized void tableSkipped(String table, int chunksTotal, long rowsDone) {
+        TableState t = tables.computeIfAbsent(table, k -> new TableState());
+        t.state = "skipped";
+        t.earlier = true;
+        t.chunksTotal = chunksTotal;
+        t.chunksDone = chunksTotal;
+        t.rows = rowsDone;
     }
 
     /** A table whose change stream starts: running, keeping what was counted for it (its load's rows). */
@@ -120,7 +132,7 @@ public final class ProgressTracker {
     }
 
     public synchronized long totalRows() {
-        return tables.values().stream().mapToLong(t -> t.rows).sum();
+        return tables.values().stream().filter(t -> !t.earlier).mapToLong(t -> t.rows).sum();
     }
 
     public synchronized ProgressEvent snapshot(ExecutionStatus status, String error) {
@@ -130,8 +142,10 @@ public final class ProgressTracker {
         for (Map.Entry<String, TableState> e : tables.entrySet()) {
             TableState t = e.getValue();
             list.add(new TableProgress(e.getKey(), t.state, t.rows, t.bytes, t.chunksDone, t.chunksTotal, t.error));
-            rows += t.rows;
-            bytes += t.bytes;
+            if (!t.earlier) {
+                rows += t.rows;
+                bytes += t.bytes;
+            }
         }
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
         return new ProgressEvent(executionId, taskId, status, rows, bytes, rows / seconds, list, error, Instant.now(),

@@ -75,6 +75,11 @@ public final class FencedCheckpointStore implements CheckpointStore {
     }
 
     @Override
+    public long rowsDone(long taskId, String table, String planFingerprint) {
+        return delegate.rowsDone(taskId, table, planFingerprint);
+    }
+
+    @Override
     public long rowsCarried(long taskId, String table, String planFingerprint) {
         String sql = "SELECT coalesce(sum(rows), 0) FROM chunk_checkpoints WHERE task_id = ? AND table_name = ?"
                 + " AND plan_fingerprint = ? AND execution_id = ?";

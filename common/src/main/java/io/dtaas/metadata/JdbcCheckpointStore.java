@@ -64,6 +64,23 @@ public class JdbcCheckpointStore implements CheckpointStore {
     }
 
     @Override
+    public long rowsDone(long taskId, String table, String planFingerprint) {
+        String sql = "SELECT coalesce(sum(rows), 0) FROM chunk_checkpoints WHERE task_id = ? AND table_name = ?"
+                + " AND plan_fingerprint = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, taskId);
+            ps.setString(2, table);
+            ps.setString(3, planFingerprint);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new SystemError("cannot read the checkpoints of task " + taskId + ", table " + table, e);
+        }
+    }
+
+    @Override
     public void clear(long taskId) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM chunk_checkpoints WHERE task_id = ?")) {

@@ -303,6 +303,16 @@ class FullLoadIT {
             assertThat(TableContents.normalisedRows(my, new TableRef(target, "portable")))
                     .isEqualTo(TableContents.normalisedRows(pg, new TableRef("public", "portable")));
         }
+
+        // run again on the same checkpoints: the table an earlier execution finished is skipped, with its rows
+        Run again = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new MysqlConnector(),
+                MariaDbFixture.connectionConfig(target), cfg, store, RunControl.NONE);
+        assertThat(again.status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(again.last().tables()).singleElement().satisfies(t -> {
+            assertThat(t.state()).isEqualTo("skipped");
+            assertThat(t.rows()).isEqualTo(TableContents.postgresRowChecksums(PG_SRC, "public.portable").size());
+        });
+        assertThat(again.last().processedRows()).as("this execution moved nothing").isZero();
     }
 
     /** Issue 14.5: a stopped overwrite leaves the target as it was and no {@code __dtaas_new} staging table. */
