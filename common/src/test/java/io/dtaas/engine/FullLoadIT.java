@@ -60,6 +60,33 @@ class FullLoadIT {
         }
     }
 
+    /** Checkpoints in memory that tell {@code onCheckpoint} of each chunk committed (tests pause or stop on them). */
+    static CheckpointStore counting(Runnable onCheckpoint) {
+        InMemoryCheckpointStore memory = new InMemoryCheckpointStore();
+        return new CheckpointStore() {
+            @Override
+            public java.util.Set<Integer> completedChunks(long taskId, String table, String fingerprint) {
+                return memory.completedChunks(taskId, table, fingerprint);
+            }
+
+            @Override
+            public void markCompleted(long taskId, String table, String fingerprint, int chunk, long rows) {
+                memory.markCompleted(taskId, table, fingerprint, chunk, rows);
+                onCheckpoint.run();
+            }
+
+            @Override
+            public long rowsDone(long taskId, String table, String fingerprint) {
+                return memory.rowsDone(taskId, table, fingerprint);
+            }
+
+            @Override
+            public void clear(long taskId) {
+                memory.clear(taskId);
+            }
+        };
+    }
+
     /** Issue 14.2: rows reported by a run never go backwards, through its pause or stop too. */
     static void neverBackwards(Run run) {
         List<Long> rows = run.events().stream().map(ProgressEvent::processedRows).toList();
@@ -190,25 +217,8 @@ class FullLoadIT {
     void pausedMidTableThenResumedIsExactAndSkipsDoneChunks() throws Exception {
         String target = "dtaas_it_fl_resume";
         PostgresFixture.freshDatabase(target);
-        InMemoryCheckpointStore store = new InMemoryCheckpointStore();
         AtomicLong committed = new AtomicLong();
-        CheckpointStore checkpoints = new CheckpointStore() {
-            @Override
-            public java.util.Set<Integer> completedChunks(long taskId, String table, String fingerprint) {
-                return store.completedChunks(taskId, table, fingerprint);
-            }
-
-            @Override
-            public void markCompleted(long taskId, String table, String fingerprint, int chunk, long rows) {
-                store.markCompleted(taskId, table, fingerprint, chunk, rows);
-                committed.incrementAndGet();
-            }
-
-            @Override
-            public void clear(long taskId) {
-                store.clear(taskId);
-            }
-        };
+        CheckpointStore checkpoints = counting(committed::incrementAndGet);
         RunControl pauseAfterSomeRows = new RunControl() {
             @Override
             public boolean stopRequested() {
@@ -261,24 +271,8 @@ class FullLoadIT {
                 return batchesAfterPause.get() >= 0 && batchesAfterPause.incrementAndGet() > 3;
             }
         };
-        InMemoryCheckpointStore memory = new InMemoryCheckpointStore();
-        CheckpointStore store = new CheckpointStore() {
-            @Override
-            public java.util.Set<Integer> completedChunks(long taskId, String table, String fingerprint) {
-                return memory.completedChunks(taskId, table, fingerprint);
-            }
-
-            @Override
-            public void markCompleted(long taskId, String table, String fingerprint, int chunk, long rows) {
-                memory.markCompleted(taskId, table, fingerprint, chunk, rows);
-                batchesAfterPause.compareAndSet(-1, 0); // from the first checkpoint on, count batches, then pause
-            }
-
-            @Override
-            public void clear(long taskId) {
-                memory.clear(taskId);
-            }
-        };
+        // from the first checkpoint on, count batches, then pause
+        CheckpointStore store = counting(() -> batchesAfterPause.compareAndSet(-1, 0));
         Map<String, Object> cfg = Map.of("tables", List.of("portable"), "target_schema", target, "batch_size", 100,
                 "chunk_rows", 1000, "parallel", false, "max_parallel_chunks", 1);
         List<ProgressEvent> events = new CopyOnWriteArrayList<>();
@@ -323,24 +317,7 @@ class FullLoadIT {
         PostgresFixture.execute(target, "CREATE TABLE public.typed (id int PRIMARY KEY, stale text)",
                 "INSERT INTO public.typed VALUES (999999, 'old row')");
         AtomicLong committed = new AtomicLong();
-        InMemoryCheckpointStore memory = new InMemoryCheckpointStore();
-        CheckpointStore store = new CheckpointStore() {
-            @Override
-            public java.util.Set<Integer> completedChunks(long taskId, String table, String fingerprint) {
-                return memory.completedChunks(taskId, table, fingerprint);
-            }
-
-            @Override
-            public void markCompleted(long taskId, String table, String fingerprint, int chunk, long rows) {
-                memory.markCompleted(taskId, table, fingerprint, chunk, rows);
-                committed.incrementAndGet();
-            }
-
-            @Override
-            public void clear(long taskId) {
-                memory.clear(taskId);
-            }
-        };
+        CheckpointStore store = counting(committed::incrementAndGet);
         RunControl stopAfterAChunk = new RunControl() {
             @Override
             public boolean stopRequested() {
