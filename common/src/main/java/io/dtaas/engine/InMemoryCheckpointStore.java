@@ -22,7 +22,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     @Override
     public void markCompleted(long taskId, String table, String planFingerprint, int chunkIndex, long rows) {
         done.computeIfAbsent(key(taskId, table, planFingerprint), k -> ConcurrentHashMap.newKeySet()).add(chunkIndex);
-        rows.computeIfAbsent(key(taskId, table, planFingerprint), k -> new ConcurrentHashMap<>()).put(chunkIndex, rows);
+        this.rows.computeIfAbsent(key(taskId, table, planFingerprint), k -> new ConcurrentHashMap<>()).put(chunkIndex, rows);
     }
 
     @Override
