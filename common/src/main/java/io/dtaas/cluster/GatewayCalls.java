@@ -2,6 +2,7 @@ package io.dtaas.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtaas.connect.CaptureCleanup;
 import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
@@ -76,8 +77,8 @@ public final class GatewayCalls {
                             ((Number) a.get("limit")).intValue())));
                 }
             case DROP_CHANGE_CAPTURE:
-                return mapper.valueToTree(io.dtaas.cdc.ChangeCapture.drop(connector.type().id(), config,
-                        text(a, "stream_id")));
+                return mapper.valueToTree(connector.changeCapture().map(c -> c.cleanUp(config, text(a, "stream_id")))
+                        .orElse(CaptureCleanup.NOTHING));
             case SELECT_TABLES:
                 try (Source source = connector.source(config)) {
                     return mapper.valueToTree(TargetPreview.select(source, texts(a, "tables"), texts(a, "exclude_tables")));
@@ -88,7 +89,7 @@ public final class GatewayCalls {
                             mapper.convertValue(a.get("selection"), TargetPreview.Selection.class)));
                 }
             case PREFLIGHT:
-                return mapper.valueToTree(io.dtaas.cdc.preflight.Preflight.problems(connector.type().id(), config,
+                return mapper.valueToTree(io.dtaas.connect.CaptureReadiness.problems(connector, config,
                         mapper.convertValue(a.get("tables"), new com.fasterxml.jackson.core.type.TypeReference<
                                 java.util.List<io.dtaas.data.TableRef>>() { })));
             default:

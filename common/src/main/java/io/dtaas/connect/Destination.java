@@ -40,6 +40,11 @@ public interface Destination extends AutoCloseable {
 
     ChunkWriter open(TableSchema source, TableRef target, Chunk chunk, WriteMode mode);
 
+    /** How this destination takes change streams ({@code cdc}, {@code full_load_then_cdc}); empty when it cannot. */
+    default java.util.Optional<ChangeApplication> changeApplication() {
+        return java.util.Optional.empty();
+    }
+
     /**
      * The run was stopped (not paused): drops what only a resume would have used, such as an overwrite's staging
      * table, and leaves the target as it was. Called at most once per table after its chunks ended, on the run's

@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.gateway;
 
+import io.dtaas.connect.CaptureCleanup;
 import io.dtaas.connect.CheckResult;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
@@ -82,11 +83,11 @@ public class InProcessConnectorGateway implements ConnectorGateway {
 
     @Override
     public List<String> changeCapturePreflight(Connector connector, ConfigValues config, List<io.dtaas.data.TableRef> tables) {
-        return io.dtaas.cdc.preflight.Preflight.problems(connector.type().id(), config, tables);
+        return io.dtaas.connect.CaptureReadiness.problems(connector, config, tables);
     }
 
     @Override
-    public io.dtaas.cdc.ChangeCapture.Cleanup dropChangeCapture(Connector connector, ConfigValues config, String streamId) {
-        return io.dtaas.cdc.ChangeCapture.drop(connector.type().id(), config, streamId);
+    public CaptureCleanup dropChangeCapture(Connector connector, ConfigValues config, String streamId) {
+        return connector.changeCapture().map(c -> c.cleanUp(config, streamId)).orElse(CaptureCleanup.NOTHING);
     }
 }
