@@ -36,11 +36,13 @@ public class TaskValidator {
     private final SourceTables sourceTables;
     private final TemplateChecks templates;
     private final TaskTransformations transformations;
+    private final TaskQueries queries;
     private final ConnectorRegistry registry;
     private final RunRequirements requirements;
 
     public TaskValidator(SourceTables sourceTables, TemplateChecks templates, TaskTransformations transformations,
-                         ConnectorRegistry registry, RunRequirements requirements) {
+                         TaskQueries queries, ConnectorRegistry registry, RunRequirements requirements) {
+        this.queries = queries;
         this.registry = registry;
         this.requirements = requirements;
         this.sourceTables = sourceTables;
@@ -88,6 +90,10 @@ public class TaskValidator {
                 || !Objects.equals(current.config().get("queries"), config.get("queries"));
         if (transfer != null && transformationsChanged) {
             transformations.check(source, transfer, mode, problems, warnings);
+        }
+        boolean queriesChanged = tablesChanged || !Objects.equals(current.config().get("queries"), config.get("queries"));
+        if (transfer != null && source != null && queriesChanged && problems.isEmpty()) {
+            queries.check(source, transfer, problems, warnings);
         }
         boolean keysMatter = tablesChanged || !Objects.equals(current.mode(), mode)
                 || !Objects.equals(current.destinationConnectorId(), destination)
