@@ -103,8 +103,9 @@ await step('source form: inline validation, test connection, save', async () => 
   await shot('connector-form')
   await page.click('button[type=submit]')
   await page.waitForURL('**/connectors')
+  // issue 14.3: saving the settings the form just tested successfully records that: the status says ok at once
   const row = page.locator(`tr[data-connector="${sourceName}"]`)
-  await row.locator('[data-testid=status]:has-text("untested")').waitFor()
+  await row.locator('[data-testid=status]:has-text("ok")').waitFor()
   await row.getByRole('button', { name: 'Test' }).click()
   await row.locator('[data-testid=status]:has-text("ok")').waitFor()
 })
@@ -146,6 +147,9 @@ await step('task builder: two tables by search and pattern, settings, save', asy
   await page.getByRole('button', { name: 'Select matching' }).click()
   const chips = await page.locator('[data-testid=selected-tables] .chip').allTextContents()
   expectEq(chips.map((c) => c.replace('×', '').trim()).sort().join(','), 'customers,orders', 'selected tables')
+  // issue 14.1: with no target schema the tables land in the MariaDB connector's own database, shown before saving
+  await page.waitForSelector(`[data-testid=table-targets] li[data-source="public.orders"]:has-text("→ ${MY.db}.orders")`)
+  await page.waitForSelector(`[data-testid=table-targets] li[data-source="public.customers"]:has-text("→ ${MY.db}.customers")`)
   await page.fill('#task-target-schema', MY.db)
   await page.selectOption('#task-write-mode', 'overwrite')
   await page.fill('#task-batch', '5000')
@@ -216,6 +220,8 @@ await step('history: per-table drill-down shows each table\'s rows', async () =>
   }
   expectEq(tableRows.customers, CUSTOMERS, 'customers rows')
   expectEq(tableRows.orders, ORDERS, 'orders rows')
+  const target = await page.locator('[data-testid=execution-tables] tr[data-table="public.orders"] [data-testid=table-target]').textContent()
+  expectEq(target.trim(), `${MY.db}.orders`, 'the run\'s table view shows where orders landed')
   await shot('task-detail')
 })
 
@@ -226,6 +232,25 @@ await step('tasks list: status and last run', async () => {
   if (!(await row.textContent()).includes(`${(CUSTOMERS + ORDERS).toLocaleString('en-US')} rows`)) throw new Error('last run rows missing')
   await row.locator('button[data-action=start]').waitFor()
   await shot('tasks')
+})
+
+// issue 14.6: at 1024 px every Delete button is inside its table's visible area, not cut off behind a scrollbar
+await step('1024 px: the Delete buttons of Tasks and Connectors are visible', async () => {
+  await page.setViewportSize({ width: 1024, height: 900 })
+  const clipped = () => page.evaluate(() => [...document.querySelectorAll('button.danger')].filter((b) => {
+    const r = b.getBoundingClientRect()
+    const box = (b.closest('.scroll') ?? document.documentElement).getBoundingClientRect()
+    return r.width === 0 || r.right > Math.min(box.right, window.innerWidth) + 0.5 || r.left < box.left - 0.5
+  }).length)
+  await page.goto('/tasks')
+  await page.locator(`tr[data-task="${taskName}"] button.danger`).waitFor()
+  expectEq(await clipped(), 0, 'cut-off Delete buttons on Tasks')
+  await shot('tasks-1024')
+  await page.goto('/connectors')
+  await page.locator(`tr[data-connector="${destName}"] button.danger`).waitFor()
+  expectEq(await clipped(), 0, 'cut-off Delete buttons on Connectors')
+  await shot('connectors-1024')
+  await page.setViewportSize({ width: 1280, height: 900 })
 })
 
 await step('dashboard: a second run shows up under active executions and completes live', async () => {

@@ -6,7 +6,9 @@ import TaskActions from '../src/components/TaskActions.vue'
 import ThroughputChart from '../src/components/ThroughputChart.vue'
 import TransformationEditor from '../src/components/TransformationEditor.vue'
 import ProblemMessage from '../src/components/ProblemMessage.vue'
-import type { ConnectorType, TransformationType } from '../src/api/types'
+import SystemHealth from '../src/components/SystemHealth.vue'
+import ExecutionTables from '../src/components/ExecutionTables.vue'
+import type { ConnectorType, Health, TransformationType } from '../src/api/types'
 import { toasts } from '../src/composables/toasts'
 import { stubFetch } from './stubFetch'
 
@@ -153,6 +155,50 @@ describe('small components', () => {
     await flushPromises()
     expect(toasts.map((t) => t.message)).toContain('task 3 is running')
     expect(w.emitted('done')).toBeUndefined()
+  })
+
+  it('TaskActions asks before Stop (issue 14.5) and shows pausing… until the task pauses (issue 14.2)', async () => {
+    const calls = stubFetch({
+      'POST /api/tasks/4/stop': { status: 202, body: { id: 8, status: 'stopping' } },
+      'POST /api/tasks/4/pause': { status: 202, body: { id: 8, status: 'running' } },
+    })
+    const confirm = vi.fn(() => false)
+    vi.stubGlobal('confirm', confirm)
+    const w = mount(TaskActions, { props: { task: { id: 4, name: 'orders sync', status: 'running' } } })
+    await w.find('button[data-action=stop]').trigger('click')
+    await flushPromises()
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Stop "orders sync"?'))
+    expect(calls.some((c) => c.url.endsWith('/stop'))).toBe(false)
+    confirm.mockReturnValue(true)
+    await w.find('button[data-action=stop]').trigger('click')
+    await flushPromises()
+    expect(calls.filter((c) => c.url.endsWith('/stop'))).toHaveLength(1)
+
+    const paused = mount(TaskActions, { props: { task: { id: 4, name: 'orders sync', status: 'running' } } })
+    await paused.find('button[data-action=pause]').trigger('click')
+    await flushPromises()
+    expect(paused.find('[data-testid=winding-down]').text()).toBe('pausing…')
+    expect(paused.find('button[data-action=pause]').exists()).toBe(false)
+    await paused.setProps({ task: { id: 4, name: 'orders sync', status: 'paused' } })
+    expect(paused.findAll('button').map((b) => b.text())).toEqual(['Resume', 'Stop'])
+  })
+
+  it('SystemHealth greys out the last known states under a banner when the server is down (issue 14.3)', async () => {
+    const health: Health = { status: 'UP', checks: [{ name: 'Database connections health check', status: 'UP' }] }
+    const w = mount(SystemHealth, { props: { stats: null, health, healthError: null } })
+    expect(w.find('[data-testid=health-banner]').exists()).toBe(false)
+    expect(w.find('[data-testid=system-health]').classes()).not.toContain('stale')
+    await w.setProps({ healthError: 'Failed to fetch' })
+    expect(w.find('[data-testid=health-banner]').text()).toContain('cannot be reached')
+    expect(w.find('[data-testid=system-health]').classes()).toContain('stale')
+  })
+
+  it('ExecutionTables says why a failed run has no tables, and shows where tables landed (issues 14.3, 14.1)', () => {
+    const failed = mount(ExecutionTables, { props: { tables: [], status: 'failed', error: 'wal_level is replica' } })
+    expect(failed.find('[data-testid=no-tables]').text()).toBe('This run ended (failed) before any table started: wal_level is replica.')
+    const table = { table: 'public.orders', state: 'completed', rows: 5, bytes: 0, chunks_done: 1, chunks_total: 1, error: null }
+    const done = mount(ExecutionTables, { props: { tables: [table], targets: { 'public.orders': 'ui_dest.orders' } } })
+    expect(done.find('[data-testid=table-target]').text()).toBe('ui_dest.orders')
   })
 
   it('ThroughputChart draws a line through its samples', () => {

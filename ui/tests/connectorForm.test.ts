@@ -41,6 +41,11 @@ describe('connector form', () => {
     expect(toConfig(pg, values, stored)).toEqual({ host: 'db', port: 5433, password: MASK })
   })
 
+  it('sends a stored secret the user cleared as null, which removes it (issue 14.3)', () => {
+    const values = { host: 'db', port: 5433, password: '', ssl_mode: '' }
+    expect(toConfig(pg, values, stored, ['password'])).toEqual({ host: 'db', port: 5433, password: null })
+  })
+
   it('sends a new secret as typed and leaves blanks out of a new connector', () => {
     expect(toConfig(pg, { host: 'h', port: null, password: 's3cret', ssl_mode: '' })).toEqual({ host: 'h', password: 's3cret' })
   })

@@ -116,3 +116,28 @@ describe('TaskBuilderPage server errors on steps', () => {
     expect(w.find('[data-testid=transformation-editor]').text()).toContain("column 'nope' not found")
   })
 })
+
+describe('TaskBuilderPage targets (issue 14.1)', () => {
+  it('shows, per selected table, where it lands before saving', async () => {
+    const calls = stubFetch({
+      ...routes,
+      'POST /api/tasks/targets': {
+        body: {
+          targets: [{ source: 'public.orders', target: 'ui_dest.orders', location: 'ui_dest.orders' }], note: null,
+          problems: [{ field: 'config.tables[0]', message: "table 'orders' has no primary key; write_mode merge upserts by primary key" }],
+        },
+      },
+    })
+    const w = mount(TaskBuilderPage, { global: { stubs: { RouterLink: RouterLinkStub } } })
+    await flushPromises()
+    await w.find('[data-testid=table-browser] label[data-table=orders] input').setValue(true)
+    await new Promise((r) => setTimeout(r, 500)) // debounced
+    await flushPromises()
+    const asked = calls.filter((c) => c.url === '/api/tasks/targets').pop()
+    expect(asked?.body).toEqual({ source_connector_id: 1, destination_connector_id: 2, mode: 'full_load', config: { tables: ['orders'], write_mode: 'append' } })
+    expect(w.find('[data-testid=table-targets]').text()).toContain('public.orders → ui_dest.orders')
+    // issue 14.4: what saving would refuse shows as a badge on the table before saving
+    expect(w.find('[data-testid=table-problem]').text()).toBe('orders')
+    expect(w.find('[data-testid=table-problems]').text()).toContain('has no primary key')
+  })
+})

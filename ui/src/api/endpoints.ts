@@ -1,7 +1,7 @@
 import { api, query } from './client'
 import type {
   ColumnInfo, Connector, ConnectorInput, ConnectorType, DashboardStats, Execution, Health, PreviewResult,
-  RecentExecution, Resolution, ResultSet, TableInfo, Task, TaskInput, TestResult, TransformationStep,
+  RecentExecution, Resolution, ResultSet, TableInfo, TargetsAnswer, Task, TaskInput, TestResult, TransformationStep,
   TransformationType, Variable, VariableInput,
 } from './types'
 
@@ -40,6 +40,10 @@ export const tasksApi = {
   action: (id: number, action: TaskAction) => api.post<Execution>(`/api/tasks/${id}/${action}`),
   executions: (id: number, limit = 50) => api.get<Execution[]>(`/api/tasks/${id}/executions${query({ limit })}`),
   execution: (id: number) => api.get<Execution>(`/api/executions/${id}`),
+  /** Where a draft's tables will land: needs the two connector ids and config.tables. */
+  draftTargets: (body: Pick<TaskInput, 'source_connector_id' | 'destination_connector_id' | 'config'> & { mode?: TaskInput['mode'] }) =>
+    api.post<TargetsAnswer>('/api/tasks/targets', body),
+  targets: (id: number) => api.get<TargetsAnswer>(`/api/tasks/${id}/targets`),
 }
 
 export type TaskAction = 'start' | 'stop' | 'pause' | 'resume'

@@ -91,6 +91,21 @@ export interface TableProgress {
   error: string | null
 }
 
+/** Where one selected source table lands (POST /api/tasks/targets, GET /api/tasks/{id}/targets). */
+export interface TableTarget {
+  source: string
+  target: string
+  /** the qualified table, or a file destination's folder; null when only a run can resolve it */
+  location: string | null
+}
+
+export interface TargetsAnswer {
+  targets: TableTarget[]
+  note: string | null
+  /** for a draft with a mode: what saving would refuse (config.tables[i] or source_connector_id) */
+  problems: { field: string; message: string }[]
+}
+
 export interface ExecutionSummary {
   id: number
   status: ExecutionStatus
@@ -105,6 +120,10 @@ export interface Execution extends ExecutionSummary {
   task_id: number
   table_progress: TableProgress[]
   created_at: string
+  /** the paused or failed execution this one continues */
+  resumed_from?: number | null
+  /** the execution that continued this one */
+  resumed_by?: number | null
 }
 
 export interface TransformationStep {

@@ -67,10 +67,18 @@ export function storedSecret(f: FieldSpec, existing?: Connector | null): boolean
   return f.secret && existing?.connection_config[f.name] === MASK
 }
 
-/** The connection_config to send: blanks left out, and a blank secret of a stored connector kept as stored. */
-export function toConfig(type: ConnectorType, values: ConnectionConfig, existing?: Connector | null): ConnectionConfig {
+/**
+ * The connection_config to send: blanks left out, a blank secret of a stored connector kept as stored, and a
+ * stored secret the user chose to clear sent as null (which removes it).
+ */
+export function toConfig(type: ConnectorType, values: ConnectionConfig, existing?: Connector | null,
+  cleared: string[] = []): ConnectionConfig {
   const config: ConnectionConfig = {}
   for (const f of type.fields) {
+    if (cleared.includes(f.name) && storedSecret(f, existing)) {
+      config[f.name] = null
+      continue
+    }
     const v = values[f.name]
     if (isBlank(v)) {
       if (storedSecret(f, existing)) config[f.name] = MASK

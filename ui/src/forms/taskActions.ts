@@ -16,3 +16,9 @@ const ALLOWED: Record<TaskStatus, TaskAction[]> = {
 export function allowedActions(status: TaskStatus): TaskAction[] {
   return ALLOWED[status] ?? []
 }
+
+/** What Stop does, asked before it happens: unlike Pause, it cannot be resumed. */
+export function stopQuestion(taskName: string): string {
+  return `Stop "${taskName}"? The run ends at the next batch and cannot be resumed (Start begins again).`
+    + " An overwrite's staging tables are dropped; its target tables keep their previous rows."
+}

@@ -98,7 +98,7 @@ public final class CdcRun {
                     .bind(s, TransformContext.run(task.variables())), targetOf, config.trackDeletes());
             applier.prepare();
             progress.tablesSelected(tables.stream().map(TableRef::toString).toList());
-            tables.forEach(t -> progress.tableStarted(t.toString(), 0, 0, 0));
+            tables.forEach(t -> progress.tableStreaming(t.toString()));
             Files.createDirectories(state.localDir());
             // pre-flight (issue 5 ops): a misconfigured source or a lost position fails with the fix, not a trace
             capture.preflight(sourceConfig, streamId(task.taskId()), tables).requireOk("the " + sourceType + " source");

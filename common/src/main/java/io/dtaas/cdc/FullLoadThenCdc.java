@@ -52,6 +52,8 @@ public final class FullLoadThenCdc {
     private final long executionId;
     private final ProgressSink sink;
     private final ProgressTracker progress;
+    /** The load's final counters when this execution loaded, carried into the streaming phase's figures. */
+    private ProgressEvent loaded;
 
     /**
      * @param progress the execution's tracker, for the streaming phase and the final event; the load phase
@@ -138,10 +140,16 @@ public final class FullLoadThenCdc {
         if (status != ExecutionStatus.COMPLETED && last.get() != null) {
             sink.publish(last.get());
         }
+        if (status == ExecutionStatus.COMPLETED) {
+            loaded = last.get();
+        }
         return status;
     }
 
     private ExecutionStatus stream() {
+        if (loaded != null) {
+            progress.carry(loaded.tables()); // the load's rows stay in the execution's figures while it streams
+        }
         CdcRun run = new CdcRun(source, destination, sourceConnector, sourceConfig, config, task, state, control, progress);
         if (!state.hasHistory()) {
             // offsets seeded by the handoff but no schema history yet (sources that keep one build it first)

@@ -6,7 +6,9 @@ import io.dtaas.connect.CaptureCleanup;
 import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
+import io.dtaas.connect.Destination;
 import io.dtaas.connect.Source;
+import io.dtaas.engine.TargetPreview;
 import io.dtaas.connect.SourceLookup;
 import io.dtaas.connect.ConnectorRegistry;
 import io.dtaas.connect.catalog.CatalogBrowser;
@@ -77,12 +79,25 @@ public final class GatewayCalls {
             case DROP_CHANGE_CAPTURE:
                 return mapper.valueToTree(connector.changeCapture().map(c -> c.cleanUp(config, text(a, "stream_id")))
                         .orElse(CaptureCleanup.NOTHING));
+            case SELECT_TABLES:
+                try (Source source = connector.source(config)) {
+                    return mapper.valueToTree(TargetPreview.select(source, texts(a, "tables"), texts(a, "exclude_tables")));
+                }
+            case LOCATE_TABLES:
+                try (Destination destination = connector.destination(config)) {
+                    return mapper.valueToTree(TargetPreview.locate(destination, text(a, "target_schema"),
+                            mapper.convertValue(a.get("selection"), TargetPreview.Selection.class)));
+                }
+            case PREFLIGHT:
+                return mapper.valueToTree(io.dtaas.connect.CaptureReadiness.problems(connector, config,
+                        mapper.convertValue(a.get("tables"), new com.fasterxml.jackson.core.type.TypeReference<
+                                java.util.List<io.dtaas.data.TableRef>>() { })));
             default:
                 break;
         }
         CatalogBrowser browser = connector.browser(config);
         Object result = switch (request.op()) {
-            case CHECK, DESCRIBE, HEAD, DROP_CHANGE_CAPTURE -> throw new IllegalStateException("handled above");
+            case CHECK, DESCRIBE, HEAD, DROP_CHANGE_CAPTURE, SELECT_TABLES, LOCATE_TABLES, PREFLIGHT -> throw new IllegalStateException("handled above");
             case DATABASES -> browser.databases();
             case SCHEMAS -> browser.schemas(text(a, "database"));
             case TABLES -> browser.tables(text(a, "database"), text(a, "schema"));
@@ -106,6 +121,12 @@ public final class GatewayCalls {
     private static String text(Map<String, Object> args, String name) {
         Object v = args.get(name);
         return v == null ? null : v.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> texts(Map<String, Object> args, String name) {
+        Object v = args.get(name);
+        return v == null ? java.util.List.of() : (java.util.List<String>) v;
     }
 
     private static QueryLimits limits(Map<String, Object> args) {

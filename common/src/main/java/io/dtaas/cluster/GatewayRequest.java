@@ -28,7 +28,13 @@ public record GatewayRequest(String id, Op op, String typeId, String sealedConfi
         /** A source table's schema and first rows, typed, for transformation previews. */
         HEAD("head"),
         /** Drop a task's change capture on the source (slot, publication); args: stream_id. */
-        DROP_CHANGE_CAPTURE("drop_change_capture");
+        DROP_CHANGE_CAPTURE("drop_change_capture"),
+        /** The tables a task's selectors pick in a source, qualified; args: tables, exclude_tables. */
+        SELECT_TABLES("select_tables"),
+        /** Where selected tables land in a destination; args: target_schema, selection. */
+        LOCATE_TABLES("locate_tables"),
+        /** The change-capture pre-flight's problems (empty when ready); args: tables. */
+        PREFLIGHT("preflight");
 
         private final String wireName;
 

@@ -23,6 +23,14 @@ public interface Destination extends AutoCloseable {
     }
 
     /**
+     * Where rows for {@code target} land, as the user would look for them: the qualified table name, or for file
+     * destinations the folder its files go into. Opens nothing; any thread.
+     */
+    default String location(TableRef target) {
+        return target.toString();
+    }
+
+    /**
      * Like {@link #prepare(TableSchema, TableRef, WriteMode)}, for a run that continues an interrupted one:
      * what earlier runs committed (e.g. an overwrite's staging table) must be kept.
      */
@@ -35,6 +43,14 @@ public interface Destination extends AutoCloseable {
     /** How this destination takes change streams ({@code cdc}, {@code full_load_then_cdc}); empty when it cannot. */
     default java.util.Optional<ChangeApplication> changeApplication() {
         return java.util.Optional.empty();
+    }
+
+    /**
+     * The run was stopped (not paused): drops what only a resume would have used, such as an overwrite's staging
+     * table, and leaves the target as it was. Called at most once per table after its chunks ended, on the run's
+     * thread; the default has nothing to drop.
+     */
+    default void abandon(TableRef target, WriteMode mode) {
     }
 
     /** Finishes the table: e.g. swaps in the new table for {@link WriteMode#OVERWRITE}. */

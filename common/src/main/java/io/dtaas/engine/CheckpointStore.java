@@ -21,6 +21,14 @@ public interface CheckpointStore {
         return 0;
     }
 
+    /**
+     * Rows of every completed chunk of the plan, whichever run committed them: what a table an earlier execution
+     * finished holds (shown as {@code skipped}, not counted as the resuming run's). 0 when the store cannot tell.
+     */
+    default long rowsDone(long taskId, String table, String planFingerprint) {
+        return 0;
+    }
+
     /** Forgets every checkpoint of the task: the next run starts from scratch. */
     void clear(long taskId);
 }

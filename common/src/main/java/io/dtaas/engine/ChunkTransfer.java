@@ -22,8 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Moves one chunk: a reader thread pulls batches from the source into a small bounded queue while the calling
- * thread writes them, so reading and writing overlap and memory stays at a few batches. The chunk commits
- * only when every row is written; a stop or pause between batches rolls it back.
+ * thread writes them, so reading and writing overlap and memory stays at a few batches. The chunk counts as
+ * done (checkpointed) only when every row is written. A stop or pause between batches commits the rows written so
+ * far without checkpointing the chunk: they are really in the target, so the figures never go backwards, and a
+ * resume redoes the chunk idempotently (its key range is deleted first, or upserted).
  */
 final class ChunkTransfer {
 
@@ -138,6 +140,10 @@ final class ChunkTransfer {
             try {
                 while (true) {
                     if (control.stopRequested() || control.pauseRequested()) {
+                        if (written > 0) {
+                            writer.commit(); // not checkpointed: see the class comment
+                            committed = true;
+                        }
                         return Outcome.INTERRUPTED;
                     }
                     Object item = take(queue);

@@ -37,6 +37,17 @@ public final class FileCheckpointStore implements CheckpointStore {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The latest count per chunk (a chunk committed twice has two lines; the later one counts). */
+    @Override
+    public synchronized long rowsDone(long taskId, String table, String planFingerprint) {
+        String prefix = prefix(taskId, table, planFingerprint);
+        java.util.Map<String, Long> byChunk = new java.util.HashMap<>();
+        lines().stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).split("\t"))
+                .filter(parts -> parts.length > 1)
+                .forEach(parts -> byChunk.put(parts[0], Long.valueOf(parts[1])));
+        return byChunk.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     @Override
     public synchronized void markCompleted(long taskId, String table, String planFingerprint, int chunkIndex, long rows) {
         String line = prefix(taskId, table, planFingerprint) + chunkIndex + "\t" + rows + "\n";

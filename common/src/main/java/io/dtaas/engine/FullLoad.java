@@ -105,12 +105,26 @@ public final class FullLoad {
         } finally {
             pool.shutdownNow();
         }
+        if (control.stopRequested()) {
+            abandon(tables, targets, errors);
+        }
         if (interrupted || control.stopRequested() || control.pauseRequested()) {
             return finish(control.stopRequested() ? ExecutionStatus.STOPPED : ExecutionStatus.PAUSED,
                     errors.isEmpty() ? null : String.join("; ", errors));
         }
         return errors.isEmpty() ? finish(ExecutionStatus.COMPLETED, null)
                 : finish(ExecutionStatus.FAILED, String.join("; ", errors));
+    }
+
+    /** A stopped run is never resumed: what it staged for a resume is dropped (an overwrite's new tables). */
+    private void abandon(List<TableRef> tables, TargetTables targets, List<String> errors) {
+        for (TableRef table : tables) {
+            try {
+                destination.abandon(targets.apply(table), config.writeMode());
+            } catch (DtaasException e) {
+                errors.add("could not clean up after stopping " + table + ": " + e.getMessage());
+            }
+        }
     }
 
     private ExecutionStatus finish(ExecutionStatus status, String error) {

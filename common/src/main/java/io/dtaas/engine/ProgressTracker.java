@@ -29,6 +29,8 @@ public final class ProgressTracker {
 
     private static final class TableState {
         String state = "pending";
+        /** Done by an earlier execution: its rows are shown, not counted in this execution's total. */
+        boolean earlier;
         long rows;
         long bytes;
         int chunksDone;
@@ -65,6 +67,35 @@ public final class ProgressTracker {
         t.chunksTotal = chunksTotal;
         t.chunksDone = chunksAlreadyDone;
         t.rows = rowsAlreadyDone;
+    }
+
+    /** A table an earlier execution finished (all its chunks checkpointed): {@code skipped}, with its rows. */
+    public synchronized void tableSkipped(String table, int chunksTotal, long rowsDone) {
+        TableState t = tables.computeIfAbsent(table, k -> new TableState());
+        t.state = "skipped";
+        t.earlier = true;
+        t.chunksTotal = chunksTotal;
+        t.chunksDone = chunksTotal;
+        t.rows = rowsDone;
+    }
+
+    /** A table whose change stream starts: running, keeping what was counted for it (its load's rows). */
+    public synchronized void tableStreaming(String table) {
+        tables.computeIfAbsent(table, k -> new TableState()).state = "running";
+    }
+
+    /**
+     * Counters of an earlier phase of the same execution (a full_load_then_cdc's load), so its figures carry on
+     * from there rather than start again at 0.
+     */
+    public synchronized void carry(List<TableProgress> earlier) {
+        for (TableProgress p : earlier) {
+            TableState t = tables.computeIfAbsent(p.table(), k -> new TableState());
+            t.rows = p.rows();
+            t.bytes = p.bytes();
+            t.chunksDone = p.chunksDone();
+            t.chunksTotal = p.chunksTotal();
+        }
     }
 
     public void rowsWritten(String table, long rows) {
@@ -121,7 +152,7 @@ public final class ProgressTracker {
     }
 
     public synchronized long totalRows() {
-        return tables.values().stream().mapToLong(t -> t.rows).sum();
+        return tables.values().stream().filter(t -> !t.earlier).mapToLong(t -> t.rows).sum();
     }
 
     public synchronized ProgressEvent snapshot(ExecutionStatus status, String error) {
@@ -131,8 +162,10 @@ public final class ProgressTracker {
         for (Map.Entry<String, TableState> e : tables.entrySet()) {
             TableState t = e.getValue();
             list.add(new TableProgress(e.getKey(), t.state, t.rows, t.bytes, t.chunksDone, t.chunksTotal, t.error));
-            rows += t.rows;
-            bytes += t.bytes;
+            if (!t.earlier) {
+                rows += t.rows;
+                bytes += t.bytes;
+            }
         }
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
         return new ProgressEvent(executionId, taskId, status, rows, bytes, rows / seconds, list, error, Instant.now(),

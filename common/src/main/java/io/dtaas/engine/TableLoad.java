@@ -77,8 +77,14 @@ final class TableLoad {
             retrier.run("preparing " + target, () -> destination.prepare(output, target, config.writeMode(), !done.isEmpty()));
             // chunks this execution committed under an earlier claim count as its own rows (exact records)
             long carried = done.isEmpty() ? 0 : checkpoints.rowsCarried(task.taskId(), name, fingerprint);
-            progress.tableStarted(name, chunks.size(), done.size(), carried);
             List<Chunk> pending = chunks.stream().filter(c -> !done.contains(c.index())).toList();
+            if (pending.isEmpty() && carried == 0) {
+                // an earlier execution finished it: shown with its rows, counted as that execution's
+                progress.tableSkipped(name, chunks.size(), checkpoints.rowsDone(task.taskId(), name, fingerprint));
+                destination.complete(output, target, config.writeMode());
+                return new Outcome(false, null);
+            }
+            progress.tableStarted(name, chunks.size(), done.size(), carried);
             Outcome outcome = moveChunks(schema, pipeline, target, pending, fingerprint);
             if (outcome.interrupted() || outcome.error() != null) {
                 progress.tableFinished(name, outcome.error() != null ? "failed" : "interrupted", outcome.error());

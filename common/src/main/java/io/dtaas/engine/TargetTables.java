@@ -35,6 +35,14 @@ public final class TargetTables implements Function<TableRef, TableRef> {
         return new TargetTables(null, destinationDefault.isPresent() ? source.defaultSchema() : null, destinationDefault);
     }
 
+    /** As {@link #of(String, Source, Destination)}, with the source's default namespace already known. */
+    public static TargetTables of(String targetSchema, String sourceDefault, Destination destination) {
+        if (targetSchema != null) {
+            return new TargetTables(targetSchema, null, Optional.empty());
+        }
+        return new TargetTables(null, sourceDefault, destination.defaultSchema());
+    }
+
     @Override
     public TableRef apply(TableRef source) {
         if (targetSchema != null) {

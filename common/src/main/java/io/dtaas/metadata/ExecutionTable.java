@@ -29,7 +29,8 @@ public record ExecutionTable(String table, int position, String state, Execution
      */
     public static String finalState(ExecutionStatus outcome, TableProgress last) {
         String reported = last == null ? null : last.state();
-        if ("completed".equals(reported) || "failed".equals(reported) || "interrupted".equals(reported)) {
+        if ("completed".equals(reported) || "failed".equals(reported) || "interrupted".equals(reported)
+                || "skipped".equals(reported)) {
             return reported;
         }
         return switch (outcome) {

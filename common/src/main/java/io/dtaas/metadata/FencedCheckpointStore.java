@@ -6,7 +6,6 @@ import io.dtaas.error.SystemError;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Set;
 
@@ -75,21 +74,13 @@ public final class FencedCheckpointStore implements CheckpointStore {
     }
 
     @Override
+    public long rowsDone(long taskId, String table, String planFingerprint) {
+        return delegate.rowsDone(taskId, table, planFingerprint);
+    }
+
+    @Override
     public long rowsCarried(long taskId, String table, String planFingerprint) {
-        String sql = "SELECT coalesce(sum(rows), 0) FROM chunk_checkpoints WHERE task_id = ? AND table_name = ?"
-                + " AND plan_fingerprint = ? AND execution_id = ?";
-        try (Connection c = metadata.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, taskId);
-            ps.setString(2, table);
-            ps.setString(3, planFingerprint);
-            ps.setLong(4, executionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new SystemError("cannot read the checkpoints of task " + taskId + ", table " + table, e);
-        }
+        return JdbcCheckpointStore.sumRows(metadata, taskId, table, planFingerprint, executionId);
     }
 
     @Override

@@ -64,6 +64,31 @@ public class JdbcCheckpointStore implements CheckpointStore {
     }
 
     @Override
+    public long rowsDone(long taskId, String table, String planFingerprint) {
+        return sumRows(dataSource, taskId, table, planFingerprint, null);
+    }
+
+    /** Rows of the plan's completed chunks; with {@code executionId}, only those that execution committed. */
+    static long sumRows(DataSource metadata, long taskId, String table, String planFingerprint, Long executionId) {
+        String sql = "SELECT coalesce(sum(rows), 0) FROM chunk_checkpoints WHERE task_id = ? AND table_name = ?"
+                + " AND plan_fingerprint = ?" + (executionId == null ? "" : " AND execution_id = ?");
+        try (Connection c = metadata.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, taskId);
+            ps.setString(2, table);
+            ps.setString(3, planFingerprint);
+            if (executionId != null) {
+                ps.setLong(4, executionId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new SystemError("cannot read the checkpoints of task " + taskId + ", table " + table, e);
+        }
+    }
+
+    @Override
     public void clear(long taskId) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM chunk_checkpoints WHERE task_id = ?")) {

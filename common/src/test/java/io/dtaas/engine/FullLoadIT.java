@@ -60,6 +60,41 @@ class FullLoadIT {
         }
     }
 
+    /** Checkpoints in memory that tell {@code onCheckpoint} of each chunk committed (tests pause or stop on them). */
+    static CheckpointStore counting(Runnable onCheckpoint) {
+        InMemoryCheckpointStore memory = new InMemoryCheckpointStore();
+        return new CheckpointStore() {
+            @Override
+            public java.util.Set<Integer> completedChunks(long taskId, String table, String fingerprint) {
+                return memory.completedChunks(taskId, table, fingerprint);
+            }
+
+            @Override
+            public void markCompleted(long taskId, String table, String fingerprint, int chunk, long rows) {
+                memory.markCompleted(taskId, table, fingerprint, chunk, rows);
+                onCheckpoint.run();
+            }
+
+            @Override
+            public long rowsDone(long taskId, String table, String fingerprint) {
+                return memory.rowsDone(taskId, table, fingerprint);
+            }
+
+            @Override
+            public void clear(long taskId) {
+                memory.clear(taskId);
+            }
+        };
+    }
+
+    /** Issue 14.2: rows reported by a run never go backwards, through its pause or stop too. */
+    static void neverBackwards(Run run) {
+        List<Long> rows = run.events().stream().map(ProgressEvent::processedRows).toList();
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(rows.get(i)).as("rows in event %d of %s", i, rows).isGreaterThanOrEqualTo(rows.get(i - 1));
+        }
+    }
+
     private static Map<String, Object> config(Object... extra) {
         Map<String, Object> m = new HashMap<>();
         m.put("tables", TABLES);
@@ -95,6 +130,9 @@ class FullLoadIT {
                 PostgresFixture.connectionConfig(target), config("target_schema", "copied"), new InMemoryCheckpointStore(),
                 RunControl.NONE);
         assertThat(run.status()).as(String.valueOf(run.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        // issue 14.2: a MariaDB target reports the bytes it was sent, per table, not 0
+        assertThat(run.last().tables()).filteredOn(t -> t.rows() > 0).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.bytes()).as(t.table() + " bytes").isPositive());
         assertSame(new MysqlConnector(), MariaDbFixture.connectionConfig(MY_SRC), MY_SRC,
                 new PostgresConnector(), PostgresFixture.connectionConfig(target), "copied");
     }
@@ -107,6 +145,9 @@ class FullLoadIT {
                 MariaDbFixture.connectionConfig(target), config("target_schema", target), new InMemoryCheckpointStore(),
                 RunControl.NONE);
         assertThat(run.status()).as(String.valueOf(run.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        // issue 14.2: a MariaDB target reports the bytes it was sent, per table, not 0
+        assertThat(run.last().tables()).filteredOn(t -> t.rows() > 0).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.bytes()).as(t.table() + " bytes").isPositive());
         assertSame(new MysqlConnector(), MariaDbFixture.connectionConfig(MY_SRC), MY_SRC,
                 new MysqlConnector(), MariaDbFixture.connectionConfig(target), target);
 
@@ -176,25 +217,8 @@ class FullLoadIT {
     void pausedMidTableThenResumedIsExactAndSkipsDoneChunks() throws Exception {
         String target = "dtaas_it_fl_resume";
         PostgresFixture.freshDatabase(target);
-        InMemoryCheckpointStore store = new InMemoryCheckpointStore();
         AtomicLong committed = new AtomicLong();
-        CheckpointStore checkpoints = new CheckpointStore() {
-            @Override
-            public java.util.Set<Integer> completedChunks(long taskId, String table, String fingerprint) {
-                return store.completedChunks(taskId, table, fingerprint);
-            }
-
-            @Override
-            public void markCompleted(long taskId, String table, String fingerprint, int chunk, long rows) {
-                store.markCompleted(taskId, table, fingerprint, chunk, rows);
-                committed.incrementAndGet();
-            }
-
-            @Override
-            public void clear(long taskId) {
-                store.clear(taskId);
-            }
-        };
+        CheckpointStore checkpoints = counting(committed::incrementAndGet);
         RunControl pauseAfterSomeRows = new RunControl() {
             @Override
             public boolean stopRequested() {
@@ -210,6 +234,7 @@ class FullLoadIT {
         Run first = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
                 PostgresFixture.connectionConfig(target), cfg, checkpoints, pauseAfterSomeRows);
         assertThat(first.status()).isEqualTo(ExecutionStatus.PAUSED);
+        neverBackwards(first);
         assertThat(checkpoints.completedChunks(42, "public.typed", "x")).isEmpty(); // keys are per plan
         assertThat(committed.get()).isBetween(2L, 3L);
 
@@ -221,6 +246,105 @@ class FullLoadIT {
             assertThat(TableContents.postgresRowChecksums(target, table)).as(table)
                     .isEqualTo(TableContents.postgresRowChecksums(PG_SRC, table));
         }
+    }
+
+    /**
+     * Issue 14.2: a pause in the middle of a chunk written batch by batch (PostgreSQL to MariaDB) keeps the rows it
+     * wrote counted and in the target; the figures never go backwards, and the resumed run ends exact.
+     */
+    @Test
+    void aPauseMidChunkNeverTakesRowsBack() throws Exception {
+        String target = "dtaas_it_fl_pause_my";
+        MariaDbFixture.freshDatabase(target);
+        PostgresFixture.execute(PG_SRC, "DROP TABLE IF EXISTS portable_pause", "CREATE TABLE portable_pause AS SELECT id,"
+                + " b, i2, i4, i8, n, vc, t, bin, tm, ts, tstz, u, jb FROM typed WHERE id NOT IN (2, 3)",
+                "ALTER TABLE portable_pause ADD PRIMARY KEY (id)");
+        AtomicLong batchesAfterPause = new AtomicLong(-1);
+        RunControl pauseInChunkTwo = new RunControl() {
+            @Override
+            public boolean stopRequested() {
+                return false;
+            }
+
+            @Override
+            public boolean pauseRequested() {
+                return batchesAfterPause.get() >= 0 && batchesAfterPause.incrementAndGet() > 3;
+            }
+        };
+        // from the first checkpoint on, count batches, then pause
+        CheckpointStore store = counting(() -> batchesAfterPause.compareAndSet(-1, 0));
+        Map<String, Object> cfg = Map.of("tables", List.of("portable_pause"), "target_schema", target, "batch_size", 100,
+                "chunk_rows", 1000, "parallel", false, "max_parallel_chunks", 1);
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+        ExecutionStatus status;
+        try (Source source = new PostgresConnector().source(values(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC)));
+             Destination dest = new MysqlConnector().destination(values(new MysqlConnector(), MariaDbFixture.connectionConfig(target)))) {
+            ProgressTracker tracker = new ProgressTracker(1, 42, events::add, Duration.ZERO);
+            status = new FullLoad(source, dest, TransferConfig.from(cfg), new FullLoad.TaskContext(42, "it"), store,
+                    pauseInChunkTwo, tracker).run();
+        }
+        assertThat(status).isEqualTo(ExecutionStatus.PAUSED);
+        Run paused = new Run(status, events);
+        neverBackwards(paused);
+        try (var c = MariaDbFixture.connect(target); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM portable_pause")) {
+            rs.next();
+            assertThat(paused.last().processedRows()).as("the rows counted are the rows in the target")
+                    .isEqualTo(rs.getLong(1));
+        }
+        assertThat(paused.last().tables().getFirst().chunksDone()).as("the paused chunk is not checkpointed").isEqualTo(1);
+
+        Run resumed = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new MysqlConnector(),
+                MariaDbFixture.connectionConfig(target), cfg, store, RunControl.NONE);
+        assertThat(resumed.status()).isEqualTo(ExecutionStatus.COMPLETED);
+        try (Source pg = new PostgresConnector().source(values(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC)));
+             Source my = new MysqlConnector().source(values(new MysqlConnector(), MariaDbFixture.connectionConfig(target)))) {
+            assertThat(TableContents.normalisedRows(my, new TableRef(target, "portable_pause")))
+                    .isEqualTo(TableContents.normalisedRows(pg, new TableRef("public", "portable_pause")));
+        }
+
+        // run again on the same checkpoints: the table an earlier execution finished is skipped, with its rows
+        Run again = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new MysqlConnector(),
+                MariaDbFixture.connectionConfig(target), cfg, store, RunControl.NONE);
+        assertThat(again.status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(again.last().tables()).singleElement().satisfies(t -> {
+            assertThat(t.state()).isEqualTo("skipped");
+            assertThat(t.rows()).isEqualTo(TableContents.postgresRowChecksums(PG_SRC, "public.portable_pause").size());
+        });
+        assertThat(again.last().processedRows()).as("this execution moved nothing").isZero();
+    }
+
+    /** Issue 14.5: a stopped overwrite leaves the target as it was and no {@code __dtaas_new} staging table. */
+    @Test
+    void aStoppedOverwriteDropsItsStagingTablesAndKeepsTheTarget() throws Exception {
+        String target = "dtaas_it_fl_stop";
+        PostgresFixture.freshDatabase(target);
+        PostgresFixture.execute(target, "CREATE TABLE public.typed (id int PRIMARY KEY, stale text)",
+                "INSERT INTO public.typed VALUES (999999, 'old row')");
+        AtomicLong committed = new AtomicLong();
+        CheckpointStore store = counting(committed::incrementAndGet);
+        RunControl stopAfterAChunk = new RunControl() {
+            @Override
+            public boolean stopRequested() {
+                return committed.get() >= 1;
+            }
+
+            @Override
+            public boolean pauseRequested() {
+                return false;
+            }
+        };
+        Map<String, Object> cfg = config("write_mode", "overwrite", "max_parallel_chunks", 1, "parallel", false);
+        Run run = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
+                PostgresFixture.connectionConfig(target), cfg, store, stopAfterAChunk);
+        assertThat(run.status()).isEqualTo(ExecutionStatus.STOPPED);
+        neverBackwards(run);
+        try (var c = PostgresFixture.connect(target); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename LIKE '%\\_\\_dtaas\\_new'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("staging tables left").isZero();
+        }
+        assertThat(TableContents.postgresRowChecksums(target, "public.typed")).hasSize(1); // the old row, untouched
     }
 
     @Test
@@ -310,7 +434,7 @@ class FullLoadIT {
         PostgresFixture.freshDatabase(target);
         Run run = load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new PostgresConnector(),
                 PostgresFixture.connectionConfig(target), Map.of("tables", List.of("public.*"),
-                        "exclude_tables", List.of("typ%", "portable")), new InMemoryCheckpointStore(), RunControl.NONE);
+                        "exclude_tables", List.of("typ%", "portable%")), new InMemoryCheckpointStore(), RunControl.NONE);
         assertThat(run.status()).isEqualTo(ExecutionStatus.COMPLETED);
         assertThat(run.last().tables()).extracting(t -> t.table())
                 .containsExactlyInAnyOrder("public.Order Details", "public.no_pk", "public.empty_table");

@@ -36,7 +36,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         WorkerReport.Kind.class, ControlMessage.class, ControlMessage.Action.class, WorkerInfo.class,
         GatewayRequest.class, GatewayRequest.Op.class, GatewayReply.class, ProgressEvent.class,
         TransformationType.class, TransformationType.Info.class, TransformationType.Category.class, TypeField.class,
-        TypeField.Kind.class})
+        TypeField.Kind.class, io.dtaas.engine.TargetPreview.Selection.class, io.dtaas.engine.TargetPreview.Target.class})
 final class NativeReflection {
 
     private NativeReflection() {

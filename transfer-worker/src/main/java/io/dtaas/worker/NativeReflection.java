@@ -12,6 +12,7 @@ import io.dtaas.connect.catalog.QueryResult;
 import io.dtaas.connect.catalog.ResultColumn;
 import io.dtaas.connect.catalog.TableInfo;
 import io.dtaas.data.TableRef;
+import io.dtaas.engine.TargetPreview;
 import io.dtaas.error.FieldProblem;
 import io.dtaas.job.JobSpec;
 import io.dtaas.job.ProgressEvent;
@@ -25,7 +26,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         WorkerInfo.class, GatewayRequest.class, GatewayRequest.Op.class, GatewayReply.class, ProgressEvent.class,
         TableProgress.class, CheckResult.class, CheckResult.Details.class, CheckResult.Failure.class,
         TableInfo.class, ColumnInfo.class, ColumnInfo.ForeignKeyRef.class, QueryResult.class, ResultColumn.class,
-        FieldProblem.class})
+        FieldProblem.class, TargetPreview.Selection.class, TargetPreview.Target.class})
 final class NativeReflection {
 
     private NativeReflection() {

@@ -169,6 +169,19 @@ public abstract class JdbcDestination implements Destination {
         }
     }
 
+    /** Drops an overwrite's staging table; the target keeps its old rows. */
+    @Override
+    public void abandon(TableRef target, WriteMode mode) {
+        if (mode != WriteMode.OVERWRITE) {
+            return;
+        }
+        try (Connection c = open(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + qualified(staging(target)));
+        } catch (SQLException e) {
+            throw JdbcFailures.wrap(dialect, e, "dropping the staging table of " + target);
+        }
+    }
+
     @Override
     public void complete(TableSchema source, TableRef target, WriteMode mode) {
         if (mode != WriteMode.OVERWRITE) {

@@ -17,12 +17,17 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Writes a chunk into MySQL/MariaDB with batched prepared INSERTs (the driver sends them in bulk). */
+/**
+ * Writes a chunk into MySQL/MariaDB with batched prepared INSERTs (the driver sends them in bulk). Bytes are the
+ * values' payload as sent (text as UTF-8, binary as is, numbers and times as their text), as PostgreSQL counts
+ * its COPY text: a figure comparable between destinations, not the server's storage.
+ */
 final class MysqlBatchWriter extends TransactionalChunkWriter {
 
     private final PreparedStatement insert;
     private final List<Column> columns;
     private final String table;
+    private long bytes;
 
     MysqlBatchWriter(JdbcDialect dialect, Connection c, TableSchema source, String insertSql, String context) throws SQLException {
         super(dialect, c, context);
@@ -47,6 +52,7 @@ final class MysqlBatchWriter extends TransactionalChunkWriter {
             insert.setNull(index, Types.NULL);
             return;
         }
+        bytes += payload(value);
         switch (column.type().kind()) {
             case FLOAT32, FLOAT64 -> {
                 double d = ((Number) value).doubleValue();
@@ -65,5 +71,23 @@ final class MysqlBatchWriter extends TransactionalChunkWriter {
     @Override
     protected void finish() throws SQLException {
         insert.close();
+    }
+
+    @Override
+    public long bytesWritten() {
+        return bytes;
+    }
+
+    static long payload(Object value) {
+        if (value instanceof byte[] b) {
+            return b.length;
+        }
+        String text = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3; // a surrogate pair is 4 bytes
+        }
+        return n;
     }
 }

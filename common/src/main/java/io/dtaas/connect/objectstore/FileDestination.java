@@ -71,6 +71,13 @@ public final class FileDestination implements Destination {
         this.run = ObjectKeys.newRun(clock.instant(), new SecureRandom());
     }
 
+    /** The folder this run's files of the table go into (e.g. {@code s3://bucket/exports/public/orders/}). */
+    @Override
+    public String location(TableRef target) {
+        String folder = sink.describe(keys.fileFolder(target));
+        return folder.endsWith("/") ? folder : folder + "/"; // a local path loses its trailing slash; it is a folder
+    }
+
     /** Nothing to create (folders exist as soon as a file is in them); a new run, not resuming one. */
     @Override
     public void prepare(TableSchema source, TableRef target, WriteMode mode) {

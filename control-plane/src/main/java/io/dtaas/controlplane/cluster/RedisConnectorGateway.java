@@ -27,6 +27,7 @@ import jakarta.enterprise.inject.Typed;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import io.dtaas.engine.TargetPreview;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,29 @@ public class RedisConnectorGateway implements ConnectorGateway {
         BatchWire wire = call(GatewayRequest.Op.HEAD, connector, config, Map.of("table", table, "limit", limit),
                 type(new TypeReference<BatchWire>() { }));
         return wire.batch();
+    }
+
+    @Override
+    public TargetPreview.Selection selectTables(Connector connector, ConfigValues config, List<String> tables,
+                                                List<String> exclude) {
+        return call(GatewayRequest.Op.SELECT_TABLES, connector, config, Map.of("tables", tables, "exclude_tables", exclude),
+                type(new TypeReference<TargetPreview.Selection>() { }));
+    }
+
+    @Override
+    public List<TargetPreview.Target> locateTables(Connector connector, ConfigValues config, String targetSchema,
+                                                   TargetPreview.Selection selection) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("target_schema", targetSchema);
+        args.put("selection", selection);
+        return call(GatewayRequest.Op.LOCATE_TABLES, connector, config, args,
+                type(new TypeReference<List<TargetPreview.Target>>() { }));
+    }
+
+    @Override
+    public List<String> changeCapturePreflight(Connector connector, ConfigValues config, List<io.dtaas.data.TableRef> tables) {
+        return call(GatewayRequest.Op.PREFLIGHT, connector, config, Map.of("tables", tables),
+                type(new TypeReference<List<String>>() { }));
     }
 
     @Override

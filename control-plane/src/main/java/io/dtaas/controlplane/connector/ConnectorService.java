@@ -64,7 +64,7 @@ public class ConnectorService {
         ConfigValues values = typed == null ? null
                 : validateSettings(typed, ConnectorSettings.merge(Map.of(), config, typed.connector.type()), problems);
         if (values != null) {
-            templates.connector(typed.connector.type(), values.revealAll(), problems);
+            templates.connectorSyntax(typed.connector.type(), values.revealAll(), problems);
         }
         throwIfAny(problems);
         requireFreeName(name, null);
@@ -110,7 +110,7 @@ public class ConnectorService {
             values = validateSettings(typed, ConnectorSettings.merge(base, changes, typed.connector.type()), problems);
         }
         if (values != null) {
-            templates.connector(typed.connector.type(), values.revealAll(), problems);
+            templates.connectorSyntax(typed.connector.type(), values.revealAll(), problems);
         }
         throwIfAny(problems);
         requireFreeName(name, e.id);
@@ -121,9 +121,17 @@ public class ConnectorService {
         if (request.isActive() != null) {
             e.active = request.isActive();
         }
+        boolean settingsChange = !typed.connector.type().id().equals(e.typeId)
+                || !values.revealAll().equals(settings.values(e, typed.connector.type()).revealAll());
         e.connectorType = typed.role.wireName();
         e.typeId = typed.connector.type().id();
         settings.store(e, typed.connector.type(), values.revealAll());
+        if (settingsChange) {
+            // the last test was of other settings (e.g. the wrong password): it says nothing about these
+            e.lastTestStatus = null;
+            e.lastTestMessage = null;
+            e.lastTestedAt = null;
+        }
         e.updatedAt = now();
         return view(e);
     }

@@ -56,6 +56,14 @@ public class ExecutionEntity extends MetadataEntity {
     @Column(name = "error_message")
     public String errorMessage;
 
+    /** The paused or failed execution this one resumes (null for a start from scratch). */
+    @Column(name = "resumed_from")
+    public Long resumedFrom;
+
+    /** The execution that resumed this one (null while none did). */
+    @Column(name = "resumed_by")
+    public Long resumedBy;
+
     @Column(name = "started_at")
     public Instant startedAt;
 

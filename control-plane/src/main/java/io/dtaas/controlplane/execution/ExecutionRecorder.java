@@ -99,6 +99,19 @@ public class ExecutionRecorder implements ExecutionReporter {
         writer.finish(taskId, executionId, status, error);
     }
 
+    /**
+     * A final event as browsers should see it: tables the runner still called running (a paused change stream's)
+     * are shown as the stored record shows them, interrupted, never running in an ended execution.
+     */
+    static ProgressEvent settled(ProgressEvent event) {
+        if (!event.status().isFinal() || event.tables() == null) {
+            return event;
+        }
+        return new ProgressEvent(event.executionId(), event.taskId(), event.status(), event.processedRows(),
+                event.bytes(), event.rowsPerSecond(), TableProgressJson.settled(event.tables(), event.status(),
+                event.error()), event.error(), event.at(), event.cdc());
+    }
+
     @PreDestroy
     void close() {
         flusher.shutdownNow();
@@ -153,8 +166,9 @@ public class ExecutionRecorder implements ExecutionReporter {
         private void write(ProgressEvent event) {
             lastWrite = System.nanoTime();
             try {
-                // browsers see the execution's recorded retries (all workers'), not just this event's
-                live.publish(writer.progress(event));
+                // browsers see the execution's recorded retries (all workers'), and no running table in a
+                // paused or stopped run
+                live.publish(settled(writer.progress(event)));
             } catch (RuntimeException e) {
                 // a lost progress write must not fail the transfer; the next one (or the final one) catches up
                 LOG.warnf(e, "could not record progress of execution %d", event.executionId());

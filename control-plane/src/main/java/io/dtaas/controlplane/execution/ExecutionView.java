@@ -18,16 +18,19 @@ import java.util.Map;
  *                      A running stream's {@code lag_seconds} is counted up to now (see {@link CdcLag})
  * @param retries       transient failures (lost connections, a database restarting) retried and ridden through
  * @param lastRetryReason the latest retried failure, naming table and chunk or change batch; null without retries
+ * @param resumedFrom   the paused or failed execution this one continues (null for a start from scratch)
+ * @param resumedBy     the execution that continued this one (null while none did)
  */
 public record ExecutionView(long id, long taskId, String status, long processedRows, Double rowsPerSecond,
                             List<TableProgress> tableProgress, Map<String, Object> variables, String errorMessage,
                             Instant startedAt, Instant finishedAt, Instant createdAt, Map<String, Object> cdc,
-                            int retries, String lastRetryReason) {
+                            int retries, String lastRetryReason, Long resumedFrom, Long resumedBy) {
 
     public static ExecutionView of(ExecutionEntity e) {
         return new ExecutionView(e.id, e.taskId, e.status, e.processedRows, e.rowsPerSecond,
                 TableProgressJson.fromJson(e.tableProgress), e.variables == null ? Map.of() : e.variables,
                 e.errorMessage, e.startedAt, e.finishedAt, e.createdAt,
-                CdcLag.now(e.cdcMetrics, e.status, Instant.now()), e.retries, e.lastRetryReason);
+                CdcLag.now(e.cdcMetrics, e.status, Instant.now()), e.retries, e.lastRetryReason, e.resumedFrom,
+                e.resumedBy);
     }
 }

@@ -137,7 +137,13 @@ public class TaskLifecycle {
         e.status = ExecutionStatus.QUEUED.wireName();
         e.tableProgress = List.of();
         e.createdAt = StoredTime.now();
+        if (action == TaskAction.RESUME && resumable) {
+            e.resumedFrom = previous.id;
+        }
         e.persist();
+        if (e.resumedFrom != null) {
+            previous.resumedBy = e.id; // the old execution reads "resumed by #n" rather than paused forever
+        }
         task.status = e.status;
         JobSpec job = new JobSpec(e.id, taskId, task.name, JobKind.fromWire(task.mode), task.sourceConnectorId,
                 task.destinationConnectorId, config, IN_PROCESS_EPOCH);

@@ -51,6 +51,28 @@ public interface ConnectorGateway {
     Batch preview(Connector connector, ConfigValues config, String table, int limit);
 
     /**
+     * The tables a task's selectors pick in a source, qualified with their namespace (patterns expanded).
+     *
+     * @throws io.dtaas.error.ConfigError naming {@code config.tables[i]} when a pattern matches nothing
+     */
+    io.dtaas.engine.TargetPreview.Selection selectTables(Connector connector, ConfigValues config,
+                                                          java.util.List<String> tables, java.util.List<String> exclude);
+
+    /** Where the selected tables land in a destination (the rule a run applies), for the task builder. */
+    java.util.List<io.dtaas.engine.TargetPreview.Target> locateTables(Connector connector, ConfigValues config,
+                                                                      String targetSchema,
+                                                                      io.dtaas.engine.TargetPreview.Selection selection);
+
+    /**
+     * The change-capture pre-flight a cdc run starts with (wal_level, replication role, binlog settings): the
+     * problems found, empty when the source is ready.
+     *
+     * @throws io.dtaas.error.TransientError when the source cannot be reached
+     */
+    java.util.List<String> changeCapturePreflight(Connector connector, ConfigValues config,
+                                                  java.util.List<io.dtaas.data.TableRef> tables);
+
+    /**
      * Drops what a task's change capture owns on the source (the PostgreSQL slot and publication named
      * {@code streamId}); an unreachable source is an answer (what is left to drop by hand), not an exception.
      * Until a worker-side operation exists, other modes drop nothing and return the manual steps.

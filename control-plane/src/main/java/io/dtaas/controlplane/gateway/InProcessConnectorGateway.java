@@ -5,7 +5,10 @@ import io.dtaas.connect.CheckResult;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
 import io.dtaas.connect.SourceLookup;
+import io.dtaas.connect.Destination;
 import io.dtaas.connect.Source;
+import io.dtaas.engine.TargetPreview;
+import java.util.List;
 import io.dtaas.connect.catalog.CatalogBrowser;
 import io.dtaas.error.ConfigError;
 import io.dtaas.variables.VariableValue;
@@ -60,6 +63,27 @@ public class InProcessConnectorGateway implements ConnectorGateway {
         try (Source source = connector.source(config)) {
             return SourceLookup.head(source, table, limit);
         }
+    }
+
+    @Override
+    public TargetPreview.Selection selectTables(Connector connector, ConfigValues config, List<String> tables,
+                                                List<String> exclude) {
+        try (Source source = connector.source(config)) {
+            return TargetPreview.select(source, tables, exclude);
+        }
+    }
+
+    @Override
+    public List<TargetPreview.Target> locateTables(Connector connector, ConfigValues config, String targetSchema,
+                                                   TargetPreview.Selection selection) {
+        try (Destination destination = connector.destination(config)) {
+            return TargetPreview.locate(destination, targetSchema, selection);
+        }
+    }
+
+    @Override
+    public List<String> changeCapturePreflight(Connector connector, ConfigValues config, List<io.dtaas.data.TableRef> tables) {
+        return io.dtaas.connect.CaptureReadiness.problems(connector, config, tables);
     }
 
     @Override

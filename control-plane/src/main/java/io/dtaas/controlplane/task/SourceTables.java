@@ -50,12 +50,20 @@ public class SourceTables {
             return; // a source without a browsable catalog (files, object stores) is checked when it runs
         }
         Catalog catalog = new Catalog(browser);
+        Map<String, Integer> seen = new HashMap<>();
         try {
             for (int i = 0; i < tables.size(); i++) {
                 String name = tables.get(i);
                 String field = "config.tables[" + i + "]";
-                if (!isPattern(name)) {
-                    catalog.problem(name).ifPresent(message -> problems.add(new FieldProblem(field, message)));
+                if (isPattern(name)) {
+                    continue;
+                }
+                Optional<String> problem = catalog.problem(name);
+                problem.ifPresent(message -> problems.add(new FieldProblem(field, message)));
+                Integer first = problem.isPresent() ? null : seen.putIfAbsent(catalog.qualified(name), i);
+                if (first != null) {
+                    problems.add(new FieldProblem(field, "'" + name + "' is the same table as config.tables[" + first
+                            + "] '" + tables.get(first) + "'; select it once"));
                 }
             }
         } catch (TransientError unreachable) {
@@ -95,6 +103,15 @@ public class SourceTables {
             }
             String where = home.map(Schema::name).map(s -> "schema '" + s + "'").orElse("the connection's default schema");
             return Optional.of("table '" + name + "' not found in " + where);
+        }
+
+        /** A table that exists, as schema.table (call after {@link #problem} found none). */
+        String qualified(String name) {
+            Optional<Schema> home = schema(null);
+            if (home.isPresent() && home.get().tables().contains(name)) {
+                return home.get().name() + "." + name;
+            }
+            return name; // already schema.table
         }
 
         private Optional<Schema> schema(String name) {

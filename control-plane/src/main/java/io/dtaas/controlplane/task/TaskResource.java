@@ -32,8 +32,10 @@ public class TaskResource {
     private final TaskService tasks;
     private final TaskLifecycle lifecycle;
     private final ExecutionQueries executions;
+    private final TaskTargets targets;
 
-    public TaskResource(TaskService tasks, TaskLifecycle lifecycle, ExecutionQueries executions) {
+    public TaskResource(TaskService tasks, TaskLifecycle lifecycle, ExecutionQueries executions, TaskTargets targets) {
+        this.targets = targets;
         this.tasks = tasks;
         this.lifecycle = lifecycle;
         this.executions = executions;
@@ -53,6 +55,22 @@ public class TaskResource {
     public Response create(TaskRequest request) {
         TaskView created = tasks.create(request);
         return Response.created(URI.create("/api/tasks/" + created.id())).entity(created).build();
+    }
+
+    @Consumes(MediaType.APPLICATION_JSON)
+    @POST
+    @Path("/targets")
+    @Operation(summary = "Where a draft task's tables will land (source table → target table or file folder), by the"
+            + " rule a run applies; needs source_connector_id, destination_connector_id and config.tables")
+    public TargetsView draftTargets(TaskRequest request) {
+        return targets.draft(request);
+    }
+
+    @GET
+    @Path("/{id}/targets")
+    @Operation(summary = "Where the task's tables land (source table → target table or file folder)")
+    public TargetsView targets(@PathParam("id") long id) {
+        return targets.stored(id);
     }
 
     @GET

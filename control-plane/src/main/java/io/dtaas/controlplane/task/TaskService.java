@@ -135,7 +135,7 @@ public class TaskService {
                 });
     }
 
-    private static TaskEntity require(long id) {
+    static TaskEntity require(long id) {
         TaskEntity e = TaskEntity.findById(id);
         if (e == null) {
             throw new NotFoundError("task " + id + " not found");

@@ -38,11 +38,13 @@ public class TaskValidator {
     private final TaskTransformations transformations;
     private final TaskQueries queries;
     private final ConnectorRegistry registry;
+    private final RunRequirements requirements;
 
     public TaskValidator(SourceTables sourceTables, TemplateChecks templates, TaskTransformations transformations,
-                         TaskQueries queries, ConnectorRegistry registry) {
+                         TaskQueries queries, ConnectorRegistry registry, RunRequirements requirements) {
         this.queries = queries;
         this.registry = registry;
+        this.requirements = requirements;
         this.sourceTables = sourceTables;
         this.templates = templates;
         this.transformations = transformations;
@@ -93,6 +95,13 @@ public class TaskValidator {
         if (transfer != null && source != null && queriesChanged && problems.isEmpty()) {
             queries.check(source, transfer, problems, warnings);
         }
+        boolean keysMatter = tablesChanged || !Objects.equals(current.mode(), mode)
+                || !Objects.equals(current.destinationConnectorId(), destination)
+                || !Objects.equals(current.config().get("write_mode"), config.get("write_mode"));
+        if (transfer != null && source != null && destination != null && mode != null && keysMatter
+                && problems.isEmpty() && warnings.isEmpty()) {
+            requirements.check(source, destination, mode, transfer, problems, warnings);
+        }
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);
         }
@@ -126,7 +135,7 @@ public class TaskValidator {
     }
 
     /** The connector id if it names a stored connector of the role; the stored id is re-checked too (roles can change). */
-    private static Long connector(String field, Long given, Long stored, Role role, List<FieldProblem> problems) {
+    static Long connector(String field, Long given, Long stored, Role role, List<FieldProblem> problems) {
         Long id = given != null ? given : stored;
         if (id == null) {
             problems.add(new FieldProblem(field, "is required: the id of a " + role.wireName() + " connector"));

@@ -56,10 +56,14 @@ public class TemplateChecks {
         unknown(uses, destination, problems);
     }
 
-    /** A connector's templated settings (S3 prefix, directory path), named {@code connection_config.<field>}. */
-    public void connector(ConnectorType type, Map<String, ?> settings, List<FieldProblem> problems) {
+    /**
+     * A connector's templated settings (S3 prefix, directory path), named {@code connection_config.<field>}: its
+     * templates are well formed and only in fields that take them. Names need not be defined yet (as
+     * a connection test renders them): a task using the connector is refused while one is unknown.
+     */
+    public void connectorSyntax(ConnectorType type, Map<String, ?> settings, List<FieldProblem> problems) {
         try {
-            unknown(VariableReferences.inConnector(type, settings, "connection_config"), null, problems);
+            VariableReferences.inConnector(type, settings, "connection_config");
         } catch (ConfigError e) {
             problems.addAll(e.problems());
         }

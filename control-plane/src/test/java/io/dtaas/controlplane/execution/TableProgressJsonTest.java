@@ -27,6 +27,16 @@ class TableProgressJsonTest {
         assertThat(settled.get(1).rows()).as("counters stay").isEqualTo(40);
     }
 
+    /** Issue 14.3: browsers are told the same as the stored record: a paused change stream's tables are not running. */
+    @Test
+    void theFinalLiveEventOfAPausedRunShowsNoRunningTable() {
+        io.dtaas.job.ProgressEvent paused = new io.dtaas.job.ProgressEvent(7, 3, ExecutionStatus.PAUSED, 145, 0, 0,
+                List.of(new TableProgress("public.orders", "running", 145, 0, 0, 0, null)), null, java.time.Instant.now(),
+                null);
+        assertThat(ExecutionRecorder.settled(paused).tables()).extracting(TableProgress::state).containsExactly("interrupted");
+        assertThat(ExecutionRecorder.settled(paused).processedRows()).isEqualTo(145);
+    }
+
     @Test
     void stoppedAndPausedExecutionsInterruptTheirRunningTables() {
         for (ExecutionStatus status : List.of(ExecutionStatus.STOPPED, ExecutionStatus.PAUSED)) {

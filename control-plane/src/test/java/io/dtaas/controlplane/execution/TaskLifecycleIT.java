@@ -100,6 +100,10 @@ class TaskLifecycleIT {
         assertThat(resumed.getList("table_progress.chunks_done")).containsExactly(4, 4);
         assertThat(resumed.getList("table_progress.rows")).containsExactly(200, 200);
         assertThat(TaskApi.execution(first).getString("status")).isEqualTo("paused");
+        // issue 14.2: the two are linked both ways, so the paused one reads "resumed by #second"
+        assertThat(TaskApi.execution(first).getLong("resumed_by")).isEqualTo(second);
+        assertThat(resumed.getLong("resumed_from")).isEqualTo(first);
+        assertThat(resumed.getString("resumed_by")).isNull();
         when().get("/api/tasks/" + t.id()).then().body("status", equalTo("completed"))
                 .body("last_execution.id", equalTo((int) second));
         when().get("/api/tasks/" + t.id() + "/executions").then()

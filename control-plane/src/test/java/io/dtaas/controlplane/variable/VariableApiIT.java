@@ -181,9 +181,13 @@ class VariableApiIT {
                 .body("detail", containsString("is used by task '" + task.get("name") + "' (id " + taskId + ")"));
         Api.put("/api/variables/" + id, Map.of("name", unique("renamed"))).statusCode(409);
 
-        Api.post("/api/connectors", Api.connector(unique("lake"), "destination", "local_files",
-                        Map.of("path", FilesRoot.path() + "/dtaas-vars/{{missing_dir}}"))).statusCode(422)
-                .body("errors[0].field", equalTo("connection_config.path"))
+        // issue 14.3: a connector may name a variable defined later (as its connection test accepts it); a task
+        // using the connector is refused while the name is unknown
+        long early = Api.create(Api.connector(unique("lake"), "destination", "local_files",
+                Map.of("path", FilesRoot.path() + "/dtaas-vars/{{missing_dir}}")));
+        Map<String, Object> intoEarly = TaskApi.task(unique("early"), source, early, List.of("customers"));
+        Api.post("/api/tasks", intoEarly).statusCode(422)
+                .body("errors[0].field", equalTo("destination_connector_id"))
                 .body("errors[0].message", containsString("unknown variable {{missing_dir}}"));
         String dir = unique("dir");
         long dirId = Api.post("/api/variables", Map.of("name", dir, "type", "static", "value", "exports")).statusCode(201)
