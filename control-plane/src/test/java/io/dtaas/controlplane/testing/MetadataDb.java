@@ -41,4 +41,21 @@ public final class MetadataDb {
             throw new IllegalStateException(e);
         }
     }
+
+    public static String text(String sql, Object... params) {
+        try (Connection c = PostgresFixture.connect(MetadataPostgresResource.DATABASE);
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("no row for: " + sql);
+                }
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
