@@ -119,7 +119,7 @@ class AlertsIT {
         when().get("/api/alerts?task_id=" + task).then().statusCode(200).body("size()", equalTo(1))
                 .body("[0].kind", equalTo("task_failed")).body("[0].state", equalTo("open"));
 
-        Api.put("/api/connectors/" + source, Map.of("connection_config", Map.of("port", PostgresFixture.PORT)))
+        Api.put("/api/connectors/" + source, Map.of("connection_config", Map.of("port", PostgresFixture.PORT, "password", "")))
                 .statusCode(200);
         TaskApi.awaitExecution(TaskApi.start(task), "completed");
         Awaitility.await().atMost(WAIT).until(() -> receiver.received("/failures", mine).size() == 2);
