@@ -4,7 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-/** Runs the alert checks every {@code dtaas.alerts.interval}, on the scheduler's thread. */
+/** Runs the alert checks every {@code dtaas.alerts.interval}, on the scheduler's thread (tests call {@link #onTick}). */
 @ApplicationScoped
 public class AlertChecks {
 
@@ -19,7 +19,7 @@ public class AlertChecks {
     }
 
     @Scheduled(every = "${dtaas.alerts.interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void onTick() {
+    public void onTick() {
         try {
             failures.check();
         } catch (RuntimeException e) {

@@ -45,7 +45,7 @@ public class DeliveryWorker {
     }
 
     @Scheduled(every = "${dtaas.notifications.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void onTick() {
+    public void onTick() {
         try {
             // the lease outlasts a whole batch of timed-out sends, so no other sender takes these meanwhile
             for (DeliveryStore.Due due : store.claim(BATCH, timeout.multipliedBy(BATCH + 2L))) {

@@ -1,6 +1,7 @@
 package io.dtaas.controlplane.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtaas.controlplane.notification.DeliveryWorker;
 import io.dtaas.controlplane.testing.Api;
 import io.dtaas.controlplane.testing.MetadataDb;
 import io.dtaas.controlplane.testing.RealEngineProfile;
@@ -9,6 +10,7 @@ import io.dtaas.testing.PostgresFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +27,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +48,12 @@ class AlertsIT {
     private static final String URL_TOKEN = "T0KEN-in-the-url-93af";
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    AlertChecks checks;
+
+    @Inject
+    DeliveryWorker deliveries;
 
     private WebhookReceiver receiver;
     private final List<Long> channels = new ArrayList<>();
@@ -102,7 +111,7 @@ class AlertsIT {
         String mine = "\"task_id\":" + task + ",";
 
         assertThat(TaskApi.awaitExecution(TaskApi.start(task), "failed").getString("error_message")).isNotBlank();
-        Awaitility.await().atMost(WAIT).until(() -> !receiver.received("/failures", mine).isEmpty());
+        awaitTicking(() -> !receiver.received("/failures", mine).isEmpty());
         WebhookReceiver.Received opened = receiver.received("/failures", mine).getFirst();
         Map<?, ?> body = JSON.readValue(opened.body(), Map.class);
         assertThat(body.get("kind")).isEqualTo("task_failed");
@@ -114,7 +123,7 @@ class AlertsIT {
         assertThat(opened.body()).doesNotContain(SECRET);
 
         TaskApi.awaitExecution(TaskApi.start(task), "failed"); // fails again: the open alert covers it
-        Thread.sleep(4000); // several alert checks and delivery rounds
+        ticks(4); // several alert checks and delivery rounds
         assertThat(receiver.received("/failures", mine)).hasSize(1);
         when().get("/api/alerts?task_id=" + task).then().statusCode(200).body("size()", equalTo(1))
                 .body("[0].kind", equalTo("task_failed")).body("[0].state", equalTo("open"));
@@ -122,7 +131,7 @@ class AlertsIT {
         Api.put("/api/connectors/" + source, Map.of("connection_config", Map.of("port", PostgresFixture.PORT, "password", "")))
                 .statusCode(200);
         TaskApi.awaitExecution(TaskApi.start(task), "completed");
-        Awaitility.await().atMost(WAIT).until(() -> receiver.received("/failures", mine).size() == 2);
+        awaitTicking(() -> receiver.received("/failures", mine).size() == 2);
         WebhookReceiver.Received recovered = receiver.received("/failures", mine).get(1);
         Map<?, ?> second = JSON.readValue(recovered.body(), Map.class);
         assertThat(second.get("kind")).isEqualTo("task_recovered");
@@ -142,6 +151,7 @@ class AlertsIT {
         channels.add(flaky);
         channels.add(slack);
         PostgresFixture.freshDatabase("dtaas_cp_alerts_lag");
+        PostgresFixture.execute("dtaas_cp_alerts_lag", "CREATE TABLE customers (cust_id int PRIMARY KEY)");
         String name = "lagging " + System.nanoTime();
         long task = TaskApi.createTask(TaskApi.task(name,
                 TaskApi.pgConnector("source", "dtaas_cp_alerts_lag"),
@@ -150,11 +160,11 @@ class AlertsIT {
                 + " VALUES (?, 'running', now(), now(), '{\"lag_seconds\": 900, \"position_gap_bytes\": 2000000000}')"
                 + " RETURNING id", task);
         try {
-            Awaitility.await().atMost(WAIT).until(() -> openKinds(task).size() == 2);
+            awaitTicking(() -> openKinds(task).size() == 2);
             assertThat(openKinds(task)).containsExactlyInAnyOrder("lag_threshold", "retention_threshold");
             String mine = "\"task_id\":" + task + ",";
-            Awaitility.await().atMost(WAIT).until(() -> receiver.received("/flaky", mine).size() == 2);
-            Thread.sleep(3000); // a delivered notification is never sent again
+            awaitTicking(() -> receiver.received("/flaky", mine).size() == 2);
+            ticks(3); // a delivered notification is never sent again
             assertThat(receiver.received("/flaky", mine)).extracting(WebhookReceiver.Received::answered)
                     .containsExactly(500, 200);
             assertThat(receiver.received("/flaky", mine).getFirst().body())
@@ -162,18 +172,35 @@ class AlertsIT {
             when().get("/api/notifications/deliveries?channel_id=" + flaky).then().statusCode(200)
                     .body("size()", equalTo(1)).body("[0].status", equalTo("delivered"))
                     .body("[0].attempts", equalTo(2)).body("[0].last_status", equalTo(200));
-            Awaitility.await().atMost(WAIT).until(() -> !receiver.received("/slack", name).isEmpty());
+            awaitTicking(() -> !receiver.received("/slack", name).isEmpty());
             assertThat(receiver.received("/slack", name).getFirst().body()).startsWith("{\"text\":")
                     .contains("retention_threshold");
 
             MetadataDb.execute("UPDATE executions SET cdc_metrics = '{\"lag_seconds\": 2, \"position_gap_bytes\": 1000}'"
                     + " WHERE id = ?", execution);
-            Awaitility.await().atMost(WAIT).until(() -> openKinds(task).isEmpty());
+            awaitTicking(() -> openKinds(task).isEmpty());
             when().get("/api/alerts?state=resolved&task_id=" + task).then().statusCode(200).body("size()", equalTo(2));
-            Awaitility.await().atMost(WAIT).until(() -> receiver.received("/flaky", mine).size() == 3);
+            awaitTicking(() -> receiver.received("/flaky", mine).size() == 3);
             assertThat(receiver.received("/flaky", mine).get(2).body()).contains("\"state\":\"resolved\"");
         } finally {
             MetadataDb.execute("UPDATE executions SET status = 'stopped', finished_at = now() WHERE id = ?", execution);
+        }
+    }
+
+    /** The scheduler is off in tests (they drive it): alert checks and deliveries run here, as their timers would. */
+    private void awaitTicking(Callable<Boolean> condition) {
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            checks.onTick();
+            deliveries.onTick();
+            return condition.call();
+        });
+    }
+
+    private void ticks(int seconds) throws InterruptedException {
+        for (int i = 0; i < seconds * 2; i++) {
+            checks.onTick();
+            deliveries.onTick();
+            Thread.sleep(500);
         }
     }
 
