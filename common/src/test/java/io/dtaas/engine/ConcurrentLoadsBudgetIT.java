@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -44,6 +46,8 @@ class ConcurrentLoadsBudgetIT {
             targets.add("dtaas_it_budget_dst" + i);
             PostgresFixture.freshDatabase(targets.get(i));
         }
+        // threads of their own: the common pool may have a single thread on a small machine
+        ExecutorService threads = Executors.newFixedThreadPool(LOADS + 1);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong peakReaders = new AtomicLong();
         CompletableFuture<Void> sampler = CompletableFuture.runAsync(() -> {
@@ -51,20 +55,24 @@ class ConcurrentLoadsBudgetIT {
                 peakReaders.accumulateAndGet(count("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + SRC
                         + "' AND application_name = 'dtaas' AND state = 'active' AND query ILIKE 'COPY%'"), Math::max);
             }
-        });
+        }, threads);
         List<CompletableFuture<FullLoadIT.Run>> loads = new ArrayList<>();
         for (String target : targets) {
             loads.add(CompletableFuture.supplyAsync(() -> FullLoadIT.load(new PostgresConnector(),
                     PostgresFixture.connectionConfig(SRC), new PostgresConnector(), PostgresFixture.connectionConfig(target),
                     Map.of("tables", List.of("items"), "chunk_rows", 1000, "batch_size", 500, "max_parallel_chunks", 4),
-                    new InMemoryCheckpointStore(), RunControl.NONE)));
+                    new InMemoryCheckpointStore(), RunControl.NONE), threads));
         }
-        for (CompletableFuture<FullLoadIT.Run> load : loads) {
-            FullLoadIT.Run run = load.join();
-            assertThat(run.status()).as(String.valueOf(run.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        try {
+            for (CompletableFuture<FullLoadIT.Run> load : loads) {
+                FullLoadIT.Run run = load.join();
+                assertThat(run.status()).as(String.valueOf(run.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
+            }
+        } finally {
+            running.set(false);
+            sampler.join();
+            threads.shutdown();
         }
-        running.set(false);
-        sampler.join();
         ResourceBudget.Usage usage = ResourceBudget.process().usage();
         assertThat(usage.peakInUse()).as("chunks in flight at once").isEqualTo(3);
         assertThat(usage.inUse()).isZero();

@@ -44,6 +44,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FileDestination implements Destination {
 
+    @Override
+    public java.util.Optional<io.dtaas.connect.ChangeApplication> changeApplication() {
+        return java.util.Optional.of(io.dtaas.connect.ChangeApplication.CHANGE_FILES);
+    }
+
     private final ObjectSink sink;
     private final FileLayout layout;
     private final RowFileWriters writers;

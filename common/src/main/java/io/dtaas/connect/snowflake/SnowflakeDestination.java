@@ -36,6 +36,11 @@ import java.util.function.Supplier;
 /** Loads Snowflake through Parquet files on table stages (see {@link SnowflakeSql}). Verified at the SQL level only. */
 public final class SnowflakeDestination implements Destination {
 
+    @Override
+    public java.util.Optional<io.dtaas.connect.ChangeApplication> changeApplication() {
+        return java.util.Optional.of(io.dtaas.connect.ChangeApplication.STAGED_MERGE);
+    }
+
     private final Supplier<JdbcEndpoint> endpoint;
     private final SnowflakeSql sql = new SnowflakeSql();
     private final SnowflakeDialect dialect = new SnowflakeDialect();
