@@ -59,7 +59,7 @@ public class DeliveryStore {
 
     void delivered(long id, int status) {
         update("UPDATE notification_deliveries SET status = 'delivered', delivered_at = now(), last_status = ?,"
-                + " last_error = NULL WHERE id = ?", status, null, null, id);
+                + " last_error = NULL WHERE id = ?", status, id);
     }
 
     /** Records a failed attempt: retried at {@code retryAt}, or given up when it is empty. */
