@@ -3,6 +3,8 @@ package io.dtaas.controlplane.api;
 import io.dtaas.connect.ConnectorRegistry;
 import io.dtaas.connect.standard.StandardConnectors;
 import io.dtaas.connect.Role;
+import io.dtaas.controlplane.notification.ChannelType;
+import io.dtaas.controlplane.notification.NotificationKind;
 import io.dtaas.controlplane.task.ScheduleType;
 import io.dtaas.job.JobKind;
 import io.dtaas.variables.VariableDefinition;
@@ -56,6 +58,13 @@ public class ApiDocumentFilter implements OASFilter {
             enumerate(schemas, s, "mode", modes);
             enumerate(schemas, s, "schedule_type", ScheduleType.wireNames());
         }
+        List<String> channelTypes = Arrays.stream(ChannelType.values()).map(ChannelType::wire).toList();
+        enumerate(schemas, "ChannelRequest", "type", channelTypes);
+        enumerate(schemas, "ChannelView", "type", channelTypes);
+        enumerate(schemas, "AlertView", "kind", NotificationKind.wireNames());
+        enumerate(schemas, "AlertView", "state", List.of("open", "resolved"));
+        enumerate(schemas, "DeliveryView", "status", List.of("pending", "delivered", "failed"));
+        enumerate(schemas, "DeliveryView", "event", List.of("opened", "resolved"));
         enumerate(schemas, "VariableRequest", "variable_type", VariableDefinition.TYPES);
         enumerate(schemas, "VariableRequest", "type", VariableDefinition.TYPES);
         enumerate(schemas, "VariableView", "variable_type", VariableDefinition.TYPES);

@@ -14,6 +14,18 @@ public final class MetadataDb {
     }
 
     public static long scalar(String sql, Object... params) {
+        return first(sql, rs -> rs.getLong(1), params);
+    }
+
+    public static String text(String sql, Object... params) {
+        return first(sql, rs -> rs.getString(1), params);
+    }
+
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> T first(String sql, Column<T> column, Object... params) {
         try (Connection c = PostgresFixture.connect(MetadataPostgresResource.DATABASE);
              PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
@@ -23,7 +35,7 @@ public final class MetadataDb {
                 if (!rs.next()) {
                     throw new AssertionError("no row for: " + sql);
                 }
-                return rs.getLong(1);
+                return column.read(rs);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,229 @@
+package io.dtaas.controlplane.alert;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtaas.controlplane.notification.DeliveryWorker;
+import io.dtaas.controlplane.testing.Api;
+import io.dtaas.controlplane.testing.MetadataDb;
+import io.dtaas.controlplane.testing.RealEngineProfile;
+import io.dtaas.controlplane.testing.TaskApi;
+import io.dtaas.testing.PostgresFixture;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * Issue 18, items 3-5 with the real engine, metadata PostgreSQL and a local HTTP receiver: channels keep their url and
+ * secret sealed and masked; a failed task opens one alert and notifies once with a valid signature, however often it
+ * fails again, and its recovery is announced; a receiver answering 500 then 200 gets the notification exactly once;
+ * lag and retained-WAL thresholds open and resolve alerts from the metrics stored on a running stream.
+ */
+@QuarkusTest
+@TestProfile(RealEngineProfile.class)
+class AlertsIT {
+
+    private static final String SECRET = "hmac-Secret-4b1e";
+    private static final String URL_TOKEN = "T0KEN-in-the-url-93af";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    AlertChecks checks;
+
+    @Inject
+    DeliveryWorker deliveries;
+
+    private WebhookReceiver receiver;
+    private final List<Long> channels = new ArrayList<>();
+
+    @BeforeEach
+    void startReceiver() throws Exception {
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        channels.forEach(id -> when().delete("/api/notifications/channels/" + id).then().statusCode(204));
+        receiver.close();
+    }
+
+    @Test
+    void channelUrlAndSecretAreSealedAndMaskedAndBadUrlsAreRefused() throws Exception {
+        String url = receiver.url("/hook") + "?token=" + URL_TOKEN;
+        String created = Api.post("/api/notifications/channels", Map.of("name", "sealed " + System.nanoTime(),
+                        "type", "webhook", "config", Map.of("url", url, "secret", SECRET)))
+                .statusCode(201).body("config.url", equalTo("********")).body("config.secret", equalTo("********"))
+                .body("type", equalTo("webhook")).extract().asString();
+        long id = JsonPath.from(created).getLong("id");
+        channels.add(id);
+        String listed = when().get("/api/notifications/channels").then().statusCode(200).extract().asString();
+        String stored = MetadataDb.text("SELECT secret_config FROM notification_channels WHERE id = ?", id);
+        for (String shown : List.of(created, listed, stored, Files.readString(Path.of("target/dtaas-test.log")))) {
+            assertThat(shown).doesNotContain(URL_TOKEN).doesNotContain(SECRET);
+        }
+        assertThat(stored).startsWith("v1:");
+
+        for (Object bad : List.of("ftp://127.0.0.1/x", "not a url", "http:///nohost", 42)) {
+            Api.post("/api/notifications/channels", Map.of("name", "bad " + System.nanoTime(), "type", "webhook",
+                    "config", Map.of("url", bad))).statusCode(422).body("errors.field", hasItem("config.url"));
+        }
+        Api.post("/api/notifications/channels", Map.of("name", "bad type", "type", "email",
+                "config", Map.of("url", url))).statusCode(422).body("errors.field", hasItem("type"));
+        Api.post("/api/notifications/channels", Map.of("name", "bad rules", "type", "slack",
+                "config", Map.of("url", url), "rules", List.of("task_failed", "weather"))).statusCode(422)
+                .body("errors.field", hasItem("rules"));
+    }
+
+    @Test
+    void aFailedTaskNotifiesOnceWithAValidSignatureAndItsRecoveryFollows() throws Exception {
+        channels.add(channel("failures " + System.nanoTime(), "webhook", "/failures", SECRET, null));
+        String src = "dtaas_cp_alerts_src";
+        TaskApi.sourceDatabase(src);
+        PostgresFixture.execute(src, "INSERT INTO customers SELECT g, 'c' || g, 'FI' FROM generate_series(1, 50) g");
+        PostgresFixture.freshDatabase("dtaas_cp_alerts_dst");
+        Map<String, Object> nowhere = new HashMap<>(PostgresFixture.connectionConfig(src));
+        nowhere.put("port", 1); // nothing listens there: every run fails to connect
+        long source = Api.create(Api.connector("alerts src " + System.nanoTime(), "source", "postgresql", nowhere));
+        long task = TaskApi.createTask(TaskApi.task("alerts " + System.nanoTime(), source,
+                TaskApi.pgConnector("destination", "dtaas_cp_alerts_dst"), List.of("customers")));
+        String mine = "\"task_id\":" + task + ",";
+
+        assertThat(TaskApi.awaitExecution(TaskApi.start(task), "failed").getString("error_message")).isNotBlank();
+        awaitTicking(() -> !receiver.received("/failures", mine).isEmpty());
+        WebhookReceiver.Received opened = receiver.received("/failures", mine).getFirst();
+        Map<?, ?> body = JSON.readValue(opened.body(), Map.class);
+        assertThat(body.get("kind")).isEqualTo("task_failed");
+        assertThat(body.get("state")).isEqualTo("opened");
+        assertThat((String) body.get("message")).contains("failed");
+        assertThat((String) body.get("action")).isNotBlank();
+        assertThat(body.get("since")).isNotNull();
+        assertThat(opened.signature()).isEqualTo("sha256=" + hmac(SECRET, opened.body()));
+        assertThat(opened.body()).doesNotContain(SECRET);
+
+        TaskApi.awaitExecution(TaskApi.start(task), "failed"); // fails again: the open alert covers it
+        ticks(4); // several alert checks and delivery rounds
+        assertThat(receiver.received("/failures", mine)).hasSize(1);
+        when().get("/api/alerts?task_id=" + task).then().statusCode(200).body("size()", equalTo(1))
+                .body("[0].kind", equalTo("task_failed")).body("[0].state", equalTo("open"));
+
+        Api.put("/api/connectors/" + source, Map.of("connection_config", Map.of("port", PostgresFixture.PORT, "password", "")))
+                .statusCode(200);
+        TaskApi.awaitExecution(TaskApi.start(task), "completed");
+        awaitTicking(() -> receiver.received("/failures", mine).size() == 2);
+        WebhookReceiver.Received recovered = receiver.received("/failures", mine).get(1);
+        Map<?, ?> second = JSON.readValue(recovered.body(), Map.class);
+        assertThat(second.get("kind")).isEqualTo("task_recovered");
+        assertThat(second.get("state")).isEqualTo("resolved");
+        assertThat(recovered.signature()).isEqualTo("sha256=" + hmac(SECRET, recovered.body()));
+        when().get("/api/alerts?state=open&task_id=" + task).then().statusCode(200).body("size()", equalTo(0));
+        when().get("/api/alerts?state=resolved&task_id=" + task).then().statusCode(200).body("size()", equalTo(1))
+                .body("[0].resolved_at", org.hamcrest.Matchers.notNullValue());
+        when().get("/api/alerts?state=sideways").then().statusCode(422);
+    }
+
+    @Test
+    void thresholdsOnStoredStreamMetricsOpenAndResolveAndAFlakyReceiverGetsItOnce() throws Exception {
+        receiver.answer("/flaky", 500);
+        long flaky = channel("flaky " + System.nanoTime(), "webhook", "/flaky", null, List.of("lag_threshold"));
+        long slack = channel("slack " + System.nanoTime(), "slack", "/slack", null, List.of("retention_threshold"));
+        channels.add(flaky);
+        channels.add(slack);
+        PostgresFixture.freshDatabase("dtaas_cp_alerts_lag");
+        PostgresFixture.execute("dtaas_cp_alerts_lag", "CREATE TABLE customers (cust_id int PRIMARY KEY)");
+        String name = "lagging " + System.nanoTime();
+        long task = TaskApi.createTask(TaskApi.task(name,
+                TaskApi.pgConnector("source", "dtaas_cp_alerts_lag"),
+                TaskApi.pgConnector("destination", "dtaas_cp_alerts_lag"), List.of("customers")));
+        long execution = MetadataDb.scalar("INSERT INTO executions (task_id, status, started_at, created_at, cdc_metrics)"
+                + " VALUES (?, 'running', now(), now(), '{\"lag_seconds\": 900, \"position_gap_bytes\": 2000000000}')"
+                + " RETURNING id", task);
+        try {
+            awaitTicking(() -> openKinds(task).size() == 2);
+            assertThat(openKinds(task)).containsExactlyInAnyOrder("lag_threshold", "retention_threshold");
+            String mine = "\"task_id\":" + task + ",";
+            awaitTicking(() -> receiver.received("/flaky", mine).size() == 2);
+            ticks(3); // a delivered notification is never sent again
+            assertThat(receiver.received("/flaky", mine)).extracting(WebhookReceiver.Received::answered)
+                    .containsExactly(500, 200);
+            assertThat(receiver.received("/flaky", mine).getFirst().body())
+                    .isEqualTo(receiver.received("/flaky", mine).get(1).body()).contains("\"kind\":\"lag_threshold\"");
+            when().get("/api/notifications/deliveries?channel_id=" + flaky).then().statusCode(200)
+                    .body("size()", equalTo(1)).body("[0].status", equalTo("delivered"))
+                    .body("[0].attempts", equalTo(2)).body("[0].last_status", equalTo(200));
+            awaitTicking(() -> !receiver.received("/slack", name).isEmpty());
+            assertThat(receiver.received("/slack", name).getFirst().body()).startsWith("{\"text\":")
+                    .contains("retention_threshold");
+
+            MetadataDb.execute("UPDATE executions SET cdc_metrics = '{\"lag_seconds\": 2, \"position_gap_bytes\": 1000}'"
+                    + " WHERE id = ?", execution);
+            awaitTicking(() -> openKinds(task).isEmpty());
+            when().get("/api/alerts?state=resolved&task_id=" + task).then().statusCode(200).body("size()", equalTo(2));
+            awaitTicking(() -> receiver.received("/flaky", mine).size() == 3);
+            assertThat(receiver.received("/flaky", mine).get(2).body()).contains("\"state\":\"resolved\"");
+        } finally {
+            MetadataDb.execute("UPDATE executions SET status = 'stopped', finished_at = now() WHERE id = ?", execution);
+        }
+    }
+
+    /** The scheduler is off in tests (they drive it): alert checks and deliveries run here, as their timers would. */
+    private void awaitTicking(Callable<Boolean> condition) {
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            checks.onTick();
+            deliveries.onTick();
+            return condition.call();
+        });
+    }
+
+    private void ticks(int seconds) throws InterruptedException {
+        for (int i = 0; i < seconds * 2; i++) {
+            checks.onTick();
+            deliveries.onTick();
+            Thread.sleep(500);
+        }
+    }
+
+    private long channel(String name, String type, String path, String secret, List<String> rules) {
+        Map<String, Object> config = new HashMap<>(Map.of("url", receiver.url(path)));
+        if (secret != null) {
+            config.put("secret", secret);
+        }
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "type", type, "config", config));
+        if (rules != null) {
+            body.put("rules", rules);
+        }
+        return Api.post("/api/notifications/channels", body).statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static List<String> openKinds(long task) {
+        return when().get("/api/alerts?state=open&task_id=" + task).then().statusCode(200).extract().jsonPath()
+                .getList("kind", String.class);
+    }
+
+    private static String hmac(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+}
