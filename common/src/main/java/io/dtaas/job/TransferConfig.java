@@ -22,16 +22,18 @@ import java.util.Set;
  * @param maxParallelChunks chunks of one table moved at once
  * @param transformations   transformation lists per table name ({@code table} or {@code schema.table}), as raw
  *                          JSON; their shape is checked here, {@link #transformationsFor} parses one
+ * @param validateAfterLoad validate the task's tables after each completed full load (docs/validation.md)
  */
 public record TransferConfig(List<String> tables, List<String> excludeTables, int batchSize, boolean parallel,
                              int maxParallelTables, int maxParallelChunks, long chunkRows, WriteMode writeMode,
                              String targetSchema, Map<String, String> queries, int maxRetries,
                              Map<String, Object> transformations, Integer pollInterval, boolean trackDeletes,
-                             Integer cdcPollInterval) {
+                             Integer cdcPollInterval, boolean validateAfterLoad) {
 
     private static final Set<String> KNOWN = Set.of("tables", "exclude_tables", "batch_size", "parallel",
             "max_parallel_tables", "max_parallel_chunks", "chunk_rows", "write_mode", "target_schema", "queries",
-            "max_retries", "transformations", "poll_interval", "track_deletes", "cdc_poll_interval");
+            "max_retries", "transformations", "poll_interval", "track_deletes", "cdc_poll_interval",
+            "validate_after_load");
 
     public TransferConfig {
         tables = List.copyOf(tables);
@@ -44,14 +46,14 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
     public TransferConfig withQueries(Map<String, String> rendered) {
         return new TransferConfig(tables, excludeTables, batchSize, parallel, maxParallelTables, maxParallelChunks,
                 chunkRows, writeMode, targetSchema, rendered, maxRetries, transformations, pollInterval, trackDeletes,
-                cdcPollInterval);
+                cdcPollInterval, validateAfterLoad);
     }
 
     /** The same settings with another write mode (full_load_then_cdc always replaces the target). */
     public TransferConfig withWriteMode(WriteMode mode) {
         return new TransferConfig(tables, excludeTables, batchSize, parallel, maxParallelTables, maxParallelChunks,
                 chunkRows, mode, targetSchema, queries, maxRetries, transformations, pollInterval, trackDeletes,
-                cdcPollInterval);
+                cdcPollInterval, validateAfterLoad);
     }
 
     /**
@@ -92,7 +94,8 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
                 r.transformations(),
                 r.optionalInteger("poll_interval", 1, 86_400),
                 r.bool("track_deletes", false),
-                r.optionalInteger("cdc_poll_interval", 1, 86_400));
+                r.optionalInteger("cdc_poll_interval", 1, 86_400),
+                r.bool("validate_after_load", false));
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);
         }

@@ -44,7 +44,8 @@ public final class ValidationRun {
     private final TransferConfig config;
 
     /**
-     * @param targetReader the destination connector opened as a source, to describe, checksum and read the target
+     * @param targetReader the destination connector opened as a source, to describe, checksum and read the target;
+     *                     null when the destination cannot be read back (each table is then not comparable)
      * @param destination  the destination itself, for repairs
      */
     public ValidationRun(Source source, Source targetReader, Destination destination, TransferConfig config) {

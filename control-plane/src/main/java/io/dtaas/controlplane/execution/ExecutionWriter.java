@@ -25,6 +25,12 @@ public class ExecutionWriter {
 
     static final int MAX_ERROR = 4000;
 
+    private final jakarta.enterprise.event.Event<ExecutionCompleted> completions;
+
+    public ExecutionWriter(jakarta.enterprise.event.Event<ExecutionCompleted> completions) {
+        this.completions = completions;
+    }
+
     /** A worker took the execution: {@code queued} becomes {@code running} (a requested stop stays {@code stopping}). */
     public void started(long taskId, long executionId) {
         QuarkusTransaction.requiringNew().run(() -> {
@@ -39,12 +45,14 @@ public class ExecutionWriter {
 
     /** A progress snapshot: counters, per-table progress, and the status it reports. */
     public void progress(ProgressEvent event) {
+        boolean[] completed = {false};
         QuarkusTransaction.requiringNew().run(() -> {
             Locked l = lock(event.taskId(), event.executionId());
             if (l == null || l.status().isFinal()) {
                 return;
             }
             ExecutionStatus next = reconcile(l.status(), event.status());
+            completed[0] = next == ExecutionStatus.COMPLETED;
             l.execution.processedRows = event.processedRows();
             l.execution.rowsPerSecond = event.rowsPerSecond();
             List<TableProgress> tables = event.tables() == null ? List.of() : event.tables();
@@ -57,6 +65,9 @@ public class ExecutionWriter {
             }
             transition(l, next);
         });
+        if (completed[0]) {
+            completions.fireAsync(new ExecutionCompleted(event.taskId(), event.executionId()));
+        }
     }
 
     private static Map<String, Object> cdcJson(io.dtaas.job.CdcMetrics m) {
@@ -83,12 +94,14 @@ public class ExecutionWriter {
      * already arrived, so the runner's own final event wins over this fallback.
      */
     public void finish(long taskId, long executionId, ExecutionStatus status, String error) {
+        boolean[] completed = {false};
         QuarkusTransaction.requiringNew().run(() -> {
             Locked l = lock(taskId, executionId);
             if (l == null || l.status().isFinal()) {
                 return;
             }
             ExecutionStatus next = reconcile(l.status(), status.isFinal() ? status : ExecutionStatus.FAILED);
+            completed[0] = next == ExecutionStatus.COMPLETED;
             if (error != null && l.execution.errorMessage == null) {
                 l.execution.errorMessage = truncate(error);
             }
@@ -100,6 +113,9 @@ public class ExecutionWriter {
             }
             transition(l, next);
         });
+        if (completed[0]) {
+            completions.fireAsync(new ExecutionCompleted(taskId, executionId));
+        }
     }
 
     /**
