@@ -1,5 +1,6 @@
 package io.dtaas.cdc;
 
+import io.dtaas.connect.ChangeApplication;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.jdbc.JdbcDestination;
 import io.dtaas.connect.objectstore.FileDestination;
@@ -32,8 +33,9 @@ public sealed interface ChangeSink permits ChangeApplier, FileChangeSink, Snowfl
     void evolve(TableSchema schema);
 
     /**
-     * The sink for a destination: database destinations apply by primary key (Snowflake through staged
-     * changes and MERGE), file destinations (S3, local files) get change files.
+     * The sink for how the destination takes changes ({@link Destination#changeApplication()}): database
+     * destinations apply by primary key (Snowflake through staged changes and MERGE), file destinations (S3, local
+     * files) get change files.
      *
      * @param pipelines each table's transformations bound to its schema; absent means none
      * @param rebinder binds a table's transformations to a changed source schema (schema evolution)
@@ -41,13 +43,15 @@ public sealed interface ChangeSink permits ChangeApplier, FileChangeSink, Snowfl
     static ChangeSink of(Destination destination, Map<TableRef, TableSchema> schemas, Map<TableRef, Pipeline> pipelines,
                          Function<TableSchema, Pipeline> rebinder, Function<TableRef, TableRef> targetOf,
                          boolean trackDeletes) {
-        return switch (destination) {
-            case JdbcDestination jdbc -> new ChangeApplier(jdbc, schemas, pipelines, rebinder, targetOf, trackDeletes);
-            case FileDestination files -> new FileChangeSink(files, schemas, pipelines, rebinder, targetOf);
-            case SnowflakeDestination snowflake -> new SnowflakeChangeSink(snowflake, schemas, pipelines, rebinder,
-                    targetOf, trackDeletes);
-            default -> throw new ConfigError("destination_connector_id", "change data capture writes to database "
-                    + "destinations (PostgreSQL, MySQL/MariaDB), Snowflake, S3 and local files in this version");
+        ChangeApplication how = destination.changeApplication().orElseThrow(() -> new ConfigError(
+                "destination_connector_id", "this destination cannot take change data capture"));
+        // the destination declares how it takes changes; each sink uses the API of destinations that declare it
+        return switch (how) {
+            case BY_KEY -> new ChangeApplier((JdbcDestination) destination, schemas, pipelines, rebinder, targetOf,
+                    trackDeletes);
+            case CHANGE_FILES -> new FileChangeSink((FileDestination) destination, schemas, pipelines, rebinder, targetOf);
+            case STAGED_MERGE -> new SnowflakeChangeSink((SnowflakeDestination) destination, schemas, pipelines,
+                    rebinder, targetOf, trackDeletes);
         };
     }
 }

@@ -32,6 +32,11 @@ public interface Destination extends AutoCloseable {
 
     ChunkWriter open(TableSchema source, TableRef target, Chunk chunk, WriteMode mode);
 
+    /** How this destination takes change streams ({@code cdc}, {@code full_load_then_cdc}); empty when it cannot. */
+    default java.util.Optional<ChangeApplication> changeApplication() {
+        return java.util.Optional.empty();
+    }
+
     /** Finishes the table: e.g. swaps in the new table for {@link WriteMode#OVERWRITE}. */
     default void complete(TableSchema source, TableRef target, WriteMode mode) {
     }

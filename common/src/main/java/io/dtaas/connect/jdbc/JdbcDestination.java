@@ -28,6 +28,11 @@ import java.util.function.Supplier;
  */
 public abstract class JdbcDestination implements Destination {
 
+    @Override
+    public java.util.Optional<io.dtaas.connect.ChangeApplication> changeApplication() {
+        return java.util.Optional.of(io.dtaas.connect.ChangeApplication.BY_KEY);
+    }
+
     /** Suffix of the staging table an overwrite loads before swapping it in. */
     public static final String STAGING_SUFFIX = "__dtaas_new";
 

@@ -9,7 +9,7 @@ import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.format.ParquetOptions;
 import io.dtaas.format.RowFileWriter;
-import io.dtaas.format.RowFileWriters;
+import io.dtaas.format.writers.RowFileWriters;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -43,6 +43,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * the same for every chunk of the run, so a retried chunk lands in the same folder.
  */
 public final class FileDestination implements Destination {
+
+    @Override
+    public java.util.Optional<io.dtaas.connect.ChangeApplication> changeApplication() {
+        return java.util.Optional.of(io.dtaas.connect.ChangeApplication.CHANGE_FILES);
+    }
 
     private final ObjectSink sink;
     private final FileLayout layout;

@@ -18,7 +18,7 @@ import io.dtaas.format.FileFormat;
 import io.dtaas.format.ParquetOptions;
 import io.dtaas.format.RowFileFormat;
 import io.dtaas.format.RowFileWriter;
-import io.dtaas.format.RowFileWriters;
+import io.dtaas.format.writers.RowFileWriters;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +35,11 @@ import java.util.function.Supplier;
 
 /** Loads Snowflake through Parquet files on table stages (see {@link SnowflakeSql}). Verified at the SQL level only. */
 public final class SnowflakeDestination implements Destination {
+
+    @Override
+    public java.util.Optional<io.dtaas.connect.ChangeApplication> changeApplication() {
+        return java.util.Optional.of(io.dtaas.connect.ChangeApplication.STAGED_MERGE);
+    }
 
     private final Supplier<JdbcEndpoint> endpoint;
     private final SnowflakeSql sql = new SnowflakeSql();

@@ -6,6 +6,7 @@ import io.dtaas.controlplane.cluster.ClusterMode;
 import io.dtaas.controlplane.cluster.WorkerDirectory;
 import io.dtaas.job.ExecutionStatus;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.dtaas.controlplane.engine.EngineBudget;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,8 +34,11 @@ public class DashboardResource {
     private final int slots;
     private final ClusterMode mode;
     private final WorkerDirectory workers;
+    private final EngineBudget budget;
 
-    public DashboardResource(@ConfigProperty(name = "dtaas.workers") int slots, ClusterMode mode, WorkerDirectory workers) {
+    public DashboardResource(@ConfigProperty(name = "dtaas.workers") int slots, ClusterMode mode, WorkerDirectory workers,
+                             EngineBudget budget) {
+        this.budget = budget;
         this.slots = slots;
         this.mode = mode;
         this.workers = workers;
@@ -70,7 +74,7 @@ public class DashboardResource {
                 + " where e.status = 'running'", Double.class).getSingleResult();
         return new DashboardStats(tasks, byStatus, sources + destinations, sources, destinations, active,
                 ((Number) today[0]).longValue(), ((Number) today[2]).longValue(), ((Number) today[1]).longValue(),
-                throughput == null ? 0 : throughput, workers(running));
+                throughput == null ? 0 : throughput, workers(running), budget.usage());
     }
 
     /** Standalone: this process and its threads; distributed: the transfer-workers heartbeating now. */

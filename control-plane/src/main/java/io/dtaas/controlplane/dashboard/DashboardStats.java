@@ -1,5 +1,7 @@
 package io.dtaas.controlplane.dashboard;
 
+import io.dtaas.engine.ResourceBudget;
+
 import java.util.Map;
 
 /**
@@ -9,11 +11,13 @@ import java.util.Map;
  * @param activeExecutions     executions queued, running or stopping
  * @param rowsToday            rows written by executions created since midnight UTC
  * @param throughputRowsPerSecond sum of the running executions' average rates
+ * @param budget               this process's chunk budget (standalone: every execution's chunks draw from it;
+ *                             distributed: each transfer-worker has its own, on its /q/metrics)
  */
 public record DashboardStats(long totalTasks, Map<String, Long> tasksByStatus, long totalConnectors,
                              long sourceConnectors, long destinationConnectors, long activeExecutions,
                              long executionsToday, long failedToday, long rowsToday, double throughputRowsPerSecond,
-                             Workers workers) {
+                             Workers workers, ResourceBudget.Usage budget) {
 
     /**
      * @param mode   {@code standalone} (transfers run inside the control-plane) or {@code distributed}
