@@ -13,11 +13,15 @@ public interface RowHashSql {
     /** The canonical text of a non-NULL value of {@code quoted} (a quoted column) whose type is {@code type}. */
     String canonical(String quoted, ColumnType type);
 
-    /** The MD5 of a text expression as 32 lowercase hex digits. */
-    String md5(String text);
+    /** The MD5 of a text expression as 32 lowercase hex digits (the same function name in every database here). */
+    default String md5(String text) {
+        return "MD5(" + text + ")";
+    }
 
-    /** The texts joined with commas (none of them NULL). */
-    String join(List<String> texts);
+    /** The texts joined with commas (none of them NULL); CONCAT_WS means this in every database here. */
+    default String join(List<String> texts) {
+        return "CONCAT_WS(','" + texts.stream().map(t -> ", " + t).reduce("", String::concat) + ")";
+    }
 
     /** The first 15 hex digits of an MD5 expression as an exact integer, summed over the rows (0 when none). */
     String sumOfHashes(String md5);

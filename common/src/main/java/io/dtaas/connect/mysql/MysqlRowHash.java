@@ -3,8 +3,6 @@ package io.dtaas.connect.mysql;
 import io.dtaas.connect.jdbc.RowHashSql;
 import io.dtaas.data.ColumnType;
 
-import java.util.List;
-
 /**
  * MySQL's and MariaDB's canonical texts and hashes for validation (docs/type-mapping.md, "Canonical text"); the
  * session runs in UTC, as for loads, so TIMESTAMP columns read as UTC times.
@@ -25,16 +23,6 @@ public final class MysqlRowHash implements RowHashSql {
             case TIME -> "TIME_FORMAT(" + c + ", '%H:%i:%s.%f')";
             case TIMESTAMP, TIMESTAMP_TZ -> "DATE_FORMAT(" + c + ", '%Y-%m-%d %H:%i:%s.%f')";
         };
-    }
-
-    @Override
-    public String md5(String text) {
-        return "MD5(" + text + ")";
-    }
-
-    @Override
-    public String join(List<String> texts) {
-        return "CONCAT_WS(','" + texts.stream().map(t -> ", " + t).reduce("", String::concat) + ")";
     }
 
     @Override

@@ -3,8 +3,6 @@ package io.dtaas.connect.postgres;
 import io.dtaas.connect.jdbc.RowHashSql;
 import io.dtaas.data.ColumnType;
 
-import java.util.List;
-
 /** PostgreSQL's canonical texts and hashes for validation (docs/type-mapping.md, "Canonical text"). */
 public final class PostgresRowHash implements RowHashSql {
 
@@ -23,16 +21,6 @@ public final class PostgresRowHash implements RowHashSql {
             case TIMESTAMP -> "to_char(" + c + ", 'YYYY-MM-DD HH24:MI:SS.US')";
             case TIMESTAMP_TZ -> "to_char(" + c + " AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')";
         };
-    }
-
-    @Override
-    public String md5(String text) {
-        return "md5(" + text + ")";
-    }
-
-    @Override
-    public String join(List<String> texts) {
-        return "concat_ws(','" + texts.stream().map(t -> ", " + t).reduce("", String::concat) + ")";
     }
 
     @Override

@@ -3,8 +3,6 @@ package io.dtaas.connect.snowflake;
 import io.dtaas.connect.jdbc.RowHashSql;
 import io.dtaas.data.ColumnType;
 
-import java.util.List;
-
 /**
  * Snowflake's canonical texts and hashes for validation (docs/type-mapping.md, "Canonical text"). Checked at the
  * SQL level only: tests never connect to Snowflake.
@@ -25,16 +23,6 @@ public final class SnowflakeRowHash implements RowHashSql {
             case TIMESTAMP -> "TO_CHAR(" + c + ", 'YYYY-MM-DD HH24:MI:SS.FF6')";
             case TIMESTAMP_TZ -> "TO_CHAR(CONVERT_TIMEZONE('UTC', " + c + ")::TIMESTAMP_NTZ, 'YYYY-MM-DD HH24:MI:SS.FF6')";
         };
-    }
-
-    @Override
-    public String md5(String text) {
-        return "MD5(" + text + ")";
-    }
-
-    @Override
-    public String join(List<String> texts) {
-        return "CONCAT_WS(','" + texts.stream().map(t -> ", " + t).reduce("", String::concat) + ")";
     }
 
     @Override
