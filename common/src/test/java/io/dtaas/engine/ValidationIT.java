@@ -265,10 +265,14 @@ class ValidationIT {
         TableReport again = validate(new PostgresConnector(), pg, new MysqlConnector(), myTarget, config, false)
                 .table("portable");
         assertThat(again.verdict()).as(again.toString()).isEqualTo(Verdict.EQUAL);
-        try (Source p = new PostgresConnector().source(FullLoadIT.values(new PostgresConnector(), pg));
-             Source m = new MysqlConnector().source(FullLoadIT.values(new MysqlConnector(), myTarget))) {
-            assertThat(TableContents.normalisedRows(m, new TableRef(target, "portable")))
-                    .isEqualTo(TableContents.normalisedRows(p, new TableRef("public", "portable")));
+        // independently of the validator: the deleted row is back, the added one gone, the changed ones as loaded
+        try (java.sql.Connection c = MariaDbFixture.connect(target); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT count(*), sum(id = 100), sum(id = 5000),"
+                     + " sum(id = 150 AND t IS NULL), sum(id = 201 AND b = 0),"
+                     + " sum(id = 213 AND ts = '2024-01-01 03:33:00.000001') FROM portable")) {
+            rs.next();
+            assertThat(List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                    .containsExactly(3004L, 1L, 0L, 1L, 1L, 1L);
         }
     }
 }
