@@ -9,6 +9,7 @@ import io.dtaas.data.ColumnKind;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.engine.KeyRangeCopy;
+import io.dtaas.engine.ResourceBudget;
 import io.dtaas.engine.RunControl;
 import io.dtaas.error.DtaasException;
 import io.dtaas.error.NotFoundError;
@@ -123,7 +124,7 @@ final class TableValidation {
                                     long started) {
         KeyRangeComparison comparison = new KeyRangeComparison(from, to, columns, options.sampleLimit(), control);
         for (Chunk chunk : source.plan(from.schema(), config.chunkRows())) {
-            if (!(chunk.bounds() instanceof ChunkBounds.KeyRange range) || !comparison.compareTop(range)) {
+            if (!(chunk.bounds() instanceof ChunkBounds.KeyRange range) || !compareInBudget(comparison, range)) {
                 return TableReport.failed(table.toString(), target.toString(), "validation was stopped", millisSince(started));
             }
         }
@@ -135,6 +136,23 @@ final class TableValidation {
             return repair(report, from, target, comparison.differingRanges(), columns, started);
         }
         return report;
+    }
+
+    /** Compares one of the load's chunks holding a slot of the process's budget, as a load's chunk does. */
+    private boolean compareInBudget(KeyRangeComparison comparison, ChunkBounds.KeyRange range) {
+        ResourceBudget.Slot slot;
+        try {
+            slot = ResourceBudget.process().acquire(control);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (slot == null) {
+            return false; // asked to stop while waiting
+        }
+        try (slot) {
+            return comparison.compareTop(range);
+        }
     }
 
     /** Re-copies the differing key ranges, then compares those ranges again. */
