@@ -5,7 +5,6 @@ import io.dtaas.connect.Destination;
 import io.dtaas.connect.Source;
 import io.dtaas.connect.mysql.MysqlConnector;
 import io.dtaas.connect.postgres.PostgresConnector;
-import io.dtaas.data.TableRef;
 import io.dtaas.job.ExecutionStatus;
 import io.dtaas.job.TransferConfig;
 import io.dtaas.testing.MariaDbFixture;
