@@ -80,6 +80,27 @@ describe('ConnectorFormPage', () => {
     expect(push).not.toHaveBeenCalled()
   })
 
+  it('shows the warnings of a connection test', async () => {
+    stubFetch({
+      'GET /api/connector-types': { body: types },
+      'GET /api/connectors/7': {
+        body: { id: 7, name: 'pg', description: null, connector_type: 'source', source_type: 'postgresql', destination_type: null,
+          connection_config: { host: 'db', port: 5432, password: '********' }, is_active: true, status: 'ok',
+          last_test_message: null, last_tested_at: null, created_at: '', updated_at: '' },
+      },
+      'POST /api/connectors/test': { body: { success: true, message: 'connected', failure: null, details: { latency_ms: 3, server_version: '15' },
+        warnings: ['the role postgres is a superuser: it can run programs on the database host'] } },
+    })
+    const w = mount(ConnectorFormPage, { props: { id: '7' }, global })
+    await flushPromises()
+    expect(w.find('[data-testid=test-warnings]').exists()).toBe(false)
+    await w.find('[data-testid=test-connection]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-testid=test-result]').text()).toContain('Connection works.')
+    expect(w.find('[data-testid=test-warnings]').text()).toContain('can do more than read')
+    expect(w.find('[data-testid=test-warnings] li').text()).toContain('is a superuser')
+  })
+
   it('never shows a stored secret, and keeps it when left empty', async () => {
     const calls = stubFetch({
       'GET /api/connector-types': { body: types },

@@ -73,6 +73,8 @@ export interface TestResult {
   message: string
   failure: string | null
   details: { server_version: string | null; latency_ms: number | null } | null
+  /** what the role can do beyond reading (superuser, server files); shown under the result */
+  warnings?: string[]
 }
 
 export type ExecutionStatus =

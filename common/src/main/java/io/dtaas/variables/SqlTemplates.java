@@ -2,6 +2,7 @@ package io.dtaas.variables;
 
 import io.dtaas.connect.jdbc.SqlLexicon;
 import io.dtaas.connect.jdbc.SqlLexicon.Backslash;
+import io.dtaas.connect.jdbc.SqlTokenizer;
 import io.dtaas.error.ConfigError;
 
 import java.util.ArrayList;
@@ -196,23 +197,8 @@ public final class SqlTemplates {
                 ambiguity = firstOf(ambiguity, "the executable comment at position " + (start + 1)
                         + " (/*! ... */) is code to MySQL and MariaDB");
             }
-            int depth = 0;
-            int i = start;
-            while (i < sql.length()) {
-                if (sql.startsWith("/*", i) && (depth == 0 || lex.nestedComments())) {
-                    depth++;
-                    i += 2;
-                } else if (sql.startsWith("*/", i)) {
-                    depth--;
-                    i += 2;
-                    if (depth == 0) {
-                        return region(start, i, false);
-                    }
-                } else {
-                    i++;
-                }
-            }
-            return region(start, sql.length(), false);
+            int end = SqlTokenizer.blockCommentEnd(sql, start, lex.nestedComments());
+            return region(start, end < 0 ? sql.length() : end, false);
         }
 
         /** Copies [start, end) as text; inside quotes a {@code {{name}}} is remembered as a mistake. */

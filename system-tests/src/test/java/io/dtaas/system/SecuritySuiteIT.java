@@ -138,6 +138,35 @@ class SecuritySuiteIT {
         assertThat(list.body()).contains("victim db");
     }
 
+    // ---- 11.2: the read-only console stays read-only ----------------------------------------------------------
+
+    @Test
+    void theQueryConsoleRunsOneReadOnlyStatementOnly() throws Exception {
+        long pg = create(loopback, Map.of("name", "console " + System.nanoTime(), "connector_type", "source",
+                "source_type", "postgresql", "connection_config", PostgresFixture.connectionConfig(SRC)));
+        Map<String, String> attacks = Map.of(
+                "SELECT '\\'; COMMIT; DELETE FROM victim WHERE id=3; COMMIT; --'", "only one statement",
+                "SELECT 1 /* /* */ ; DELETE FROM victim; --", "unterminated comment",
+                "SELECT $a$ $a$; DELETE FROM victim", "only one statement",
+                "COPY victim TO PROGRAM 'id'", "found COPY",
+                "SELECT pg_read_file('/etc/hostname')", "pg_read_file",
+                "SELECT pg_terminate_backend(pg_backend_pid())", "volatile",
+                "SELECT lo_import('/etc/hostname')", "lo_import",
+                "WITH d AS (DELETE FROM victim RETURNING id) SELECT * FROM d", "data-modifying");
+        for (Map.Entry<String, String> attack : attacks.entrySet()) {
+            RawHttp.Reply r = RawHttp.send(loopback.port(), "POST", "/api/connectors/" + pg + "/query",
+                    Map.of("Content-Type", "application/json"), new ObjectMapper().writeValueAsString(Map.of("sql", attack.getKey())));
+            assertThat(r.status()).as(attack.getKey() + ": " + r.body()).isEqualTo(422);
+            assertThat(r.body()).as(attack.getKey()).contains("\"sql\"").contains(attack.getValue());
+        }
+        RawHttp.Reply read = RawHttp.send(loopback.port(), "POST", "/api/connectors/" + pg + "/query",
+                Map.of("Content-Type", "application/json"), "{\"sql\": \"SELECT count(*) AS n FROM victim\"}");
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(read.body()).at("/rows/0/0").asInt()).isEqualTo(10);
+        RawHttp.Reply test = RawHttp.send(loopback.port(), "POST", "/api/connectors/" + pg + "/test", Map.of(), null);
+        assertThat(test.body()).as("the superuser role is pointed out").contains("is a superuser");
+    }
+
     // ---- 11.3 / 11.4: driver options stay off, stored secrets stay with their endpoint ------------------------
 
     private static long create(Instance i, Map<String, Object> body) throws Exception {

@@ -79,14 +79,13 @@ public final class JdbcCatalogBrowser implements CatalogBrowser {
 
     @Override
     public QueryResult query(String database, String sql, QueryLimits limits) {
-        String statement = SqlStatementGuard.requireSingleReadStatement(sql);
-        return session.withConnection(database, c -> runReadOnly(c, statement, limits));
+        return session.withConnection(database, c -> runReadOnly(c, dialect.readGuard().admit(c, sql).text(), limits));
     }
 
     @Override
     public Object singleValue(String database, String sql, int timeoutSeconds) {
-        String statement = SqlStatementGuard.requireSingleReadStatement(sql);
-        return session.withConnection(database, c -> readOnlyValue(c, statement, timeoutSeconds));
+        return session.withConnection(database,
+                c -> readOnlyValue(c, dialect.readGuard().admit(c, sql).text(), timeoutSeconds));
     }
 
     private Object readOnlyValue(Connection c, String sql, int timeoutSeconds) throws SQLException {

@@ -89,9 +89,18 @@ public abstract class JdbcConnector implements Connector {
             DatabaseMetaData meta = c.getMetaData();
             String version = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
             long latency = elapsedMs(started);
-            return CheckResult.ok("Connected to " + label(config), version, latency);
+            return CheckResult.ok("Connected to " + label(config), version, latency).withWarnings(privileges(c));
         } catch (SQLException e) {
             return CheckResult.failed(errors.classify(e), JdbcErrors.describe(e), elapsedMs(started));
+        }
+    }
+
+    /** What the role can do beyond reading; a server that will not tell is no reason to fail the test. */
+    private List<String> privileges(Connection c) {
+        try {
+            return dialect.privilegeWarnings(c);
+        } catch (SQLException notTold) {
+            return List.of();
         }
     }
 

@@ -29,6 +29,27 @@ public interface JdbcDialect extends SqlLiterals {
     List<String> readOnlyStatements(int timeoutSeconds);
 
     /**
+     * Warnings for a connection test when the connected role can do more than read (change server state, read or
+     * write server files, run programs): the console and custom queries are guarded, but the role is what DTaaS
+     * relies on. Empty when the role reads only, or the dialect cannot tell.
+     */
+    default List<String> privilegeWarnings(Connection connection) throws SQLException {
+        return List.of();
+    }
+
+    /**
+     * Decides which user SQL may run as a read (console, db_query variables, custom queries). The default judges
+     * by the dialect's {@link #lexicon()} and the standard reading keywords only; dialects whose server can tell
+     * more (session settings, what a statement calls) override it.
+     */
+    default ReadGuard readGuard() {
+        ReadRules rules = new ReadRules(java.util.Set.of("SELECT", "WITH", "SHOW", "DESCRIBE", "DESC", "EXPLAIN"),
+                java.util.Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "CALL", "EXECUTE", "BEGIN", "COMMIT",
+                        "ROLLBACK", "ANALYZE"), ReadRules.LOCKING);
+        return (connection, sql) -> rules.check(SqlStatementGuard.single(sql, lexicon(), LexicalSettings.STANDARD));
+    }
+
+    /**
      * An expression reading {@code expression} (a quoted column) with a long value cut by the server to
      * {@code maxChars + 1} characters (text, JSON, arrays, other types read as text) or {@code maxBytes + 1}
      * bytes (binary), for previews and console queries; {@code expression} itself when the type needs no cut

@@ -25,6 +25,12 @@ final class JdbcRowStream implements RowStream {
         void prepare(Connection c) throws SQLException;
     }
 
+    /** The statement to run, decided on the opened connection before the session is set up for reading. */
+    @FunctionalInterface
+    interface StatementText {
+        String on(Connection c) throws SQLException;
+    }
+
     @FunctionalInterface
     interface ValueReader {
         Object read(ResultSet rs, int index, Column column) throws SQLException;
@@ -56,9 +62,15 @@ final class JdbcRowStream implements RowStream {
     /** @param timeoutSeconds how long the database may run the statement (0: no limit, as a full load reads) */
     static JdbcRowStream open(ConnectionOpener opener, SessionSetup setup, String sql, List<Long> params, int fetchSize,
                               int timeoutSeconds, TableSchema schema, ValueReader reader, String context) {
+        return open(opener, c -> sql, setup, params, fetchSize, timeoutSeconds, schema, reader, context);
+    }
+
+    static JdbcRowStream open(ConnectionOpener opener, StatementText text, SessionSetup setup, List<Long> params,
+                              int fetchSize, int timeoutSeconds, TableSchema schema, ValueReader reader, String context) {
         Connection c = null;
         try {
             c = opener.open();
+            String sql = text.on(c);
             setup.prepare(c);
             PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(fetchSize);
@@ -70,6 +82,9 @@ final class JdbcRowStream implements RowStream {
         } catch (SQLException e) {
             closeQuietly(c);
             throw JdbcFailures.wrap(e, context);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
         }
     }
 

@@ -183,28 +183,42 @@ public abstract class JdbcSource implements Source {
         }
     }
 
+    /**
+     * Columns of a custom query: admitted by the dialect's {@link ReadGuard} on the connection that describes it,
+     * then described inside a read-only transaction that is rolled back.
+     */
     @Override
     public TableSchema describeQuery(TableRef name, String sql) {
-        String statement = guardQuery(sql);
-        try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
-                // the newline ends a trailing -- comment of the user's query before our closing parenthesis
-                "SELECT * FROM (" + statement + "\n) dtaas_query WHERE 1 = 0")) {
-            java.sql.ResultSetMetaData meta = ps.executeQuery().getMetaData();
-            List<Column> columns = new java.util.ArrayList<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(new Column(meta.getColumnLabel(i), JdbcTypes.fromJdbc(meta.getColumnType(i),
-                        meta.getColumnTypeName(i), meta.getPrecision(i), meta.getScale(i)),
-                        meta.isNullable(i) != java.sql.ResultSetMetaData.columnNoNulls));
+        try (Connection c = open()) {
+            String statement = admit(c, sql);
+            c.setAutoCommit(false);
+            try (java.sql.Statement setup = c.createStatement()) {
+                for (String s : dialect.readOnlyStatements(QueryLimits.DEFAULT.timeoutSeconds())) {
+                    setup.execute(s);
+                }
             }
-            return new TableSchema(name.withSchema(defaultSchema()), columns, List.of());
+            // the newline ends a trailing -- comment of the user's query before our closing parenthesis
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM (" + statement + "\n) dtaas_query WHERE 1 = 0")) {
+                java.sql.ResultSetMetaData meta = ps.executeQuery().getMetaData();
+                List<Column> columns = new java.util.ArrayList<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    columns.add(new Column(meta.getColumnLabel(i), JdbcTypes.fromJdbc(meta.getColumnType(i),
+                            meta.getColumnTypeName(i), meta.getPrecision(i), meta.getScale(i)),
+                            meta.isNullable(i) != java.sql.ResultSetMetaData.columnNoNulls));
+                }
+                return new TableSchema(name.withSchema(defaultSchema()), columns, List.of());
+            } finally {
+                c.rollback();
+            }
         } catch (SQLException e) {
             throw new ConfigError("config.queries." + name, JdbcErrors.describe(e));
         }
     }
 
-    private static String guardQuery(String sql) {
+    /** The one statement of a custom query that may run, judged on {@code c}'s session. */
+    private String admit(Connection c, String sql) throws SQLException {
         try {
-            return SqlStatementGuard.requireSingleReadStatement(sql);
+            return dialect.readGuard().admit(c, sql).text();
         } catch (ConfigError e) {
             throw new ConfigError("config.queries", e.problems().get(0).message());
         }
@@ -256,6 +270,11 @@ public abstract class JdbcSource implements Source {
     public RowStream read(TableSchema table, Chunk chunk) {
         ChunkQuery query = ChunkQuery.of(dialect, table, chunk);
         String context = "reading " + table.table() + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
+        if (chunk.bounds() instanceof ChunkBounds.Query) {
+            // a custom query is judged again on the connection that runs it, then runs in a read-only transaction
+            return JdbcRowStream.open(this::open, c -> admit(c, query.sql()), this::prepareForReading, query.params(),
+                    fetchSize(), 0, table, this::readValue, context);
+        }
         return JdbcRowStream.open(this::open, this::prepareForReading, query.sql(), query.params(), fetchSize(), table,
                 this::readValue, context);
     }

@@ -1,182 +1,105 @@
 package io.dtaas.connect.jdbc;
 
+import io.dtaas.connect.jdbc.SqlToken.Kind;
 import io.dtaas.error.ConfigError;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Admits one read-only statement for the database browser: a single statement (a trailing semicolon is
- * fine) that starts with a reading keyword. It is a guard for clear errors, not the security boundary:
- * the statement still runs in a read-only transaction that is rolled back.
+ * Finds the one statement in a user's SQL text, split by the server's own lexical rules ({@link SqlTokenizer}):
+ * exactly one statement, optionally followed by a separator and then only white space, comments or more
+ * separators. What is sent is the text before the separator, so nothing after it can reach the server. The
+ * dialect's {@link ReadGuard} then decides whether that statement only reads.
  */
 public final class SqlStatementGuard {
 
+    public static final int MAX_LENGTH = 100_000;
     private static final Set<String> READING_KEYWORDS =
             Set.of("SELECT", "WITH", "VALUES", "TABLE", "SHOW", "EXPLAIN", "DESCRIBE", "DESC");
-    public static final int MAX_LENGTH = 100_000;
+    /** MySQL/MariaDB executable comments: code to the server wherever they stand. */
+    private static final Pattern CODE_COMMENT = Pattern.compile("/\\*[mM]?!");
+    private static final Pattern FIRST_WORD = Pattern.compile("^[\\s(]*([A-Za-z]+)");
 
     private SqlStatementGuard() {
     }
 
-    /** @return the statement without a trailing semicolon */
-    public static String requireSingleReadStatement(String sql) {
+    /**
+     * The check possible without the server (when a db_query variable is saved): text present, not too long,
+     * starting with a reading keyword. The statement is judged by the server's rules when it runs.
+     */
+    public static String precheck(String sql) {
+        requirePresent(sql);
+        var m = FIRST_WORD.matcher(sql);
+        String keyword = m.find() ? m.group(1).toUpperCase(Locale.ROOT) : "";
+        if (!READING_KEYWORDS.contains(keyword) && !sql.stripLeading().startsWith("--")
+                && !sql.stripLeading().startsWith("/*") && !sql.stripLeading().startsWith("#")) {
+            throw new ConfigError("sql", "only a single read-only statement is allowed (SELECT, WITH, VALUES, SHOW,"
+                    + " EXPLAIN); found " + (keyword.isEmpty() ? "no statement" : keyword));
+        }
+        return sql;
+    }
+
+    /**
+     * @param lexicon  how the server reads quotes and comments
+     * @param settings the session's settings that change it
+     * @throws ConfigError naming {@code sql} unless the text holds exactly one statement
+     */
+    public static ReadStatement single(String sql, SqlLexicon lexicon, LexicalSettings settings) {
+        requirePresent(sql);
+        if (lexicon.codeComments()) {
+            var m = CODE_COMMENT.matcher(sql);
+            if (m.find()) {
+                throw new ConfigError("sql", "executable comments (/*! ... */, /*M! ... */) are code to MySQL and"
+                        + " MariaDB and are refused wherever they stand (position " + (m.start() + 1) + ")");
+            }
+        }
+        List<SqlToken> tokens;
+        try {
+            tokens = SqlTokenizer.tokens(sql, lexicon, settings);
+        } catch (SqlTokenizer.SqlTextException e) {
+            throw new ConfigError("sql", e.getMessage());
+        }
+        int end = 0;
+        while (end < tokens.size() && tokens.get(end).kind() != Kind.SEMICOLON) {
+            end++;
+        }
+        for (int i = end; i < tokens.size(); i++) {
+            if (tokens.get(i).kind() != Kind.SEMICOLON) {
+                throw new ConfigError("sql", "only one statement is allowed; found more after the ';' at position "
+                        + (tokens.get(end).start() + 1));
+            }
+        }
+        if (end == 0) {
+            throw new ConfigError("sql", "is required: the text holds no statement");
+        }
+        requireBalancedParentheses(tokens.subList(0, end));
+        String text = end < tokens.size() ? sql.substring(0, tokens.get(end).start()) : sql;
+        return new ReadStatement(text, tokens.subList(0, end));
+    }
+
+    private static void requirePresent(String sql) {
         if (sql == null || sql.isBlank()) {
             throw new ConfigError("sql", "is required");
         }
         if (sql.length() > MAX_LENGTH) {
             throw new ConfigError("sql", "must be at most " + MAX_LENGTH + " characters");
         }
-        Scan scan = scan(sql);
-        String statement = sql.substring(0, scan.end).strip();
-        String keyword = firstKeyword(statement);
-        if (!READING_KEYWORDS.contains(keyword)) {
-            throw new ConfigError("sql", "only a single read-only statement is allowed (SELECT, WITH, VALUES, SHOW,"
-                    + " EXPLAIN); found " + (keyword.isEmpty() ? "no statement" : keyword));
-        }
-        if (scan.intoPosition >= 0) {
-            throw new ConfigError("sql", "SELECT ... INTO writes data and is not allowed here (position "
-                    + (scan.intoPosition + 1) + ")");
-        }
-        return statement;
     }
 
-    /** Where the statement ends and where an unquoted INTO stands (-1: none). */
-    private record Scan(int end, int intoPosition) {
-    }
-
-    /** Finds the terminating semicolon (or the text's end); throws if anything but comments follows it. */
-    private static Scan scan(String sql) {
-        int into = -1;
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                i = skipQuoted(sql, i, c);
-            } else if (c == '[') {
-                i = skipQuoted(sql, i, ']');
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                i = skipLineComment(sql, i);
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = skipBlockComment(sql, i);
-            } else if (c == '$') {
-                i = skipDollarQuoted(sql, i);
-            } else if (c == ';') {
-                if (!onlyCommentsFrom(sql, i + 1)) {
-                    throw new ConfigError("sql", "only one statement is allowed; found more after the ';' at position "
-                            + (i + 1));
-                }
-                return new Scan(i, into);
-            } else if (Character.isLetter(c) || c == '_') {
-                int wordEnd = wordEnd(sql, i);
-                if (into < 0 && wordEnd - i == 4 && sql.regionMatches(true, i, "INTO", 0, 4)) {
-                    into = i; // SELECT ... INTO writes: tables, files or variables
-                }
-                i = wordEnd;
-            } else {
-                i++;
+    /** The statement is later nested in a subquery to be checked; it must not close it or leave it open. */
+    private static void requireBalancedParentheses(List<SqlToken> tokens) {
+        int depth = 0;
+        for (SqlToken t : tokens) {
+            depth += t.isSymbol("(") ? 1 : t.isSymbol(")") ? -1 : 0;
+            if (depth < 0) {
+                throw new ConfigError("sql", "unbalanced ')' at position " + (t.start() + 1));
             }
         }
-        return new Scan(n, into);
-    }
-
-    private static int wordEnd(String sql, int start) {
-        int i = start;
-        while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
-            i++;
+        if (depth != 0) {
+            throw new ConfigError("sql", "unbalanced parentheses: " + depth + " '(' not closed");
         }
-        return i;
-    }
-
-    private static boolean onlyCommentsFrom(String sql, int from) {
-        int i = from;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c) || c == ';') {
-                i++;
-            } else if (sql.startsWith("--", i)) {
-                i = skipLineComment(sql, i);
-            } else if (sql.startsWith("/*", i)) {
-                i = skipBlockComment(sql, i);
-            } else {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int skipQuoted(String sql, int start, char close) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == '\\' && close == '\'') {
-                i += 2; // MySQL-style escape; harmless elsewhere because it only ever skips inside a literal
-                continue;
-            }
-            if (c == close) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == close) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        throw new ConfigError("sql", "unterminated quote starting at position " + (start + 1));
-    }
-
-    private static int skipLineComment(String sql, int start) {
-        int newline = sql.indexOf('\n', start);
-        return newline < 0 ? sql.length() : newline + 1;
-    }
-
-    private static int skipBlockComment(String sql, int start) {
-        int close = sql.indexOf("*/", start + 2);
-        if (close < 0) {
-            throw new ConfigError("sql", "unterminated comment starting at position " + (start + 1));
-        }
-        return close + 2;
-    }
-
-    /** PostgreSQL dollar quoting: $$...$$ or $tag$...$tag$; a lone $ (e.g. $1) is skipped as one character. */
-    private static int skipDollarQuoted(String sql, int start) {
-        int tagEnd = start + 1;
-        while (tagEnd < sql.length() && (Character.isLetterOrDigit(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
-            tagEnd++;
-        }
-        if (tagEnd >= sql.length() || sql.charAt(tagEnd) != '$') {
-            return start + 1;
-        }
-        String tag = sql.substring(start, tagEnd + 1);
-        if (tag.length() > 2 && Character.isDigit(tag.charAt(1))) {
-            return start + 1;
-        }
-        int close = sql.indexOf(tag, tagEnd + 1);
-        if (close < 0) {
-            throw new ConfigError("sql", "unterminated " + tag + " quote starting at position " + (start + 1));
-        }
-        return close + tag.length();
-    }
-
-    private static String firstKeyword(String statement) {
-        int i = 0;
-        while (i < statement.length()) {
-            char c = statement.charAt(i);
-            if (Character.isWhitespace(c) || c == '(') {
-                i++;
-            } else if (statement.startsWith("--", i)) {
-                i = skipLineComment(statement, i);
-            } else if (statement.startsWith("/*", i)) {
-                i = skipBlockComment(statement, i);
-            } else {
-                break;
-            }
-        }
-        int start = i;
-        while (i < statement.length() && Character.isLetter(statement.charAt(i))) {
-            i++;
-        }
-        return statement.substring(start, i).toUpperCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package io.dtaas.connect.mysql;
 
 import io.dtaas.connect.jdbc.JdbcDialect;
+import io.dtaas.connect.jdbc.ReadGuard;
 import io.dtaas.connect.jdbc.SqlLexicon;
 import io.dtaas.connect.jdbc.SqlLiterals;
 
@@ -71,5 +72,15 @@ public final class MysqlDialect implements JdbcDialect {
     @Override
     public SqlLexicon lexicon() {
         return SqlLexicon.MYSQL;
+    }
+
+    @Override
+    public ReadGuard readGuard() {
+        return new MysqlReadGuard();
+    }
+
+    @Override
+    public List<String> privilegeWarnings(java.sql.Connection connection) throws java.sql.SQLException {
+        return MysqlPrivileges.warnings(connection);
     }
 }

@@ -1,6 +1,7 @@
 package io.dtaas.connect.oracle;
 
 import io.dtaas.connect.jdbc.JdbcDialect;
+import io.dtaas.connect.jdbc.ReadGuard;
 import io.dtaas.connect.jdbc.SqlLexicon;
 import io.dtaas.connect.jdbc.SqlLiterals;
 
@@ -65,5 +66,10 @@ public final class OracleDialect implements JdbcDialect {
     @Override
     public SqlLexicon lexicon() {
         return SqlLexicon.ORACLE;
+    }
+
+    @Override
+    public ReadGuard readGuard() {
+        return new OracleReadGuard();
     }
 }

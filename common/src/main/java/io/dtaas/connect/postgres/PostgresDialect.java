@@ -1,6 +1,7 @@
 package io.dtaas.connect.postgres;
 
 import io.dtaas.connect.jdbc.JdbcDialect;
+import io.dtaas.connect.jdbc.ReadGuard;
 import io.dtaas.connect.jdbc.SqlLexicon;
 import io.dtaas.connect.jdbc.SqlLiterals;
 import io.dtaas.data.ColumnType;
@@ -83,5 +84,15 @@ public final class PostgresDialect implements JdbcDialect {
     @Override
     public SqlLexicon lexicon() {
         return SqlLexicon.POSTGRESQL;
+    }
+
+    @Override
+    public ReadGuard readGuard() {
+        return new PostgresReadGuard();
+    }
+
+    @Override
+    public List<String> privilegeWarnings(java.sql.Connection connection) throws java.sql.SQLException {
+        return PostgresPrivileges.warnings(connection);
     }
 }

@@ -1,6 +1,7 @@
 package io.dtaas.connect.sqlserver;
 
 import io.dtaas.connect.jdbc.JdbcDialect;
+import io.dtaas.connect.jdbc.ReadGuard;
 import io.dtaas.connect.jdbc.SqlLexicon;
 import io.dtaas.connect.jdbc.SqlLiterals;
 
@@ -89,5 +90,10 @@ public final class SqlServerDialect implements JdbcDialect {
     @Override
     public SqlLexicon lexicon() {
         return SqlLexicon.SQL_SERVER;
+    }
+
+    @Override
+    public ReadGuard readGuard() {
+        return new SqlServerReadGuard();
     }
 }

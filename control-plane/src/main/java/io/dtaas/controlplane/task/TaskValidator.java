@@ -36,10 +36,12 @@ public class TaskValidator {
     private final SourceTables sourceTables;
     private final TemplateChecks templates;
     private final TaskTransformations transformations;
+    private final TaskQueries queries;
     private final ConnectorRegistry registry;
 
     public TaskValidator(SourceTables sourceTables, TemplateChecks templates, TaskTransformations transformations,
-                         ConnectorRegistry registry) {
+                         TaskQueries queries, ConnectorRegistry registry) {
+        this.queries = queries;
         this.registry = registry;
         this.sourceTables = sourceTables;
         this.templates = templates;
@@ -86,6 +88,10 @@ public class TaskValidator {
                 || !Objects.equals(current.config().get("queries"), config.get("queries"));
         if (transfer != null && transformationsChanged) {
             transformations.check(source, transfer, mode, problems, warnings);
+        }
+        boolean queriesChanged = tablesChanged || !Objects.equals(current.config().get("queries"), config.get("queries"));
+        if (transfer != null && source != null && queriesChanged && problems.isEmpty()) {
+            queries.check(source, transfer, problems, warnings);
         }
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);
