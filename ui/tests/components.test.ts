@@ -245,3 +245,38 @@ describe('API token', () => {
     setApiToken(null)
   })
 })
+
+describe('ValidationPanel', () => {
+  const report = {
+    table: 'public.customers', target: 'public.customers', verdict: 'different', reason: null, source_rows: 2000,
+    target_rows: 2000, differing_keys: 2, rows_scanned: 4000, rows_fetched: 300, repaired_keys: null, duration_ms: 12,
+    differences: [
+      { key: { cust_id: '17' }, kind: 'missing_in_target', source: { cust_id: '17', country: 'FI' }, target: null },
+      { key: { cust_id: '30' }, kind: 'values_differ', source: { cust_id: '30', country: null }, target: { cust_id: '30', country: '' } },
+    ],
+  }
+  const run = {
+    id: 4, task_id: 3, status: 'completed', verdict: 'different', repair: false, trigger: 'api', requested: [],
+    tables: [report], error_message: null, started_at: '2026-12-03T15:00:00Z', finished_at: '2026-12-03T15:00:01Z',
+  }
+
+  it('shows the newest run with per-table verdicts and what differs, and starts a repair', async () => {
+    const { default: ValidationPanel } = await import('../src/components/ValidationPanel.vue')
+    const calls = stubFetch({
+      'GET /api/tasks/3/validations': { body: [run] },
+      'POST /api/tasks/3/validate': { status: 202, body: { ...run, id: 5, status: 'running', verdict: null, repair: true, tables: [] } },
+    })
+    const w = mount(ValidationPanel, { props: { taskId: 3 }, global })
+    await flushPromises()
+    expect(w.find('[data-testid=validation-verdict] [data-testid=status]').text()).toBe('different')
+    expect(w.find('[data-table="public.customers"]').text()).toContain('2,000')
+    const items = w.findAll('[data-differences="public.customers"] li').map((li) => li.text())
+    expect(items[0]).toContain('cust_id=17 — missing in target')
+    expect(items[1]).toContain("country: NULL → ''")
+    await w.find('[data-testid=repair]').trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ repair: true })
+    expect(w.find('[data-testid=validation-verdict] [data-testid=status]').text()).toBe('running')
+    expect((w.find('[data-testid=validate]').element as HTMLButtonElement).disabled).toBe(true)
+  })
+})

@@ -2,7 +2,7 @@ import { api, query } from './client'
 import type {
   ColumnInfo, Connector, ConnectorInput, ConnectorType, DashboardStats, Execution, Health, PreviewResult,
   RecentExecution, Resolution, ResultSet, TableInfo, TargetsAnswer, Task, TaskInput, TestResult, TransformationStep,
-  TransformationType, Variable, VariableInput,
+  TransformationType, Validation, Variable, VariableInput,
 } from './types'
 
 const enc = encodeURIComponent
@@ -39,6 +39,8 @@ export const tasksApi = {
   remove: (id: number) => api.del(`/api/tasks/${id}`),
   action: (id: number, action: TaskAction) => api.post<Execution>(`/api/tasks/${id}/${action}`),
   executions: (id: number, limit = 50) => api.get<Execution[]>(`/api/tasks/${id}/executions${query({ limit })}`),
+  validate: (id: number, repair = false) => api.post<Validation>(`/api/tasks/${id}/validate`, { repair }),
+  validations: (id: number, limit = 20) => api.get<Validation[]>(`/api/tasks/${id}/validations${query({ limit })}`),
   execution: (id: number) => api.get<Execution>(`/api/executions/${id}`),
   /** Where a draft's tables will land: needs the two connector ids and config.tables. */
   draftTargets: (body: Pick<TaskInput, 'source_connector_id' | 'destination_connector_id' | 'config'> & { mode?: TaskInput['mode'] }) =>

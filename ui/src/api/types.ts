@@ -155,8 +155,56 @@ export interface Task {
   config: TaskConfig
   status: TaskStatus
   last_execution: ExecutionSummary | null
+  last_validation?: ValidationSummary | null
+  health?: 'ok' | 'warning'
   created_at: string
   updated_at: string
+}
+
+export type Verdict = 'equal' | 'different' | 'not_comparable'
+
+export interface ValidationSummary {
+  id: number
+  status: string
+  verdict: Verdict | null
+  started_at: string
+  finished_at: string | null
+}
+
+export interface KeyDifference {
+  key: Record<string, string | null>
+  kind: 'missing_in_target' | 'extra_in_target' | 'values_differ'
+  source: Record<string, string | null> | null
+  target: Record<string, string | null> | null
+}
+
+export interface TableReport {
+  table: string
+  target: string
+  verdict: Verdict
+  reason: string | null
+  source_rows: number | null
+  target_rows: number | null
+  differing_keys: number | null
+  differences: KeyDifference[]
+  rows_scanned: number
+  rows_fetched: number
+  repaired_keys: number | null
+  duration_ms: number
+}
+
+export interface Validation {
+  id: number
+  task_id: number
+  status: 'running' | 'completed' | 'failed' | 'stopped'
+  verdict: Verdict | null
+  repair: boolean
+  trigger: string
+  requested: string[]
+  tables: TableReport[]
+  error_message: string | null
+  started_at: string
+  finished_at: string | null
 }
 
 export interface TaskInput {

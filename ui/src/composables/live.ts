@@ -16,7 +16,8 @@ export function liveUrl(taskId?: number, loc: Location = window.location, token:
  * Follows live execution progress on /ws while the calling component is mounted, reconnecting after a
  * dropped connection. `connected` tells the page whether it is live.
  */
-export function useLiveProgress(onMessage: (m: LiveMessage) => void, taskId?: number) {
+export function useLiveProgress(onMessage: (m: LiveMessage) => void, taskId?: number,
+  onValidation?: (m: { validation_id: number; event: string }) => void) {
   const connected = ref(false)
   let socket: WebSocket | null = null
   let closed = false
@@ -29,6 +30,7 @@ export function useLiveProgress(onMessage: (m: LiveMessage) => void, taskId?: nu
       try {
         const m = JSON.parse(String(ev.data)) as LiveMessage
         if (m.type === 'execution_progress') onMessage(m)
+        else if ((m as { type: string }).type === 'validation_progress') onValidation?.(m as never)
       } catch {
         // not ours to understand; clients ignore unknown messages
       }

@@ -52,6 +52,14 @@ public interface Source extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Counts and checksums computed inside the database, for validation; empty when this source cannot compute
+     * them (validation then reports the table as not comparable).
+     */
+    default java.util.Optional<TableDigests> digests() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

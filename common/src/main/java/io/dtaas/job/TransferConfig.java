@@ -24,17 +24,18 @@ import java.util.Set;
  * @param retryBudgetSeconds how long a chunk or change batch keeps retrying transient failures after its first one
  * @param transformations   transformation lists per table name ({@code table} or {@code schema.table}), as raw
  *                          JSON; their shape is checked here, {@link #transformationsFor} parses one
+ * @param validateAfterLoad validate the task's tables after each completed full load (docs/validation.md)
  */
 public record TransferConfig(List<String> tables, List<String> excludeTables, int batchSize, boolean parallel,
                              int maxParallelTables, int maxParallelChunks, long chunkRows, WriteMode writeMode,
                              String targetSchema, Map<String, String> queries, Integer maxRetries,
                              Map<String, Object> transformations, Integer pollInterval, boolean trackDeletes,
-                             Integer cdcPollInterval, int retryBudgetSeconds) {
+                             Integer cdcPollInterval, int retryBudgetSeconds, boolean validateAfterLoad) {
 
     private static final Set<String> KNOWN = Set.of("tables", "exclude_tables", "batch_size", "parallel",
             "max_parallel_tables", "max_parallel_chunks", "chunk_rows", "write_mode", "target_schema", "queries",
             "max_retries", "transformations", "poll_interval", "track_deletes", "cdc_poll_interval",
-            "retry_budget_seconds");
+            "retry_budget_seconds", "validate_after_load");
 
     /** Long enough to ride through a database restart (a fast shutdown and recovery, a failover). */
     public static final int DEFAULT_RETRY_BUDGET_SECONDS = 120;
@@ -50,14 +51,14 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
     public TransferConfig withQueries(Map<String, String> rendered) {
         return new TransferConfig(tables, excludeTables, batchSize, parallel, maxParallelTables, maxParallelChunks,
                 chunkRows, writeMode, targetSchema, rendered, maxRetries, transformations, pollInterval, trackDeletes,
-                cdcPollInterval, retryBudgetSeconds);
+                cdcPollInterval, retryBudgetSeconds, validateAfterLoad);
     }
 
     /** The same settings with another write mode (full_load_then_cdc always replaces the target). */
     public TransferConfig withWriteMode(WriteMode mode) {
         return new TransferConfig(tables, excludeTables, batchSize, parallel, maxParallelTables, maxParallelChunks,
                 chunkRows, mode, targetSchema, queries, maxRetries, transformations, pollInterval, trackDeletes,
-                cdcPollInterval, retryBudgetSeconds);
+                cdcPollInterval, retryBudgetSeconds, validateAfterLoad);
     }
 
     /**
@@ -99,7 +100,8 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
                 r.optionalInteger("poll_interval", 1, 86_400),
                 r.bool("track_deletes", false),
                 r.optionalInteger("cdc_poll_interval", 1, 86_400),
-                r.integer("retry_budget_seconds", DEFAULT_RETRY_BUDGET_SECONDS, 0, 86_400));
+                r.integer("retry_budget_seconds", DEFAULT_RETRY_BUDGET_SECONDS, 0, 86_400),
+                r.bool("validate_after_load", false));
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);
         }

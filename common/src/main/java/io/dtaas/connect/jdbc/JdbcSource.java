@@ -314,6 +314,26 @@ public abstract class JdbcSource implements Source {
         };
     }
 
+    /** The database's SQL for validation checksums, or null when it has none. */
+    protected RowHashSql rowHashSql() {
+        return null;
+    }
+
+    @Override
+    public java.util.Optional<io.dtaas.connect.TableDigests> digests() {
+        RowHashSql hashes = rowHashSql();
+        return hashes == null ? java.util.Optional.empty() : java.util.Optional.of(new JdbcTableDigests(dialect, hashes, () -> {
+            Connection c = open();
+            try {
+                prepareForReading(c);
+                return c;
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        }));
+    }
+
     @Override
     public void close() {
         // connections are opened per call and closed with it

@@ -77,4 +77,9 @@ final class MysqlSource extends JdbcSource {
                     + "', which is not a time of day; cast it to CHAR in a custom query", null);
         }
     }
+
+    @Override
+    protected io.dtaas.connect.jdbc.RowHashSql rowHashSql() {
+        return new MysqlRowHash();
+    }
 }

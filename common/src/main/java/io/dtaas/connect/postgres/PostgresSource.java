@@ -115,4 +115,9 @@ final class PostgresSource extends JdbcSource {
                     + "', which has no exact decimal form; cast it to double precision or text in a custom query", null);
         }
     }
+
+    @Override
+    protected io.dtaas.connect.jdbc.RowHashSql rowHashSql() {
+        return new PostgresRowHash();
+    }
 }

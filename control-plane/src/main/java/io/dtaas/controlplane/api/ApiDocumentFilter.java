@@ -73,6 +73,10 @@ public class ApiDocumentFilter implements OASFilter {
         requireOnCreate(api, "/api/tasks", "TaskRequest", "TaskCreateRequest",
                 List.of("name", "source_connector_id", "destination_connector_id", "mode"));
         requireOnCreate(api, "/api/variables", "VariableRequest", "VariableCreateRequest", List.of("name"));
+        wireEnum(schemas, "TableReport", "verdict",
+                Arrays.stream(io.dtaas.validate.Verdict.values()).map(io.dtaas.validate.Verdict::wireName).toList());
+        wireEnum(schemas, "KeyDifference", "kind", Arrays.stream(io.dtaas.validate.KeyDifference.Kind.values())
+                .map(io.dtaas.validate.KeyDifference.Kind::wireName).toList());
         allowNullInOptionalEnums(schemas);
         addExamples(api, "/api/connectors", SeedExamples.connectors());
         addExamples(api, "/api/tasks", SeedExamples.tasks());
@@ -93,6 +97,17 @@ public class ApiDocumentFilter implements OASFilter {
         allowed.add(null);
         p.setEnumeration(allowed);
         p.addType(Schema.SchemaType.NULL);
+    }
+
+    /** A Java enum answered by its wire names ({@code @JsonValue}), where the property or its referenced schema is. */
+    private static void wireEnum(Map<String, Schema> schemas, String schema, String property, List<String> values) {
+        Schema s = schemas.get(schema);
+        Schema p = s == null || s.getProperties() == null ? null : s.getProperties().get(property);
+        if (p == null) {
+            throw new IllegalStateException("the OpenAPI document has no " + schema + "." + property);
+        }
+        Schema target = p.getRef() != null ? schemas.get(p.getRef().substring(p.getRef().lastIndexOf('/') + 1)) : p;
+        target.setEnumeration(new java.util.ArrayList<>(values));
     }
 
     /** Java enums in answers are null where they don't apply (a check's {@code failure} when it succeeded). */

@@ -25,6 +25,12 @@ public class ExecutionWriter {
 
     static final int MAX_ERROR = 4000;
 
+    private final jakarta.enterprise.event.Event<ExecutionCompleted> completions;
+
+    public ExecutionWriter(jakarta.enterprise.event.Event<ExecutionCompleted> completions) {
+        this.completions = completions;
+    }
+
     /** A worker took the execution: {@code queued} becomes {@code running} (a requested stop stays {@code stopping}). */
     public void started(long taskId, long executionId) {
         QuarkusTransaction.requiringNew().run(() -> {
@@ -43,7 +49,8 @@ public class ExecutionWriter {
      * @return the event with the execution's recorded retries (as browsers should see it)
      */
     public ProgressEvent progress(ProgressEvent event) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        boolean[] completed = {false};
+        ProgressEvent recordedEvent = QuarkusTransaction.requiringNew().call(() -> {
             Locked l = lock(event.taskId(), event.executionId());
             if (l == null) {
                 return event;
@@ -53,6 +60,7 @@ public class ExecutionWriter {
                 return recorded;
             }
             ExecutionStatus next = reconcile(l.status(), event.status());
+            completed[0] = next == ExecutionStatus.COMPLETED;
             l.execution.processedRows = event.processedRows();
             l.execution.rowsPerSecond = event.rowsPerSecond();
             List<TableProgress> tables = event.tables() == null ? List.of() : event.tables();
@@ -66,6 +74,10 @@ public class ExecutionWriter {
             transition(l, next);
             return recorded;
         });
+        if (completed[0]) {
+            completions.fireAsync(new ExecutionCompleted(event.taskId(), event.executionId()));
+        }
+        return recordedEvent;
     }
 
     private static Map<String, Object> cdcJson(io.dtaas.job.CdcMetrics m, java.time.Instant measuredAt) {
@@ -93,12 +105,14 @@ public class ExecutionWriter {
      * already arrived, so the runner's own final event wins over this fallback.
      */
     public void finish(long taskId, long executionId, ExecutionStatus status, String error) {
+        boolean[] completed = {false};
         QuarkusTransaction.requiringNew().run(() -> {
             Locked l = lock(taskId, executionId);
             if (l == null || l.status().isFinal()) {
                 return;
             }
             ExecutionStatus next = reconcile(l.status(), status.isFinal() ? status : ExecutionStatus.FAILED);
+            completed[0] = next == ExecutionStatus.COMPLETED;
             if (error != null && l.execution.errorMessage == null) {
                 l.execution.errorMessage = truncate(error);
             }
@@ -110,6 +124,9 @@ public class ExecutionWriter {
             }
             transition(l, next);
         });
+        if (completed[0]) {
+            completions.fireAsync(new ExecutionCompleted(taskId, executionId));
+        }
     }
 
     /**

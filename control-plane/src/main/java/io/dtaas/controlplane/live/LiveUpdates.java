@@ -26,9 +26,13 @@ public class LiveUpdates {
 
     public void publish(ProgressEvent event) {
         cdcGauges.record(event); // every progress event passes here, standalone or distributed
-        LiveMessage message = LiveMessage.of(event);
+        send(event.taskId(), LiveMessage.of(event));
+    }
+
+    /** Any other message about a task (validation progress), to the connections that follow it. */
+    public void send(long taskId, Object message) {
         for (WebSocketConnection c : connections) {
-            if (ProgressSocket.wants(c, event.taskId())) {
+            if (ProgressSocket.wants(c, taskId)) {
                 c.sendText(message).subscribe().with(ok -> { }, e -> LOG.debugf("dropped a live update: %s", e.toString()));
             }
         }

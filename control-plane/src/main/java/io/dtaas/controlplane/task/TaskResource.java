@@ -3,6 +3,10 @@ package io.dtaas.controlplane.task;
 import io.dtaas.controlplane.execution.ExecutionQueries;
 import io.dtaas.controlplane.execution.ExecutionView;
 import io.dtaas.controlplane.execution.TaskLifecycle;
+import io.dtaas.controlplane.validation.ValidationQueries;
+import io.dtaas.controlplane.validation.ValidationRequest;
+import io.dtaas.controlplane.validation.ValidationService;
+import io.dtaas.controlplane.validation.ValidationView;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,12 +37,17 @@ public class TaskResource {
     private final TaskLifecycle lifecycle;
     private final ExecutionQueries executions;
     private final TaskTargets targets;
+    private final ValidationService validation;
+    private final ValidationQueries validations;
 
-    public TaskResource(TaskService tasks, TaskLifecycle lifecycle, ExecutionQueries executions, TaskTargets targets) {
+    public TaskResource(TaskService tasks, TaskLifecycle lifecycle, ExecutionQueries executions, TaskTargets targets,
+                        ValidationService validation, ValidationQueries validations) {
         this.targets = targets;
         this.tasks = tasks;
         this.lifecycle = lifecycle;
         this.executions = executions;
+        this.validation = validation;
+        this.validations = validations;
     }
 
     @GET
@@ -168,6 +177,66 @@ public class TaskResource {
     @Operation(summary = "The task's executions, newest first (default 100, at most 1000)")
     public List<ExecutionView> executions(@PathParam("id") long id, @QueryParam("limit") Integer limit) {
         return executions.forTask(id, limit);
+    }
+
+    @POST
+    @Path("/{id}/validate")
+    @Operation(summary = "Compare the task's tables with their targets (docs/validation.md): 202 with the new run;"
+            + " with \"repair\": true, differing key ranges are re-copied and compared again")
+    @Consumes(MediaType.WILDCARD) // the body is optional, so a bare POST (no content type) must be accepted
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false,
+            description = "tables to validate (all of the task's when absent) and whether to repair",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ValidationRequest.class)))
+    @APIResponse(responseCode = "202", description = "accepted: the validation is under way",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ValidationView.class)))
+    @APIResponse(responseCode = "409", description = "a validation of this task is under way",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response validate(@PathParam("id") long id, String body) {
+        return accepted(id, validation.start(id, ValidationRequest.parse(body), "api"));
+    }
+
+    @POST
+    @Path("/{id}/repair")
+    @Operation(summary = "Validate and repair: like validate with \"repair\": true")
+    @Consumes(MediaType.WILDCARD)
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false,
+            description = "tables to repair (all of the task's when absent)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ValidationRequest.class)))
+    @APIResponse(responseCode = "202", description = "accepted: the validation with repair is under way",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ValidationView.class)))
+    @APIResponse(responseCode = "409", description = "a validation of this task is under way",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response repair(@PathParam("id") long id, String body) {
+        ValidationRequest asked = ValidationRequest.parse(body);
+        return accepted(id, validation.start(id, new ValidationRequest(asked.tables(), true), "api"));
+    }
+
+    @GET
+    @Path("/{id}/validations")
+    @Operation(summary = "The task's validation runs, newest first (default 100, at most 1000)")
+    public List<ValidationView> validations(@PathParam("id") long id, @QueryParam("limit") Integer limit) {
+        tasks.get(id); // 404 for an unknown task
+        return validations.forTask(id, limit);
+    }
+
+    @GET
+    @Path("/{id}/validations/{validation_id}")
+    @Operation(summary = "One validation run with its per-table reports")
+    public ValidationView validation(@PathParam("id") long id, @PathParam("validation_id") long validationId) {
+        return validation.get(id, validationId);
+    }
+
+    @POST
+    @Path("/{id}/validations/{validation_id}/stop")
+    @Operation(summary = "Stop a validation after the range it is comparing: 202 with the run as it is")
+    @APIResponse(responseCode = "202", description = "accepted: the run stops soon (status stopped)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ValidationView.class)))
+    public Response stopValidation(@PathParam("id") long id, @PathParam("validation_id") long validationId) {
+        return Response.accepted(validation.stop(id, validationId)).build();
+    }
+
+    private static Response accepted(long taskId, ValidationView v) {
+        return Response.accepted(v).location(URI.create("/api/tasks/" + taskId + "/validations/" + v.id())).build();
     }
 
     private static Response answer(TaskLifecycle.Outcome outcome) {

@@ -6,6 +6,8 @@ import io.dtaas.controlplane.execution.ExecutionSummary;
 import io.dtaas.controlplane.execution.TaskAction;
 import io.dtaas.controlplane.execution.TaskLifecycle;
 import io.dtaas.controlplane.metadata.StoredTime;
+import io.dtaas.controlplane.validation.ValidationQueries;
+import io.dtaas.controlplane.validation.ValidationSummary;
 import io.dtaas.error.NotFoundError;
 import io.dtaas.job.ExecutionStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,21 +29,25 @@ public class TaskService {
     private final TaskValidator validator;
     private final ExecutionQueries executions;
     private final ChangeCaptureCleanup changeCapture;
+    private final ValidationQueries validations;
 
-    public TaskService(TaskValidator validator, ExecutionQueries executions, ChangeCaptureCleanup changeCapture) {
+    public TaskService(TaskValidator validator, ExecutionQueries executions, ChangeCaptureCleanup changeCapture,
+                       ValidationQueries validations) {
         this.validator = validator;
         this.executions = executions;
         this.changeCapture = changeCapture;
+        this.validations = validations;
     }
 
     public List<TaskView> list() {
         List<TaskEntity> tasks = TaskEntity.listAll(Sort.by("id"));
         Map<Long, ExecutionSummary> latest = executions.latestByTask();
-        return tasks.stream().map(t -> TaskView.of(t, latest.get(t.id))).toList();
+        Map<Long, ValidationSummary> checked = validations.latestByTask();
+        return tasks.stream().map(t -> TaskView.of(t, latest.get(t.id), checked.get(t.id))).toList();
     }
 
     public TaskView get(long id) {
-        return TaskView.of(require(id), executions.latestOf(id));
+        return TaskView.of(require(id), executions.latestOf(id), validations.latestOf(id));
     }
 
     public TaskView create(TaskRequest request) {
@@ -55,7 +61,7 @@ public class TaskService {
             e.createdAt = StoredTime.now();
             e.updatedAt = e.createdAt;
             e.persist();
-            return TaskView.of(e, null).withWarnings(warnings);
+            return TaskView.of(e, null, null).withWarnings(warnings);
         });
     }
 
@@ -72,7 +78,7 @@ public class TaskService {
             requireFreeName(valid.name(), id);
             valid.applyTo(e);
             e.updatedAt = StoredTime.now();
-            return TaskView.of(e, executions.latestOf(id)).withWarnings(warnings);
+            return TaskView.of(e, executions.latestOf(id), validations.latestOf(id)).withWarnings(warnings);
         });
     }
 

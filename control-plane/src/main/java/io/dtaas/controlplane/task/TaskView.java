@@ -14,22 +14,27 @@ import java.util.Map;
  * @param nextRunAt     when the schedule starts the task next; null when it won't by itself
  * @param scheduleNote  why the schedule is stopped, paused or backing off; null when it runs normally
  * @param warnings      on create and update answers: what could not be checked yet (an unreachable source)
+ * @param lastValidation its latest finished validation in brief; null when never validated
+ * @param health        {@code warning} when that validation found the target different from the source, else {@code ok}
  */
 public record TaskView(long id, String name, String description, long sourceConnectorId, long destinationConnectorId,
                        String mode, String scheduleType, Map<String, Object> schedule, Map<String, Object> config,
                        String status, ExecutionSummary lastExecution, Instant nextRunAt, String scheduleNote,
-                       Instant createdAt, Instant updatedAt, List<String> warnings) {
+                       Instant createdAt, Instant updatedAt, List<String> warnings,
+                       io.dtaas.controlplane.validation.ValidationSummary lastValidation, String health) {
 
-    static TaskView of(TaskEntity e, ExecutionSummary last) {
+    static TaskView of(TaskEntity e, ExecutionSummary last, io.dtaas.controlplane.validation.ValidationSummary validation) {
         ScheduleOutlook outlook = ScheduleOutlook.of(e);
         return new TaskView(e.id, e.name, e.description, e.sourceConnectorId, e.destinationConnectorId, e.mode,
                 e.scheduleType, e.schedule == null ? Map.of() : e.schedule, e.config, e.status, last, outlook.nextRunAt(),
-                outlook.note(), e.createdAt, e.updatedAt, List.of());
+                outlook.note(), e.createdAt, e.updatedAt, List.of(), validation,
+                validation == null ? "ok" : validation.health());
     }
 
     /** This view with what a save could not check (only create and update answers carry warnings). */
     TaskView withWarnings(List<String> found) {
         return new TaskView(id, name, description, sourceConnectorId, destinationConnectorId, mode, scheduleType, schedule,
-                config, status, lastExecution, nextRunAt, scheduleNote, createdAt, updatedAt, List.copyOf(found));
+                config, status, lastExecution, nextRunAt, scheduleNote, createdAt, updatedAt, List.copyOf(found), lastValidation,
+                health);
     }
 }

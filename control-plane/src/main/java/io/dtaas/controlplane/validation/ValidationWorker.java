@@ -1,0 +1,160 @@
+package io.dtaas.controlplane.validation;
+
+import io.dtaas.connect.Destination;
+import io.dtaas.connect.Source;
+import io.dtaas.controlplane.live.LiveUpdates;
+import io.dtaas.controlplane.metadata.StoredTime;
+import io.dtaas.data.TableRef;
+import io.dtaas.engine.RunControl;
+import io.dtaas.error.ConfigError;
+import io.dtaas.error.DtaasException;
+import io.dtaas.validate.TableReport;
+import io.dtaas.validate.ValidationRun;
+import io.dtaas.validate.Verdict;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs validations on a small pool of their own (so they never take a load's slot), records each table's report as
+ * it is done and publishes it on {@code /ws}. A validation reads the destination through its connector's reader; a
+ * destination that cannot be read back (file targets, for now) gets a {@code not_comparable} report per table.
+ */
+@ApplicationScoped
+public class ValidationWorker {
+
+    /** Differing keys shown with their values, per table. */
+    static final int SAMPLE_LIMIT = 20;
+    private static final Logger LOG = Logger.getLogger(ValidationWorker.class);
+
+    private final LiveUpdates live;
+    private final ExecutorService pool = Executors.newFixedThreadPool(2,
+            Thread.ofPlatform().daemon().name("dtaas-validate-", 0).factory());
+
+    public ValidationWorker(LiveUpdates live) {
+        this.live = live;
+    }
+
+    void submit(long id, ValidationService.TaskSnapshot task, List<TableRef> tables, ValidationRun.Options options,
+                AtomicBoolean stop, Runnable done) {
+        pool.submit(() -> {
+            try {
+                run(id, task, tables, options, stop);
+            } finally {
+                done.run();
+            }
+        });
+    }
+
+    private void run(long id, ValidationService.TaskSnapshot task, List<TableRef> tables, ValidationRun.Options options,
+                     AtomicBoolean stop) {
+        RunControl control = new RunControl() {
+            @Override
+            public boolean stopRequested() {
+                return stop.get();
+            }
+
+            @Override
+            public boolean pauseRequested() {
+                return false;
+            }
+        };
+        List<TableReport> reports = new ArrayList<>();
+        try (Source source = task.source().connector().source(task.source().values());
+             Source target = targetReader(task);
+             Destination destination = task.destination().connector().destination(task.destination().values())) {
+            ValidationRun run = new ValidationRun(source, target, destination, task.config());
+            reports = run.run(tables, options, control, new ValidationRun.Listener() {
+                @Override
+                public void tableStarted(String table) {
+                    publish(id, "table_started", table, null);
+                }
+
+                @Override
+                public void tableDone(TableReport report) {
+                    record(id, report);
+                    publish(id, "table_done", report.table(), report);
+                }
+            });
+            finish(id, stop.get() ? "stopped" : "completed", stop.get() ? null : verdict(reports), null);
+        } catch (DtaasException e) {
+            finish(id, "failed", null, "task " + task.name() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString();
+            LOG.errorf(e, "validation %d of task %d failed unexpectedly, reference %s", id, task.id(), reference);
+            finish(id, "failed", null, "task " + task.name() + ": unexpected error; the server log has the details under "
+                    + reference);
+        }
+    }
+
+    /** The destination opened as a source, or null when its type cannot be read back. */
+    private static Source targetReader(ValidationService.TaskSnapshot task) {
+        try {
+            return task.destination().connector().source(task.destination().values());
+        } catch (ConfigError e) {
+            return null;
+        }
+    }
+
+    static String verdict(List<TableReport> reports) {
+        if (reports.stream().anyMatch(r -> r.verdict() == Verdict.DIFFERENT)) {
+            return Verdict.DIFFERENT.wireName();
+        }
+        return reports.stream().allMatch(r -> r.verdict() == Verdict.NOT_COMPARABLE)
+                ? Verdict.NOT_COMPARABLE.wireName() : Verdict.EQUAL.wireName();
+    }
+
+    private void record(long id, TableReport report) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ValidationEntity v = ValidationEntity.findById(id);
+            List<java.util.Map<String, Object>> tables = new ArrayList<>(v.tables == null ? List.of() : v.tables);
+            tables.add(ValidationJson.toJson(report));
+            v.tables = tables;
+        });
+    }
+
+    private void finish(long id, String status, String verdict, String error) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ValidationEntity v = ValidationEntity.findById(id);
+            v.status = status;
+            v.verdict = verdict;
+            v.errorMessage = error;
+            v.finishedAt = StoredTime.now();
+        });
+        publish(id, "finished", null, null);
+    }
+
+    private void publish(long id, String event, String table, TableReport report) {
+        ValidationEntity v = QuarkusTransaction.requiringNew().call(() -> ValidationEntity.findById(id));
+        live.send(v.taskId, ValidationMessage.of(v, event, table, report));
+    }
+
+    /**
+     * Validations run in the control-plane process (both modes), so any a previous process left under way is over:
+     * marked failed, so that the task can be validated again.
+     */
+    void onStart(@Observes StartupEvent event) {
+        Instant processStart = StoredTime.now();
+        int settled = QuarkusTransaction.requiringNew().call(() -> ValidationEntity.update(
+                "status = 'failed', errorMessage = ?1, finishedAt = ?2 where status = 'running' and createdAt < ?2",
+                "interrupted by a control-plane restart; validate again", processStart));
+        if (settled > 0) {
+            LOG.warnf("marked %d validation(s) left under way by a previous process as failed", settled);
+        }
+    }
+
+    void shutdown(@Observes ShutdownEvent event) {
+        pool.shutdownNow();
+    }
+}
