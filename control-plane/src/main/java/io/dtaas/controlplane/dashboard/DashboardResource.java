@@ -3,6 +3,7 @@ package io.dtaas.controlplane.dashboard;
 import io.dtaas.error.ConfigError;
 import io.dtaas.cluster.WorkerInfo;
 import io.dtaas.controlplane.cluster.ClusterMode;
+import io.dtaas.controlplane.cluster.RedisConnectionHealth;
 import io.dtaas.controlplane.cluster.WorkerDirectory;
 import io.dtaas.job.ExecutionStatus;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -33,16 +34,20 @@ public class DashboardResource {
     private final int slots;
     private final ClusterMode mode;
     private final WorkerDirectory workers;
+    private final RedisConnectionHealth redis;
 
-    public DashboardResource(@ConfigProperty(name = "dtaas.workers") int slots, ClusterMode mode, WorkerDirectory workers) {
+    public DashboardResource(@ConfigProperty(name = "dtaas.workers") int slots, ClusterMode mode, WorkerDirectory workers,
+                             RedisConnectionHealth redis) {
         this.slots = slots;
         this.mode = mode;
         this.workers = workers;
+        this.redis = redis;
     }
 
     @GET
     @Path("/stats")
-    @Operation(summary = "Tasks by status, connectors, active executions, rows today, throughput, workers")
+    @Operation(summary = "Tasks by status, connectors, active executions, rows today, throughput, workers, whether"
+            + " Redis is used")
     public DashboardStats stats() {
         var em = Panache.getEntityManager();
         Map<String, Long> byStatus = new LinkedHashMap<>();
@@ -70,7 +75,7 @@ public class DashboardResource {
                 + " where e.status = 'running'", Double.class).getSingleResult();
         return new DashboardStats(tasks, byStatus, sources + destinations, sources, destinations, active,
                 ((Number) today[0]).longValue(), ((Number) today[2]).longValue(), ((Number) today[1]).longValue(),
-                throughput == null ? 0 : throughput, workers(running));
+                throughput == null ? 0 : throughput, workers(running), redis.configured());
     }
 
     /** Standalone: this process and its threads; distributed: the transfer-workers heartbeating now. */
