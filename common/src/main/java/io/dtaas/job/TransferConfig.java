@@ -1,6 +1,8 @@
 package io.dtaas.job;
 
 import io.dtaas.connect.WriteMode;
+import io.dtaas.connect.objectstore.FileLayout;
+import io.dtaas.connect.objectstore.FileNameTemplate;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
 
@@ -22,16 +24,22 @@ import java.util.Set;
  * @param maxParallelChunks chunks of one table moved at once
  * @param transformations   transformation lists per table name ({@code table} or {@code schema.table}), as raw
  *                          JSON; their shape is checked here, {@link #transformationsFor} parses one
+ * @param partitionBy       file destinations: the task's {@code partition_by} (columns, comma-separated), null to
+ *                          keep the destination's
+ * @param fileNameTemplate  file destinations: the task's {@code file_name_template}, null to keep the destination's
  */
 public record TransferConfig(List<String> tables, List<String> excludeTables, int batchSize, boolean parallel,
                              int maxParallelTables, int maxParallelChunks, long chunkRows, WriteMode writeMode,
                              String targetSchema, Map<String, String> queries, int maxRetries,
                              Map<String, Object> transformations, Integer pollInterval, boolean trackDeletes,
-                             Integer cdcPollInterval) {
+                             Integer cdcPollInterval, String partitionBy, String fileNameTemplate) {
 
+    /** Settings of a file destination a task may set for itself (they override the connector's). */
+    public static final List<String> DESTINATION_SETTINGS = List.of("partition_by", "file_name_template");
     private static final Set<String> KNOWN = Set.of("tables", "exclude_tables", "batch_size", "parallel",
             "max_parallel_tables", "max_parallel_chunks", "chunk_rows", "write_mode", "target_schema", "queries",
-            "max_retries", "transformations", "poll_interval", "track_deletes", "cdc_poll_interval");
+            "max_retries", "transformations", "poll_interval", "track_deletes", "cdc_poll_interval", "partition_by",
+            "file_name_template");
 
     public TransferConfig {
         tables = List.copyOf(tables);
@@ -44,14 +52,26 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
     public TransferConfig withQueries(Map<String, String> rendered) {
         return new TransferConfig(tables, excludeTables, batchSize, parallel, maxParallelTables, maxParallelChunks,
                 chunkRows, writeMode, targetSchema, rendered, maxRetries, transformations, pollInterval, trackDeletes,
-                cdcPollInterval);
+                cdcPollInterval, partitionBy, fileNameTemplate);
     }
 
     /** The same settings with another write mode (full_load_then_cdc always replaces the target). */
     public TransferConfig withWriteMode(WriteMode mode) {
         return new TransferConfig(tables, excludeTables, batchSize, parallel, maxParallelTables, maxParallelChunks,
                 chunkRows, mode, targetSchema, queries, maxRetries, transformations, pollInterval, trackDeletes,
-                cdcPollInterval);
+                cdcPollInterval, partitionBy, fileNameTemplate);
+    }
+
+    /** The destination settings this task sets ({@link #DESTINATION_SETTINGS}), to apply over the connector's. */
+    public Map<String, String> destinationSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (partitionBy != null) {
+            settings.put("partition_by", partitionBy);
+        }
+        if (fileNameTemplate != null) {
+            settings.put("file_name_template", fileNameTemplate);
+        }
+        return settings;
     }
 
     /**
@@ -92,7 +112,9 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
                 r.transformations(),
                 r.optionalInteger("poll_interval", 1, 86_400),
                 r.bool("track_deletes", false),
-                r.optionalInteger("cdc_poll_interval", 1, 86_400));
+                r.optionalInteger("cdc_poll_interval", 1, 86_400),
+                r.partitionBy(),
+                r.fileNameTemplate());
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);
         }
@@ -212,6 +234,51 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
                 }
             });
             return raw;
+        }
+
+        /** Column names as a list or comma-separated; kept comma-separated, as the destination field holds them. */
+        String partitionBy() {
+            Object v = in.get("partition_by");
+            String joined = switch (v) {
+                case null -> null;
+                case String s -> s;
+                case List<?> list when list.stream().allMatch(String.class::isInstance) ->
+                        String.join(",", list.stream().map(String.class::cast).toList());
+                default -> {
+                    problems.add(new FieldProblem("config.partition_by", "must be a list of column names"));
+                    yield null;
+                }
+            };
+            if (joined == null) {
+                return null;
+            }
+            try {
+                // empty: this task writes no value folders, whatever the destination says
+                return String.join(",", FileLayout.partitionColumns(joined, "config.partition_by"));
+            } catch (ConfigError e) {
+                problems.addAll(e.problems());
+                return null;
+            }
+        }
+
+        /** Its syntax here; whether it fits the destination's settings and the write mode, where both are known. */
+        String fileNameTemplate() {
+            Object v = in.get("file_name_template");
+            if (v == null) {
+                return null;
+            }
+            if (!(v instanceof String s) || s.isBlank()) {
+                problems.add(new FieldProblem("config.file_name_template", "must be a non-empty string such as "
+                        + FileNameTemplate.DEFAULT));
+                return null;
+            }
+            try {
+                FileNameTemplate.parse(s, false, "config.file_name_template");
+                return s.strip();
+            } catch (ConfigError e) {
+                problems.addAll(e.problems());
+                return null;
+            }
         }
 
         WriteMode writeMode() {

@@ -32,11 +32,14 @@ public class TaskValidator {
     private final SourceTables sourceTables;
     private final TemplateChecks templates;
     private final TaskTransformations transformations;
+    private final FileDestinationChecks files;
 
-    public TaskValidator(SourceTables sourceTables, TemplateChecks templates, TaskTransformations transformations) {
+    public TaskValidator(SourceTables sourceTables, TemplateChecks templates, TaskTransformations transformations,
+                         FileDestinationChecks files) {
         this.sourceTables = sourceTables;
         this.templates = templates;
         this.transformations = transformations;
+        this.files = files;
     }
 
     /**
@@ -70,6 +73,7 @@ public class TaskValidator {
         }
         if (transfer != null) {
             templates.task(transfer, source, destination, problems);
+            files.check(transfer, mode, destination, problems);
         }
         boolean transformationsChanged = tablesChanged || !Objects.equals(current.mode(), mode)
                 || !Objects.equals(current.config().get("transformations"), config.get("transformations"))
