@@ -89,6 +89,15 @@ public final class FileDestination implements Destination {
         runs.put(target, resuming ? manifest.latestRun(target).orElse(run) : run);
     }
 
+    /**
+     * For change data capture: checks the names make a folder and the partition columns exist. Change files are
+     * named by their batch, not by the file name template, so any template suits them.
+     */
+    public void prepareChanges(TableSchema schema, TableRef target) {
+        keys.tableFolder(target);
+        folders(schema);
+    }
+
     @Override
     public ChunkWriter open(TableSchema source, TableRef target, Chunk chunk, WriteMode mode) {
         requireNamesFor(mode);
