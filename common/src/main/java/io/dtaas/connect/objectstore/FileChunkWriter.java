@@ -73,11 +73,7 @@ final class FileChunkWriter implements ChunkWriter {
             write("", batch);
             return;
         }
-        Map<String, List<Object[]>> byFolder = new LinkedHashMap<>();
-        for (Object[] row : batch.rows()) {
-            byFolder.computeIfAbsent(folders.folder(row), f -> new ArrayList<>()).add(row);
-        }
-        byFolder.forEach((folder, rows) -> write(folder, new Batch(batch.schema(), rows)));
+        folders.group(batch.rows()).forEach((folder, rows) -> write(folder, new Batch(batch.schema(), rows)));
     }
 
     private void write(String folder, Batch batch) {

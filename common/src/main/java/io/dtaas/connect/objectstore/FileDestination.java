@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -142,13 +141,8 @@ public final class FileDestination implements Destination {
      */
     public List<String> writeFile(TableSchema schema, TableRef target, LocalDate date, String name, Batch rows) {
         ObjectKeys dated = keys.on(date);
-        PartitionFolders folders = folders(schema);
-        Map<String, List<Object[]>> byFolder = new LinkedHashMap<>();
-        for (Object[] row : rows.rows()) {
-            byFolder.computeIfAbsent(folders.folder(row), f -> new ArrayList<>()).add(row);
-        }
         List<String> written = new ArrayList<>();
-        for (Map.Entry<String, List<Object[]>> group : byFolder.entrySet()) {
+        for (Map.Entry<String, List<Object[]>> group : folders(schema).group(rows.rows()).entrySet()) {
             String key = dated.fileFolder(target) + group.getKey() + name + keys.extension();
             sink.discardAbandoned(key);
             manifest.addChanges(target, List.of(key));

@@ -10,8 +10,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -111,6 +113,15 @@ final class PartitionFolders {
                     .append('/');
         }
         return out.toString();
+    }
+
+    /** Rows by their folder, in the order each folder first appears, each folder's rows in their order. */
+    Map<String, List<Object[]>> group(List<Object[]> rows) {
+        Map<String, List<Object[]>> byFolder = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            byFolder.computeIfAbsent(folder(row), f -> new ArrayList<>()).add(row);
+        }
+        return byFolder;
     }
 
     private static String bounded(String prefix, String encoded, String text) {
