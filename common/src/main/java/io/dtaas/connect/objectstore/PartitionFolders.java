@@ -23,8 +23,8 @@ import java.util.Set;
  * {@code _ - . $} stay, everything else ({@code /}, {@code =}, {@code %}, control characters, a leading dot) is
  * percent-encoded as UTF-8, which Hive, Spark and Athena decode. So no value can make a {@code ..} or {@code /}
  * and leave the table's folder. Null and the empty string are {@value #NULL_VALUE} (Hive's and Spark's name for
- * them). A folder name longer than {@value #MAX_SEGMENT} characters is cut and ends with {@code ~} and 16 hex
- * digits of the value's SHA-256, so it stays within file-system limits and distinct.
+ * them). A folder name longer than {@value #MAX_SEGMENT} bytes is cut and ends with {@code ~} and 16 hex
+ * digits of the value's SHA-256, so it stays within file-system limits and distinct (counted in UTF-8 bytes).
  *
  * <p>Partition columns stay in the files too: a reader that ignores the folders still sees every column.
  */
@@ -124,17 +124,33 @@ final class PartitionFolders {
         return byFolder;
     }
 
+    /** Cuts a folder name longer than {@value #MAX_SEGMENT} UTF-8 bytes (file systems allow 255) and marks it. */
     private static String bounded(String prefix, String encoded, String text) {
-        if (prefix.length() + encoded.length() <= MAX_SEGMENT) {
-            return prefix + encoded;
+        String whole = prefix + encoded;
+        if (utf8Length(whole) <= MAX_SEGMENT) {
+            return whole;
         }
-        int keep = Math.max(0, MAX_SEGMENT - prefix.length() - 17);
-        // never cut inside a %XX escape
-        int percent = encoded.lastIndexOf('%', keep - 1);
-        if (percent >= 0 && percent > keep - 3) {
-            keep = percent;
+        int budget = MAX_SEGMENT - utf8Length(prefix) - 17;
+        int end = 0;
+        int bytes = 0;
+        while (end < encoded.length()) {
+            int cp = encoded.codePointAt(end);
+            int size = utf8Length(new String(Character.toChars(cp)));
+            if (bytes + size > budget) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(cp);
         }
-        return prefix + encoded.substring(0, keep) + "~" + sha256(text).substring(0, 16);
+        int percent = encoded.lastIndexOf('%', end - 1);
+        if (percent >= 0 && percent > end - 3) {
+            end = percent; // never cut inside a %XX escape
+        }
+        return prefix + encoded.substring(0, Math.max(0, end)) + "~" + sha256(text).substring(0, 16);
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String sha256(String text) {
