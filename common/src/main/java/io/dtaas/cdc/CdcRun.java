@@ -1,7 +1,9 @@
 package io.dtaas.cdc;
 
-import io.dtaas.cdc.preflight.Preflight;
+import io.dtaas.connect.CapturePlan;
+import io.dtaas.connect.ChangeCapture;
 import io.dtaas.connect.ConfigValues;
+import io.dtaas.connect.Connector;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.Source;
 import io.dtaas.data.TableRef;
@@ -36,36 +38,29 @@ public final class CdcRun {
     private final Source source;
     private final Destination destination;
     private final String sourceType;
+    private final ChangeCapture capture;
     private final ConfigValues sourceConfig;
     private final TransferConfig config;
     private final FullLoad.TaskContext task;
-    private final Path stateDir;
+    private final StreamState state;
     private final RunControl control;
     private final ProgressTracker progress;
-    private final RedisCdcStorage redis;
     private static final long GAP_INTERVAL_NANOS = 5_000_000_000L;
     private final StreamMetrics metrics = new StreamMetrics(java.time.Clock.systemUTC());
     private volatile java.time.Instant newestSourceTime;
 
-    /** @param stateDir where the task's offsets and schema history files live */
-    public CdcRun(Source source, Destination destination, String sourceType, ConfigValues sourceConfig,
-                  TransferConfig config, FullLoad.TaskContext task, Path stateDir, RunControl control,
+    /** @param state where the stream's offsets and schema history live (files standalone, Redis on workers) */
+    public CdcRun(Source source, Destination destination, Connector sourceConnector, ConfigValues sourceConfig,
+                  TransferConfig config, FullLoad.TaskContext task, StreamState state, RunControl control,
                   ProgressTracker progress) {
-        this(source, destination, sourceType, sourceConfig, config, task, stateDir, control, progress, null);
-    }
-
-    /** @param redis where offsets and schema history live in distributed mode; null for files in {@code stateDir} */
-    public CdcRun(Source source, Destination destination, String sourceType, ConfigValues sourceConfig,
-                  TransferConfig config, FullLoad.TaskContext task, Path stateDir, RunControl control,
-                  ProgressTracker progress, RedisCdcStorage redis) {
-        this.redis = redis;
         this.source = source;
         this.destination = destination;
-        this.sourceType = sourceType;
+        this.sourceType = sourceConnector.type().id();
+        this.capture = SourceCapture.of(sourceConnector);
         this.sourceConfig = sourceConfig;
         this.config = config;
         this.task = task;
-        this.stateDir = stateDir;
+        this.state = state;
         this.control = control;
         this.progress = progress;
     }
@@ -78,10 +73,6 @@ public final class CdcRun {
         this.debeziumOverrides = Map.copyOf(settings);
         return this;
     }
-
-    /** Files of a task's state dir: the committed offsets, the schema history (MySQL/MariaDB). */
-    static final String OFFSETS = "offsets.dat";
-    static final String HISTORY = "schema-history.dat";
 
     /** The slot, publication and engine name of a task's stream. */
     public static String streamId(long taskId) {
@@ -106,15 +97,17 @@ public final class CdcRun {
             applier.prepare();
             progress.tablesSelected(tables.stream().map(TableRef::toString).toList());
             tables.forEach(t -> progress.tableStarted(t.toString(), 0, 0, 0));
-            Files.createDirectories(stateDir);
+            Files.createDirectories(state.localDir());
             // pre-flight (issue 5 ops): a misconfigured source or a lost position fails with the fix, not a trace
-            Preflight.check(sourceType, sourceConfig, streamId(task.taskId()), tables);
-            if (hasStoredPosition() && !Preflight.positionKept(sourceType, sourceConfig, streamId(task.taskId()))) {
-                return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": "
-                        + LostPosition.slotDropped(task.taskId(), streamId(task.taskId())));
+            capture.preflight(sourceConfig, streamId(task.taskId()), tables).requireOk("the " + sourceType + " source");
+            java.util.Optional<String> lost = state.hasOffsets()
+                    ? capture.storedPositionLost(sourceConfig, task.taskId(), streamId(task.taskId()))
+                    : java.util.Optional.empty();
+            if (lost.isPresent()) {
+                return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": " + lost.get());
             }
-            CdcPlan plan = new CdcPlan(streamId(task.taskId()), tables, stateDir.resolve(OFFSETS),
-                    stateDir.resolve(HISTORY), config.batchSize(), pollMillis());
+            CapturePlan plan = new CapturePlan(streamId(task.taskId()), tables, state.offsetsFile(),
+                    state.historyFile(), config.batchSize(), pollMillis());
             progress.cdcMetrics(metrics::snapshot);
             ChangeStream.Listener listener = new ChangeStream.Listener() {
                 @Override
@@ -127,23 +120,21 @@ public final class CdcRun {
                     newestSourceTime = newest; // called just before applied(), on the engine thread
                 }
             };
-            java.util.Properties debezium = DebeziumProperties.of(sourceType, sourceConfig, plan);
-            if (redis != null) {
-                redis.configure(debezium, plan.streamId());
-            }
+            java.util.Properties debezium = DebeziumProperties.of(capture, sourceConfig, plan);
+            state.configure(debezium, plan.streamId());
             debezium.putAll(debeziumOverrides);
             try (ChangeStream stream = new ChangeStream(debezium, schemas, applier, listener)) {
                 stream.start();
                 long nextGapRead = System.nanoTime();
                 while (!control.stopRequested() && !control.pauseRequested()) {
                     if (System.nanoTime() - nextGapRead >= 0) { // the slot's gap, every few seconds
-                        metrics.positionGap(PositionGap.read(sourceType, sourceConfig, streamId(task.taskId())));
+                        metrics.positionGap(capture.retainedBytes(sourceConfig, streamId(task.taskId())));
                         nextGapRead = System.nanoTime() + GAP_INTERVAL_NANOS;
                     }
                     if (stream.outcome().isDone()) {
                         Throwable error = stream.outcome().get();
                         return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": "
-                                + LostPosition.explain(error, sourceType, task.taskId())
+                                + capture.lostPosition(error, task.taskId(), streamId(task.taskId()))
                                         .orElseGet(() -> "change capture stopped: " + describe(error)));
                     }
                     progress.publishIfDue();
@@ -159,11 +150,6 @@ public final class CdcRun {
         } catch (ExecutionException | java.io.IOException e) {
             return finish(ExecutionStatus.FAILED, "task " + task.taskName() + ": " + e.getMessage());
         }
-    }
-
-    private boolean hasStoredPosition() throws java.io.IOException {
-        Path offsets = stateDir.resolve("offsets.dat");
-        return Files.isRegularFile(offsets) && Files.size(offsets) > 0;
     }
 
     private long pollMillis() {

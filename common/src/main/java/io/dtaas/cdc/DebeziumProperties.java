@@ -1,26 +1,22 @@
 package io.dtaas.cdc;
 
+import io.dtaas.connect.CapturePlan;
+import io.dtaas.connect.ChangeCapture;
 import io.dtaas.connect.ConfigValues;
-import io.dtaas.connect.jdbc.ServerFields;
-import io.dtaas.connect.oracle.OracleConfig;
-import io.dtaas.data.TableRef;
-import io.dtaas.error.ConfigError;
 
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 /**
- * Debezium engine settings for a source connector's stored settings and a {@link CdcPlan}: the PostgreSQL
- * connector on pgoutput with a slot and publication of the stream's own, or the MariaDB/MySQL binlog
- * connector. Streams start at the current position ({@code snapshot.mode=no_data}) and keep offsets in a file.
+ * Debezium engine settings for a stream: what is the same for every source here (offsets committed only when a
+ * batch is applied downstream, streams starting at the current position, value modes the converters expect,
+ * batch and queue sizes), then the source's own settings from its connector's {@link ChangeCapture}.
  */
 public final class DebeziumProperties {
 
     private DebeziumProperties() {
     }
 
-    public static Properties of(String sourceType, ConfigValues source, CdcPlan plan) {
+    public static Properties of(ChangeCapture capture, ConfigValues source, CapturePlan plan) {
         Properties p = new Properties();
         p.setProperty("name", plan.streamId());
         p.setProperty("topic.prefix", plan.streamId());
@@ -36,56 +32,7 @@ public final class DebeziumProperties {
         p.setProperty("poll.interval.ms", Long.toString(plan.pollMillis()));
         p.setProperty("include.schema.changes", "false");
         p.setProperty("tombstones.on.delete", "false");
-        // checked host and names: Debezium builds its own JDBC URL from them
-        p.setProperty("database.hostname", ServerFields.host(source));
-        p.setProperty("database.port", Integer.toString(source.integer("port")));
-        p.setProperty("database.user", source.string("username"));
-        p.setProperty("database.password", source.has("password") ? source.secret("password").reveal() : "");
-        String tables = plan.tables().stream().map(TableRef::toString).collect(Collectors.joining(","));
-        switch (sourceType) {
-            case "postgresql" -> {
-                p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
-                p.setProperty("database.dbname", ServerFields.urlSafeName(source, "database"));
-                p.setProperty("plugin.name", "pgoutput");
-                p.setProperty("slot.name", plan.streamId());
-                p.setProperty("publication.name", plan.streamId());
-                p.setProperty("publication.autocreate.mode", "filtered");
-                p.setProperty("table.include.list", tables);
-            }
-            case "mysql" -> {
-                p.setProperty("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
-                p.setProperty("database.include.list", ServerFields.urlSafeName(source, "database"));
-                // the same pins as MysqlConnections: Debezium hands database.* options to the driver
-                p.setProperty("database.allowLocalInfile", "false");
-                p.setProperty("database.allowMultiQueries", "false");
-                p.setProperty("database.permitRedirect", "false");
-                p.setProperty("table.include.list", tables);
-                p.setProperty("database.server.id", Long.toString(ThreadLocalRandom.current().nextLong(100_000, 4_000_000_000L)));
-                p.setProperty("database.ssl.mode", "disable");
-                p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
-                p.setProperty("schema.history.internal.file.filename", plan.history().toString());
-            }
-            // SQL Server and Oracle: settings only, the connector jars are not on the classpath yet (docs/cdc.md)
-            case "sql_server" -> {
-                p.setProperty("connector.class", "io.debezium.connector.sqlserver.SqlServerConnector");
-                p.setProperty("database.names", ServerFields.urlSafeName(source, "database"));
-                p.setProperty("database.encrypt", "false");
-                p.setProperty("table.include.list", tables);
-                p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
-                p.setProperty("schema.history.internal.file.filename", plan.history().toString());
-            }
-            case "oracle" -> {
-                p.setProperty("connector.class", "io.debezium.connector.oracle.OracleConnector");
-                p.setProperty("database.connection.adapter", "logminer");
-                p.setProperty("log.mining.strategy", "online_catalog");
-                p.setProperty("database.dbname", OracleConfig.from(source).databaseName());
-                p.setProperty("table.include.list", tables);
-                p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
-                p.setProperty("schema.history.internal.file.filename", plan.history().toString());
-            }
-            default -> throw new ConfigError("source_connector_id", "change data capture from " + sourceType
-                    + " sources is not supported yet; PostgreSQL, MySQL/MariaDB, SQL Server and Oracle are");
-        }
+        capture.configure(p, source, plan);
         return p;
     }
 }

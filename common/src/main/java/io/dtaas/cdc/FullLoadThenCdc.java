@@ -1,10 +1,12 @@
 package io.dtaas.cdc;
 
+import io.dtaas.connect.ChangeCapture;
 import io.dtaas.connect.ConfigValues;
+import io.dtaas.connect.Connector;
 import io.dtaas.connect.Destination;
+import io.dtaas.connect.SnapshotHandoff;
 import io.dtaas.connect.Source;
 import io.dtaas.connect.WriteMode;
-import io.dtaas.connect.jdbc.JdbcSource;
 import io.dtaas.data.TableRef;
 import io.dtaas.engine.FullLoad;
 import io.dtaas.engine.InMemoryCheckpointStore;
@@ -17,13 +19,8 @@ import io.dtaas.job.ExecutionStatus;
 import io.dtaas.job.ProgressEvent;
 import io.dtaas.job.TransferConfig;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -36,20 +33,21 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>MariaDB: a binlog position read in a consistent snapshot; the load reads later data, and streaming
  *       from that position re-applies every change after it by primary key.</li>
  * </ul>
- * Once the load completed, a marker in the state dir says so: a resumed execution only streams. A load that
+ * Once the load completed, a marker in the stream's state says so (a file standalone, a Redis key on workers,
+ * so another worker that takes the execution over sees it): a resumed execution only streams. A load that
  * did not complete is redone from scratch (new slot or position, target replaced) on the next run.
  */
 public final class FullLoadThenCdc {
 
-    static final String HANDOFF_DONE = "handoff.done";
-
     private final Source source;
     private final Destination destination;
     private final String sourceType;
+    private final Connector sourceConnector;
+    private final ChangeCapture capture;
     private final ConfigValues sourceConfig;
     private final TransferConfig config;
     private final FullLoad.TaskContext task;
-    private final Path stateDir;
+    private final StreamState state;
     private final RunControl control;
     private final long executionId;
     private final ProgressSink sink;
@@ -59,16 +57,18 @@ public final class FullLoadThenCdc {
      * @param progress the execution's tracker, for the streaming phase and the final event; the load phase
      *                 publishes through {@code sink} as RUNNING
      */
-    public FullLoadThenCdc(Source source, Destination destination, String sourceType, ConfigValues sourceConfig,
-                           TransferConfig config, FullLoad.TaskContext task, Path stateDir, RunControl control,
+    public FullLoadThenCdc(Source source, Destination destination, Connector sourceConnector, ConfigValues sourceConfig,
+                           TransferConfig config, FullLoad.TaskContext task, StreamState state, RunControl control,
                            long executionId, ProgressSink sink, ProgressTracker progress) {
         this.source = source;
         this.destination = destination;
-        this.sourceType = sourceType;
+        this.sourceConnector = sourceConnector;
+        this.sourceType = sourceConnector.type().id();
+        this.capture = SourceCapture.of(sourceConnector);
         this.sourceConfig = sourceConfig;
         this.config = config;
         this.task = task;
-        this.stateDir = stateDir;
+        this.state = state;
         this.control = control;
         this.executionId = executionId;
         this.sink = sink;
@@ -77,27 +77,22 @@ public final class FullLoadThenCdc {
 
     public ExecutionStatus run() {
         try {
-            Path marker = stateDir.resolve(HANDOFF_DONE);
-            if (!Files.exists(marker)) {
+            if (!state.handoffDone()) {
                 ExecutionStatus loaded = load();
                 if (loaded != ExecutionStatus.COMPLETED) {
                     return loaded;
                 }
-                Files.writeString(marker, Instant.now().toString());
+                state.markHandoffDone();
             }
             return stream();
         } catch (DtaasException e) {
             progress.publishFinal(ExecutionStatus.FAILED, "task " + task.taskName() + ": " + e.getMessage());
             return ExecutionStatus.FAILED;
-        } catch (IOException e) {
-            progress.publishFinal(ExecutionStatus.FAILED, "task " + task.taskName() + ": cannot write the state of "
-                    + "the handoff: " + e.getMessage());
-            return ExecutionStatus.FAILED;
         }
     }
 
     /** Fixes the stream's start, then loads; returns COMPLETED once the stream can take over. */
-    private ExecutionStatus load() throws IOException {
+    private ExecutionStatus load() {
         String streamId = CdcRun.streamId(task.taskId());
         List<TableRef> tables = FullLoad.plan(source, config);
         for (TableRef t : tables) {
@@ -107,36 +102,16 @@ public final class FullLoadThenCdc {
             }
         }
         // an earlier, unfinished attempt's position is worthless: its load is redone below
-        Files.createDirectories(stateDir);
-        Files.deleteIfExists(stateDir.resolve(CdcRun.OFFSETS));
-        Files.deleteIfExists(stateDir.resolve(CdcRun.HISTORY));
+        state.clear();
         // a fresh load replaces the target (no stale rows) and never resumes an earlier attempt's chunks
         TransferConfig replace = config.withWriteMode(WriteMode.OVERWRITE);
-        return switch (sourceType) {
-            case "postgresql" -> {
-                if (!(source instanceof JdbcSource jdbc) || !jdbc.supportsReadView()) {
-                    throw new ConfigError("source_connector_id", "this source cannot read in an exported snapshot");
-                }
-                try (PostgresSlot slot = PostgresSlot.create(sourceConfig, streamId, tables)) {
-                    jdbc.pinReadView(slot.snapshot());
-                    try {
-                        yield runLoad(replace, tables);
-                    } finally {
-                        jdbc.pinReadView(null);
-                    }
-                }
+        try (SnapshotHandoff handoff = capture.beginHandoff(sourceConfig, streamId, tables, source)) {
+            ExecutionStatus status = runLoad(replace, tables);
+            if (status == ExecutionStatus.COMPLETED) {
+                handoff.loaded().ifPresent(start -> state.seed(streamId, start));
             }
-            case "mysql" -> {
-                MariaDbSnapshotPosition start = MariaDbSnapshotPosition.current(sourceConfig);
-                ExecutionStatus status = runLoad(replace, tables);
-                if (status == ExecutionStatus.COMPLETED) {
-                    start.seed(stateDir.resolve(CdcRun.OFFSETS), streamId);
-                }
-                yield status;
-            }
-            default -> throw new ConfigError("source_connector_id", "mode full_load_then_cdc from " + sourceType
-                    + " sources is not supported yet; PostgreSQL and MySQL/MariaDB are");
-        };
+            return status;
+        }
     }
 
     /** The full load, publishing RUNNING progress; a final event that is not COMPLETED is passed on as is. */
@@ -159,11 +134,10 @@ public final class FullLoadThenCdc {
     }
 
     private ExecutionStatus stream() {
-        CdcRun run = new CdcRun(source, destination, sourceType, sourceConfig, config, task, stateDir, control, progress);
-        if ("mysql".equals(sourceType) && !Files.exists(stateDir.resolve(CdcRun.HISTORY))) {
-            // offsets seeded by the handoff but no schema history yet: build it from the current schema, then
-            // stream from the seeded position
-            run.overriding(Map.of("snapshot.mode", "recovery"));
+        CdcRun run = new CdcRun(source, destination, sourceConnector, sourceConfig, config, task, state, control, progress);
+        if (!state.hasHistory()) {
+            // offsets seeded by the handoff but no schema history yet (sources that keep one build it first)
+            run.overriding(capture.settingsAfterHandoff());
         }
         return run.run();
     }

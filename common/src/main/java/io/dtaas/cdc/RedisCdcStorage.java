@@ -1,5 +1,9 @@
 package io.dtaas.cdc;
 
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
 import java.net.URI;
 import java.util.Properties;
 
@@ -29,12 +33,35 @@ public record RedisCdcStorage(String address, String user, String password, int 
     public void configure(Properties debezium, String streamId) {
         debezium.setProperty("offset.storage", "io.debezium.storage.redis.offset.RedisOffsetBackingStore");
         debezium.remove("offset.storage.file.filename");
-        set(debezium, "offset.storage.", keyPrefix + "cdc:offsets:" + streamId);
+        set(debezium, "offset.storage.", offsetsKey(streamId));
         if (debezium.containsKey("schema.history.internal")) {
             debezium.setProperty("schema.history.internal", "io.debezium.storage.redis.history.RedisSchemaHistory");
             debezium.remove("schema.history.internal.file.filename");
-            set(debezium, "schema.history.internal.", keyPrefix + "cdc:history:" + streamId);
+            set(debezium, "schema.history.internal.", historyKey(streamId));
         }
+    }
+
+    /** Runs {@code work} on a short connection to the same Redis the engine's stores use. */
+    <T> T call(java.util.function.Function<Jedis, T> work) {
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder().database(database)
+                .connectionTimeoutMillis(5_000).socketTimeoutMillis(5_000);
+        if (user != null) {
+            config.user(user);
+        }
+        if (password != null) {
+            config.password(password);
+        }
+        try (Jedis jedis = new Jedis(HostAndPort.from(address), config.build())) {
+            return work.apply(jedis);
+        }
+    }
+
+    String offsetsKey(String streamId) {
+        return keyPrefix + "cdc:offsets:" + streamId;
+    }
+
+    String historyKey(String streamId) {
+        return keyPrefix + "cdc:history:" + streamId;
     }
 
     private void set(Properties p, String prefix, String key) {

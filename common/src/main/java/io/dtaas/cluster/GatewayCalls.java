@@ -2,6 +2,7 @@ package io.dtaas.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtaas.connect.CaptureCleanup;
 import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
@@ -74,8 +75,8 @@ public final class GatewayCalls {
                             ((Number) a.get("limit")).intValue())));
                 }
             case DROP_CHANGE_CAPTURE:
-                return mapper.valueToTree(io.dtaas.cdc.ChangeCapture.drop(connector.type().id(), config,
-                        text(a, "stream_id")));
+                return mapper.valueToTree(connector.changeCapture().map(c -> c.cleanUp(config, text(a, "stream_id")))
+                        .orElse(CaptureCleanup.NOTHING));
             default:
                 break;
         }

@@ -4,6 +4,7 @@ import io.dtaas.connect.catalog.CatalogBrowser;
 import io.dtaas.error.ConfigError;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One connector type's entry point: its declaration, connection test and database browser. Each connector
@@ -43,5 +44,13 @@ public interface Connector {
     /** @throws ConfigError when this type has no browser (object stores, files) */
     default CatalogBrowser browser(ConfigValues config) {
         throw new ConfigError("connector_id", type().id() + " connectors have no database to browse");
+    }
+
+    /**
+     * Change data capture from this source type, when it can ({@code cdc}, {@code full_load_then_cdc}); empty
+     * otherwise, so a task asking change capture of it is refused when it is saved.
+     */
+    default Optional<ChangeCapture> changeCapture() {
+        return Optional.empty();
     }
 }

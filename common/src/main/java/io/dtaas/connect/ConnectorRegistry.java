@@ -1,13 +1,5 @@
 package io.dtaas.connect;
 
-import io.dtaas.connect.files.FileRoots;
-import io.dtaas.connect.files.LocalFilesConnector;
-import io.dtaas.connect.mysql.MysqlConnector;
-import io.dtaas.connect.oracle.OracleConnector;
-import io.dtaas.connect.postgres.PostgresConnector;
-import io.dtaas.connect.s3.S3Connector;
-import io.dtaas.connect.snowflake.SnowflakeConnector;
-import io.dtaas.connect.sqlserver.SqlServerConnector;
 import io.dtaas.error.ConfigError;
 
 import java.util.LinkedHashMap;
@@ -27,20 +19,6 @@ public final class ConnectorRegistry {
         for (Connector c : connectors) {
             byId.put(c.type().id(), c);
         }
-    }
-
-    /**
-     * Every connector type; {@code local_files} destinations confined to {@code fileRoots} (the services pass
-     * their {@code dtaas.files.roots}).
-     */
-    public static ConnectorRegistry standard(FileRoots fileRoots) {
-        return new ConnectorRegistry(List.of(new PostgresConnector(), new MysqlConnector(), new SqlServerConnector(),
-                new OracleConnector(), new SnowflakeConnector(), new S3Connector(), new LocalFilesConnector(fileRoots)));
-    }
-
-    /** Every connector type, with file roots from the environment ({@link FileRoots#fromEnvironment}): for tools. */
-    public static ConnectorRegistry standard() {
-        return standard(FileRoots.fromEnvironment(System.getenv()));
     }
 
     public List<ConnectorType> types() {

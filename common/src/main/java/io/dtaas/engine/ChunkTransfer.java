@@ -71,8 +71,27 @@ final class ChunkTransfer {
         this.progress = progress;
     }
 
-    /** One attempt. Throws what the source or destination threw; the caller decides on retries. */
+    /**
+     * One attempt, holding a slot of the process's {@link ResourceBudget} from before it opens anything until it
+     * ends. Throws what the source or destination threw; the caller decides on retries.
+     */
     Outcome attempt() {
+        ResourceBudget.Slot slot;
+        try {
+            slot = ResourceBudget.process().acquire(control);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.INTERRUPTED;
+        }
+        if (slot == null) {
+            return Outcome.INTERRUPTED; // asked to stop or pause while waiting for a slot
+        }
+        try (slot) {
+            return attemptHoldingSlot();
+        }
+    }
+
+    private Outcome attemptHoldingSlot() {
         try (ChunkWriter writer = destination.open(pipeline.output(), target, targetChunk, mode)) {
             // raw bytes bypass decoding, so only tables nothing transforms may take that path
             Optional<RawChunkReader> raw = pipeline.isIdentity()

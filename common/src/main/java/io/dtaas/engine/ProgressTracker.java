@@ -41,6 +41,11 @@ public final class ProgressTracker {
         this.intervalNanos = interval.toNanos();
     }
 
+    /** Where this tracker publishes (a phase with a tracker of its own may publish there too). */
+    public ProgressSink sink() {
+        return sink;
+    }
+
     private volatile java.util.function.Supplier<io.dtaas.job.CdcMetrics> cdcMetrics;
 
     /** A change stream's metrics, read into every snapshot from now on. */

@@ -11,6 +11,10 @@ public enum Compression {
     SNAPPY("snappy", ".snappy"),
     ZSTD("zstd", ".zst");
 
+    /** The names a request may give ({@code compression}): {@code default} picks the format's own. */
+    public static final java.util.List<String> WIRE_NAMES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("default"), java.util.Arrays.stream(values()).map(Compression::wireName)).toList();
+
     private final String wireName;
     private final String streamSuffix;
 

@@ -7,6 +7,10 @@ public enum FileFormat {
     /** JSON lines: one object per row. */
     JSON("json", ".jsonl", Compression.NONE);
 
+    /** The names a request may give ({@code file_format}). */
+    public static final java.util.List<String> WIRE_NAMES = java.util.Arrays.stream(values())
+            .map(FileFormat::wireName).toList();
+
     private final String wireName;
     private final String extension;
     private final Compression defaultCompression;

@@ -22,14 +22,14 @@ public record RowFileFormat(FileFormat format, Compression compression) {
     public static RowFileFormat of(String format, String compression, String fieldPath) {
         FileFormat f = FileFormat.fromWire(format == null ? FileFormat.PARQUET.wireName() : format);
         if (f == null) {
-            throw new ConfigError(fieldPath + ".file_format", "must be one of " + FileFields.FORMATS);
+            throw new ConfigError(fieldPath + ".file_format", "must be one of " + FileFormat.WIRE_NAMES);
         }
         if (compression == null || compression.equals("default")) {
             return new RowFileFormat(f, f.defaultCompression());
         }
         Compression c = Compression.fromWire(compression);
         if (c == null) {
-            throw new ConfigError(fieldPath + ".compression", "must be one of " + FileFields.COMPRESSIONS);
+            throw new ConfigError(fieldPath + ".compression", "must be one of " + Compression.WIRE_NAMES);
         }
         return new RowFileFormat(f, c);
     }

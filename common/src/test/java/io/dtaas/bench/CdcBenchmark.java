@@ -1,10 +1,11 @@
 package io.dtaas.bench;
 
-import io.dtaas.cdc.CdcPlan;
+import io.dtaas.cdc.SourceCapture;
 import io.dtaas.cdc.ChangeApplier;
 import io.dtaas.cdc.ChangeEvent;
 import io.dtaas.cdc.ChangeStream;
 import io.dtaas.cdc.DebeziumProperties;
+import io.dtaas.connect.CapturePlan;
 import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
@@ -84,7 +85,7 @@ public final class CdcBenchmark {
             schema = s.describe(table);
         }
         Path state = Files.createTempDirectory("dtaas-cdc-bench");
-        CdcPlan plan = new CdcPlan(stream, List.of(table), state.resolve("offsets.dat"), state.resolve("history.dat"),
+        CapturePlan plan = new CapturePlan(stream, List.of(table), state.resolve("offsets.dat"), state.resolve("history.dat"),
                 10_000, 10);
         ConfigValues target = ConfigValidator.validate(PostgresConnector.TYPE, PostgresFixture.connectionConfig(dst), "d");
         AtomicLong applied = new AtomicLong();
@@ -93,7 +94,7 @@ public final class CdcBenchmark {
         try (Destination d = new PostgresConnector().destination(target)) {
             ChangeApplier applier = new ChangeApplier(d, Map.of(table, schema), t -> new TableRef("public", "bench"));
             applier.prepare();
-            try (ChangeStream cdc = new ChangeStream(DebeziumProperties.of(pg ? "postgresql" : "mysql", source, plan),
+            try (ChangeStream cdc = new ChangeStream(DebeziumProperties.of(SourceCapture.of(pg ? new io.dtaas.connect.postgres.PostgresConnector() : new io.dtaas.connect.mysql.MysqlConnector()), source, plan),
                     Map.of(table, schema), applier, changes -> {
                         applied.addAndGet(changes.size());
                         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);

@@ -1,6 +1,7 @@
 package io.dtaas.cdc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dtaas.connect.CapturePlan;
 import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Destination;
@@ -406,9 +407,9 @@ class ChangeSinkIT {
                                ChangeStream.Listener listener) throws Exception {
         dropSlot(streamId);
         ConfigValues source = ConfigValidator.validate(PostgresConnector.TYPE, PostgresFixture.connectionConfig(src), "s");
-        CdcPlan plan = new CdcPlan(streamId, List.of(table), state.resolve(streamId + "-offsets.dat"),
+        CapturePlan plan = new CapturePlan(streamId, List.of(table), state.resolve(streamId + "-offsets.dat"),
                 state.resolve(streamId + "-history.dat"), 500, 50);
-        ChangeStream stream = new ChangeStream(DebeziumProperties.of("postgresql", source, plan),
+        ChangeStream stream = new ChangeStream(DebeziumProperties.of(SourceCapture.of(new io.dtaas.connect.postgres.PostgresConnector()), source, plan),
                 Map.of(table, describe(src, table)), sink, listener);
         stream.start();
         return stream;

@@ -1,5 +1,6 @@
 package io.dtaas.cdc;
 
+import io.dtaas.connect.CapturePlan;
 import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Destination;
@@ -60,7 +61,7 @@ class ChangeStreamIT {
         Writer writer = new Writer(() -> PostgresFixture.connect(src), "ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, "
                 + "amount = EXCLUDED.amount, updated_at = EXCLUDED.updated_at, note = EXCLUDED.note");
         try {
-            runScenario("postgresql", new PostgresConnector().source(source), source, new TableRef("public", "orders"),
+            runScenario(new PostgresConnector(), new PostgresConnector().source(source), source, new TableRef("public", "orders"),
                     dst, stream, writer, () -> rows(PostgresFixture.connect(src), "public.orders"));
         } finally {
             dropSlot(stream);
@@ -78,11 +79,11 @@ class ChangeStreamIT {
         ConfigValues source = ConfigValidator.validate(MysqlConnector.TYPE, MariaDbFixture.connectionConfig(src), "s");
         Writer writer = new Writer(() -> MariaDbFixture.connect(src), "ON DUPLICATE KEY UPDATE status = VALUES(status), "
                 + "amount = VALUES(amount), updated_at = VALUES(updated_at), note = VALUES(note)");
-        runScenario("mysql", new MysqlConnector().source(source), source, new TableRef(src, "orders"), dst,
+        runScenario(new MysqlConnector(), new MysqlConnector().source(source), source, new TableRef(src, "orders"), dst,
                 "dtaas_cdc_it_m", writer, () -> rows(MariaDbFixture.connect(src), src + ".orders"));
     }
 
-    private void runScenario(String type, Source sourceDb, ConfigValues source, TableRef table, String dst, String streamId,
+    private void runScenario(io.dtaas.connect.Connector type, Source sourceDb, ConfigValues source, TableRef table, String dst, String streamId,
                              Writer writer, Callable<List<String>> sourceRows) throws Exception {
         TableSchema schema;
         try (sourceDb) {
@@ -90,7 +91,7 @@ class ChangeStreamIT {
         }
         TableRef target = new TableRef("public", "orders");
         ConfigValues destination = ConfigValidator.validate(PostgresConnector.TYPE, PostgresFixture.connectionConfig(dst), "d");
-        CdcPlan plan = new CdcPlan(streamId, List.of(table), offsets.resolve("offsets.dat"), offsets.resolve("history.dat"),
+        CapturePlan plan = new CapturePlan(streamId, List.of(table), offsets.resolve("offsets.dat"), offsets.resolve("history.dat"),
                 500, 50);
         Function<TableRef, TableRef> targetOf = t -> target;
         Callable<List<String>> targetRows = () -> rows(PostgresFixture.connect(dst), "public.orders");
@@ -98,7 +99,7 @@ class ChangeStreamIT {
             ChangeApplier applier = new ChangeApplier(d, Map.of(table, schema), targetOf);
             applier.prepare();
 
-            try (ChangeStream first = new ChangeStream(DebeziumProperties.of(type, source, plan), Map.of(table, schema),
+            try (ChangeStream first = new ChangeStream(DebeziumProperties.of(SourceCapture.of(type), source, plan), Map.of(table, schema),
                     applier, changes -> { })) {
                 first.start();
                 awaitStreaming(writer, targetRows, first);
@@ -110,7 +111,7 @@ class ChangeStreamIT {
 
             // the source changes while no stream follows it
             writer.run(Duration.ofSeconds(2), 401, 600);
-            try (ChangeStream second = new ChangeStream(DebeziumProperties.of(type, source, plan), Map.of(table, schema),
+            try (ChangeStream second = new ChangeStream(DebeziumProperties.of(SourceCapture.of(type), source, plan), Map.of(table, schema),
                     applier, changes -> { })) {
                 second.start();
                 await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(500))

@@ -4,6 +4,7 @@ import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
 import io.dtaas.connect.Destination;
+import io.dtaas.connect.SnapshotHandoff;
 import io.dtaas.connect.Source;
 import io.dtaas.connect.mysql.MysqlConnector;
 import io.dtaas.connect.postgres.PostgresConnector;
@@ -79,9 +80,7 @@ class FullLoadThenCdcIT {
                             + "amount = EXCLUDED.amount, updated_at = EXCLUDED.updated_at, note = EXCLUDED.note",
                     "public.orders");
         } finally {
-            try (Connection c = PostgresFixture.connect(src)) {
-                PostgresSlot.drop(c, CdcRun.streamId(taskId));
-            }
+            SourceCapture.of(new io.dtaas.connect.postgres.PostgresConnector()).cleanUp(source, CdcRun.streamId(taskId));
         }
     }
 
@@ -118,21 +117,18 @@ class FullLoadThenCdcIT {
         io.dtaas.data.TableRef table = new io.dtaas.data.TableRef("public", "orders");
         try (Source source = new PostgresConnector().source(config)) {
             io.dtaas.data.TableSchema schema = source.describe(table);
-            try (PostgresSlot slot = PostgresSlot.create(config, slotName, List.of(table))) {
+            // the capability's handoff: the slot's exported snapshot pinned on the reader until it is closed
+            try (SnapshotHandoff handoff = SourceCapture.of(new io.dtaas.connect.postgres.PostgresConnector()).beginHandoff(config, slotName,
+                    List.of(table), source)) {
                 PostgresFixture.execute(src, "INSERT INTO orders VALUES (1001, 'after')",
                         "UPDATE orders SET status = 'after' WHERE id <= 10", "DELETE FROM orders WHERE id = 500");
-                io.dtaas.connect.jdbc.JdbcSource jdbc = (io.dtaas.connect.jdbc.JdbcSource) source;
-                assertThat(jdbc.supportsReadView()).isTrue();
-                jdbc.pinReadView(slot.snapshot());
                 assertThat(readAll(source, schema)).hasSize(1000).allMatch(r -> r.endsWith("|before"));
-                jdbc.pinReadView(null);
-                List<String> now = readAll(source, schema);
-                assertThat(now).hasSize(1000).contains("1001|after", "10|after").doesNotContain("500|before");
+                assertThat(handoff.loaded()).isEmpty(); // the slot keeps the start: no offset to seed
             }
+            List<String> now = readAll(source, schema);
+            assertThat(now).hasSize(1000).contains("1001|after", "10|after").doesNotContain("500|before");
         } finally {
-            try (Connection c = PostgresFixture.connect(src)) {
-                PostgresSlot.drop(c, slotName);
-            }
+            SourceCapture.of(new io.dtaas.connect.postgres.PostgresConnector()).cleanUp(config, slotName);
         }
     }
 
@@ -164,7 +160,7 @@ class FullLoadThenCdcIT {
         Callable<List<String>> sourceRows = () -> rows(sourceConnection.call(), sourceTable);
         Callable<List<String>> targetRows = () -> rows(PostgresFixture.connect(dst), "public.orders");
         Path stateDir = state.resolve("task-" + taskId);
-        Path marker = stateDir.resolve(FullLoadThenCdc.HANDOFF_DONE);
+        Path marker = stateDir.resolve(FileStreamState.HANDOFF_DONE);
 
         Writer writer = new Writer(sourceConnection, upsertTail);
         AtomicBoolean stop = new AtomicBoolean();
@@ -241,7 +237,7 @@ class FullLoadThenCdcIT {
                 try (Source s = connector.source(source); Destination d = new PostgresConnector().destination(destination)) {
                     FullLoad.TaskContext task = new FullLoad.TaskContext(taskId, "handoff");
                     ProgressTracker tracker = new ProgressTracker(1, taskId, events::add, Duration.ofMillis(250));
-                    return new FullLoadThenCdc(s, d, type, source, config, task, stateDir, control, 1, events::add,
+                    return new FullLoadThenCdc(s, d, connector, source, config, task, new FileStreamState(stateDir), control, 1, events::add,
                             tracker).run();
                 }
             }, OWN_THREAD);

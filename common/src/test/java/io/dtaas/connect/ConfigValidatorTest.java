@@ -1,5 +1,6 @@
 package io.dtaas.connect;
 
+import io.dtaas.connect.standard.StandardConnectors;
 import io.dtaas.connect.postgres.PostgresConnector;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
@@ -69,7 +70,7 @@ class ConfigValidatorTest {
 
     @Test
     void registryNamesTheTypeFieldForUnknownOrWrongRoleTypes() {
-        ConnectorRegistry registry = ConnectorRegistry.standard();
+        ConnectorRegistry registry = StandardConnectors.registry();
         assertThatThrownBy(() -> registry.require(Role.SOURCE, "mongodb"))
                 .hasMessageStartingWith("source_type: unknown source type 'mongodb'; expected one of [postgresql, mysql, sql_server, oracle]");
         assertThatThrownBy(() -> registry.require(Role.SOURCE, "s3"))

@@ -1,5 +1,6 @@
 package io.dtaas.connect;
 
+import io.dtaas.connect.standard.StandardConnectors;
 import io.dtaas.connect.mysql.MysqlConnector;
 import io.dtaas.connect.postgres.PostgresConnector;
 import io.dtaas.connect.s3.S3Connector;
@@ -81,7 +82,7 @@ class SecretBindingTest {
                 .containsExactlyInAnyOrder("host", "port", "ssl_mode");
         assertThat(S3Connector.TYPE.endpointFields()).extracting(FieldSpec::name)
                 .containsExactlyInAnyOrder("endpoint_url", "bucket_name", "path_style");
-        for (ConnectorType type : ConnectorRegistry.standard().types()) {
+        for (ConnectorType type : StandardConnectors.registry().types()) {
             if (!type.secretFields().isEmpty()) {
                 assertThat(type.endpointFields()).as(type.id() + " has secrets, so it declares where they go")
                         .isNotEmpty();

@@ -1,5 +1,6 @@
 package io.dtaas.format;
 
+import io.dtaas.format.writers.RowFileWriters;
 import io.dtaas.data.Batch;
 import io.dtaas.data.Column;
 import io.dtaas.data.ColumnKind;

@@ -3,6 +3,7 @@ package io.dtaas.variables;
 import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.ConnectorRegistry;
+import io.dtaas.connect.standard.StandardConnectors;
 import io.dtaas.connect.Role;
 import io.dtaas.connect.catalog.CatalogBrowser;
 import io.dtaas.connect.jdbc.JdbcConnector;
@@ -64,7 +65,7 @@ class SqlLiteralsIT {
     }
 
     private static End end(String type, Map<String, Object> config, Connector open) {
-        JdbcConnector connector = (JdbcConnector) ConnectorRegistry.standard().require(Role.SOURCE, type);
+        JdbcConnector connector = (JdbcConnector) StandardConnectors.registry().require(Role.SOURCE, type);
         ConfigValues values = ConfigValidator.validate(connector.type(), config, "connection_config");
         return new End(connector.browser(values), connector.dialect(), open);
     }

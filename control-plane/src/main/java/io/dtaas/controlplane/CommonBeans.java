@@ -1,6 +1,7 @@
 package io.dtaas.controlplane;
 
 import io.dtaas.connect.ConnectorRegistry;
+import io.dtaas.connect.standard.StandardConnectors;
 import io.dtaas.connect.files.FileRoots;
 import io.dtaas.secret.MasterKeys;
 import io.dtaas.secret.SecretCipher;
@@ -29,6 +30,6 @@ public class CommonBeans {
     @Produces
     @Singleton
     ConnectorRegistry connectorRegistry(@ConfigProperty(name = "dtaas.files.roots") String fileRoots) {
-        return ConnectorRegistry.standard(FileRoots.parse(fileRoots));
+        return StandardConnectors.registry(FileRoots.parse(fileRoots));
     }
 }

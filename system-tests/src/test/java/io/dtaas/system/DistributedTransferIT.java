@@ -343,6 +343,120 @@ class DistributedTransferIT {
         }
     }
 
+    private static final String HANDOFF_ROWS = "SELECT md5(row(id, v, n)::text) FROM f_cdc ORDER BY 1";
+    private static final int HANDOFF_SOURCE_ROWS = 30_000;
+
+    /**
+     * {@code full_load_then_cdc} on transfer-workers (issue 13): a writer changes the source throughout; the worker
+     * holding the execution is SIGKILLed once during the load (another worker redoes the load from a fresh start
+     * position) and once while streaming (another resumes from the offsets in Redis); the target ends equal to the
+     * source row for row.
+     */
+    @Test
+    @Order(8)
+    void fullLoadThenCdcSurvivesItsWorkerBeingKilledDuringTheLoadAndWhileStreaming() throws Exception {
+        PostgresFixture.execute(SRC, "CREATE TABLE f_cdc (id bigint PRIMARY KEY, v text, n int)",
+                "INSERT INTO f_cdc SELECT g, 'v' || g, g % 100 FROM generate_series(1, " + HANDOFF_SOURCE_ROWS + ") g");
+        // the load's staging table gets the throttle trigger, so the load is slow enough to be killed in the middle
+        PostgresFixture.execute(DST, "CREATE FUNCTION slow_new_tables() RETURNS event_trigger LANGUAGE plpgsql AS $$"
+                        + " DECLARE r record; BEGIN FOR r IN SELECT * FROM pg_event_trigger_ddl_commands() LOOP"
+                        + " IF position('f_cdc__dtaas_new' in r.object_identity) > 0 AND r.object_type = 'table' THEN"
+                        + " EXECUTE format('CREATE TRIGGER slow BEFORE INSERT ON %s FOR EACH STATEMENT EXECUTE FUNCTION"
+                        + " slow_down()', r.object_identity); END IF; END LOOP; END $$",
+                "CREATE EVENT TRIGGER slow_staging ON ddl_command_end WHEN TAG IN ('CREATE TABLE')"
+                        + " EXECUTE FUNCTION slow_new_tables()");
+        long task = api.expect(201, "/api/tasks", Map.of("name", "sys handoff", "source_connector_id", source,
+                "destination_connector_id", destination, "mode", "full_load_then_cdc", "schedule_type", "on_demand",
+                "config", Map.of("tables", List.of("f_cdc"), "chunk_rows", 1000, "batch_size", 1000,
+                        "max_parallel_chunks", 1, "cdc_poll_interval", 1))).path("id").asLong();
+        String slot = "dtaas_task_" + task;
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.CompletableFuture<Void> writer = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            long seed = 100;
+            while (writing.get()) {
+                try {
+                    changeHandoffRows(seed++);
+                    Thread.sleep(50);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        try {
+            setDelay(0.2);
+            long execution = api.expect(202, "/api/tasks/" + task + "/start", null).path("id").asLong();
+            // killed during the load: the holder has committed rows, the handoff has not happened
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> leaseHolders(task)
+                    .containsKey("*change stream*") && api.get("/api/executions/" + execution).body()
+                    .path("processed_rows").asLong() > 0);
+            assertThat(handoffDone(task)).isFalse();
+            String loader = holderOf(task);
+            workers.remove(loader).kill();
+            startWorker(loader);
+            setDelay(0.02);
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> handoffDone(task));
+            JsonNode lease = leaseOf(task, "*change stream*");
+            assertThat(lease.path("epoch").asLong()).as("the load was taken over").isGreaterThanOrEqualTo(2);
+            setDelay(0);
+
+            // killed while streaming: the next worker resumes from the offsets in Redis
+            Thread.sleep(2_000);
+            String streamer = holderOf(task);
+            workers.remove(streamer).kill();
+            startWorker(streamer);
+            Thread.sleep(3_000); // changes keep coming while the stream moves to another worker
+            writing.set(false);
+            writer.join();
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(query(DST, HANDOFF_ROWS)).isEqualTo(query(SRC, HANDOFF_ROWS)));
+            assertThat(leaseOf(task, "*change stream*").path("epoch").asLong()).as("the stream was taken over")
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(api.get("/api/executions/" + execution).body().path("status").asText()).isEqualTo("running");
+
+            api.expect(202, "/api/tasks/" + task + "/stop", null);
+            awaitTaskStatus(task, "stopped");
+        } finally {
+            writing.set(false);
+            PostgresFixture.execute(DST, "DROP EVENT TRIGGER IF EXISTS slow_staging");
+            await().atMost(Duration.ofSeconds(30)).until(() -> count("postgres",
+                    "SELECT count(*) FROM pg_replication_slots WHERE slot_name = '" + slot + "' AND active") == 0);
+            PostgresFixture.execute("postgres", "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
+                    + " WHERE slot_name = '" + slot + "'");
+        }
+    }
+
+    /** Which of our workers holds the task's stream lease. */
+    private static String holderOf(long task) throws Exception {
+        String holder = leaseHolders(task).get("*change stream*");
+        return workerIds.entrySet().stream().filter(e -> holder.startsWith(e.getValue())).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new AssertionError("no known worker holds the stream: " + holder));
+    }
+
+    /** Whether the handoff marker is in Redis (the load completed and handed over to the stream). */
+    private static boolean handoffDone(long task) throws Exception {
+        Process p = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", "6379", "EXISTS",
+                env.get("DTAAS_REDIS_PREFIX") + "cdc:handoff:dtaas_task_" + task).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        p.waitFor();
+        return out.equals("1");
+    }
+
+    /** A few random inserts, updates and deletes over the whole key range, some beyond the loaded rows. */
+    private static void changeHandoffRows(long seed) throws Exception {
+        java.util.Random random = new java.util.Random(seed);
+        try (Connection c = PostgresFixture.connect(SRC); Statement st = c.createStatement()) {
+            for (int i = 0; i < 20; i++) {
+                int id = 1 + random.nextInt(HANDOFF_SOURCE_ROWS + 2_000);
+                switch (random.nextInt(3)) {
+                    case 0 -> st.execute("INSERT INTO f_cdc VALUES (" + id + ", 'w" + random.nextInt(1000) + "', "
+                            + random.nextInt(100) + ") ON CONFLICT (id) DO UPDATE SET v = EXCLUDED.v, n = EXCLUDED.n");
+                    case 1 -> st.execute("UPDATE f_cdc SET n = n + 1, v = NULL WHERE id = " + id);
+                    default -> st.execute("DELETE FROM f_cdc WHERE id = " + id);
+                }
+            }
+        }
+    }
+
     private static final String CDC_ROWS = "SELECT md5(row(id, v, n)::text) FROM s_cdc ORDER BY 1";
 
     /** Random inserts, updates and deletes on overlapping keys. */

@@ -2,6 +2,8 @@ package io.dtaas.worker;
 
 import io.dtaas.cdc.CdcRun;
 import io.dtaas.cdc.RedisCdcStorage;
+import io.dtaas.cdc.RedisStreamState;
+import io.dtaas.cdc.StreamState;
 import io.dtaas.cluster.ClusterKeys;
 import io.dtaas.cluster.ControlMessage;
 import io.dtaas.cluster.WorkerReport;
@@ -17,6 +19,7 @@ import io.dtaas.job.JobKind;
 import io.dtaas.job.JobSpec;
 import io.dtaas.job.ProgressEvent;
 import io.dtaas.job.TableProgress;
+import io.dtaas.runtime.ExecutionRuntime;
 import io.dtaas.metadata.ExecutionTable;
 import io.dtaas.metadata.ExecutionTables;
 import io.dtaas.metadata.FencedCheckpointStore;
@@ -83,14 +86,8 @@ public class JobHandler {
         ControlMessage.Action requested = requestedAction(job.executionId());
         if (requested != null) {
             endUnstarted(run, requested == ControlMessage.Action.STOP ? ExecutionStatus.STOPPED : ExecutionStatus.PAUSED);
-        } else if (job.kind() == JobKind.CDC) {
-            stream(run);
         } else if (job.kind() != JobKind.FULL_LOAD) {
-            reports.publish(WorkerReport.finished(job.executionId(), job.taskId(), ExecutionStatus.FAILED,
-                    "task " + job.taskName() + ": mode " + job.kind().wireName()
-                            + " runs in standalone mode in this version (transfer-workers run full_load and cdc tasks)",
-                    info.id()));
-            acknowledge(run);
+            stream(run);
         } else if (run.message().isPlan()) {
             planner.plan(run);
         } else {
@@ -136,9 +133,10 @@ public class JobHandler {
                     try (Source source = connectors.resolve(job.sourceConnectorId()).openSource();
                          Destination destination = connectors.resolve(job.destinationConnectorId())
                                  .openDestination(job.destinationOverrides())) {
-                        return new FullLoad(source, destination, job.config(), taskContext(job),
-                                new FencedCheckpointStore(metadata, epoch, job.executionId()), run, tracker)
-                                .runTables(List.of(table));
+                        return ExecutionRuntime.run(work(job, List.of(table)),
+                                new ExecutionRuntime.Ends(null, null, source, destination),
+                                new ExecutionRuntime.State(new FencedCheckpointStore(metadata, epoch, job.executionId()),
+                                        null), run, tracker);
                     }
                 },
                 (epoch, end) -> WorkerReport.tableFinished(job.executionId(), job.taskId(), table, epoch, end.last(),
@@ -146,9 +144,11 @@ public class JobHandler {
     }
 
     /**
-     * A {@code cdc} execution: one job follows all its tables. It holds the task's stream lease (so a worker
-     * that stalls past the lease is fenced off like a table job), keeps its offsets in Redis (so the worker that
-     * reclaims it resumes where this one committed) and reports execution-wide progress until it ends.
+     * A {@code cdc} or {@code full_load_then_cdc} execution: one job follows all its tables. It holds the task's
+     * stream lease (so a worker that stalls past the lease is fenced off like a table job), keeps the stream's
+     * state in Redis (offsets, schema history, whether the load has handed over: the worker that reclaims it
+     * resumes where this one committed, or redoes an unfinished load from scratch) and reports execution-wide
+     * progress until it ends.
      */
     private void stream(JobRun run) {
         JobSpec job = run.message().job();
@@ -159,9 +159,11 @@ public class JobHandler {
                     try (Source source = src.openSource();
                          Destination destination = connectors.resolve(job.destinationConnectorId())
                                  .openDestination(job.destinationOverrides())) {
-                        return new CdcRun(source, destination, src.connector().type().id(), src.values(), job.config(),
-                                taskContext(job), cdcState.resolve("task-" + job.taskId()), run, tracker,
-                                RedisCdcStorage.of(redisUrl, streams.keys().prefix())).run();
+                        StreamState state = new RedisStreamState(RedisCdcStorage.of(redisUrl, streams.keys().prefix()),
+                                CdcRun.streamId(job.taskId()), cdcState.resolve("task-" + job.taskId()));
+                        return ExecutionRuntime.run(work(job, null),
+                                new ExecutionRuntime.Ends(src.connector(), src.values(), source, destination),
+                                new ExecutionRuntime.State(null, state), run, tracker);
                     }
                 },
                 (epoch, end) -> WorkerReport.finished(job.executionId(), job.taskId(), end.last(), end.status(),
@@ -235,8 +237,10 @@ public class JobHandler {
         return event.tables().stream().filter(t -> t.table().equals(table)).findFirst().orElse(null);
     }
 
-    private static FullLoad.TaskContext taskContext(JobSpec job) {
-        return new FullLoad.TaskContext(job.taskId(), job.taskName(), job.variableValues());
+    /** The job as the runtime runs it; variables were resolved at dispatch and travel in the job. */
+    private static ExecutionRuntime.Work work(JobSpec job, List<TableRef> tables) {
+        return new ExecutionRuntime.Work(job.kind(), job.executionId(), job.config(),
+                new FullLoad.TaskContext(job.taskId(), job.taskName(), job.variableValues()), tables);
     }
 
     /** Shutting down mid-table: queue the job again and drop this claim in one step; its checkpoints stay. */

@@ -3,6 +3,7 @@ package io.dtaas.worker;
 import io.dtaas.cluster.ClusterJson;
 import io.dtaas.cluster.GatewayCalls;
 import io.dtaas.connect.ConnectorRegistry;
+import io.dtaas.connect.standard.StandardConnectors;
 import io.dtaas.connect.files.FileRoots;
 import io.dtaas.metadata.ExecutionTables;
 import io.dtaas.metadata.JdbcConnectorStore;
@@ -36,7 +37,7 @@ public class WorkerBeans {
     @Produces
     @Singleton
     ConnectorRegistry connectorRegistry(@ConfigProperty(name = "dtaas.files.roots") String fileRoots) {
-        return ConnectorRegistry.standard(FileRoots.parse(fileRoots));
+        return StandardConnectors.registry(FileRoots.parse(fileRoots));
     }
 
     @Produces

@@ -5,7 +5,7 @@ import io.dtaas.connect.FieldSpec;
 import io.dtaas.connect.jdbc.ServerFields;
 import io.dtaas.connect.objectstore.FileLayout;
 import io.dtaas.error.ConfigError;
-import io.dtaas.format.FileFields;
+import io.dtaas.connect.objectstore.FileFields;
 import io.dtaas.variables.TextTemplates;
 
 import java.nio.file.InvalidPathException;

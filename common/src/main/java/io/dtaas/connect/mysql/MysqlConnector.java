@@ -1,5 +1,6 @@
 package io.dtaas.connect.mysql;
 
+import io.dtaas.connect.ChangeCapture;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.ConnectorType;
 import io.dtaas.connect.Destination;
@@ -10,9 +11,12 @@ import io.dtaas.connect.jdbc.JdbcEndpoint;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.Optional;
 
 /** MySQL and MariaDB, through the MariaDB driver (faster bulk paths, speaks to both servers). */
 public final class MysqlConnector extends JdbcConnector {
+
+    private static final ChangeCapture CHANGE_CAPTURE = new MysqlChangeCapture();
 
     public static final ConnectorType TYPE = new ConnectorType("mysql", "MySQL / MariaDB",
             Set.of(Role.SOURCE, Role.DESTINATION), MysqlConfig.FIELDS, true);
@@ -42,5 +46,10 @@ public final class MysqlConnector extends JdbcConnector {
     protected String label(ConfigValues values) {
         MysqlConfig config = MysqlConfig.from(values);
         return "MySQL at " + config.host() + ":" + config.port() + "/" + config.database();
+    }
+
+    @Override
+    public Optional<ChangeCapture> changeCapture() {
+        return Optional.of(CHANGE_CAPTURE);
     }
 }

@@ -6,7 +6,7 @@ import io.dtaas.data.Batch;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.format.RowFileWriter;
-import io.dtaas.format.RowFileWriters;
+import io.dtaas.format.writers.RowFileWriters;
 
 import java.util.ArrayList;
 import java.util.Iterator;

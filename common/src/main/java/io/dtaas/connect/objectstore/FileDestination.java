@@ -10,7 +10,7 @@ import io.dtaas.data.TableSchema;
 import io.dtaas.error.ConfigError;
 import io.dtaas.format.ParquetOptions;
 import io.dtaas.format.RowFileWriter;
-import io.dtaas.format.RowFileWriters;
+import io.dtaas.format.writers.RowFileWriters;
 
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * How a file destination lays out its files, from the connection fields every file destination declares
- * ({@link io.dtaas.format.FileFields}).
+ * ({@link FileFields}).
  *
  * @param prefix              prepended to every key; empty or ending with {@code /}
  * @param maxRowsPerFile      a chunk starts a new file after this many rows; 0: one file per chunk

@@ -1,5 +1,6 @@
 package io.dtaas.connect.oracle;
 
+import io.dtaas.connect.ChangeCapture;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.ConnectorType;
 import io.dtaas.connect.Role;
@@ -9,9 +10,12 @@ import io.dtaas.connect.jdbc.JdbcEndpoint;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.Optional;
 
 /** Oracle as a source, through the thin JDBC driver. */
 public final class OracleConnector extends JdbcConnector {
+
+    private static final ChangeCapture CHANGE_CAPTURE = new OracleChangeCapture();
 
     public static final ConnectorType TYPE = new ConnectorType("oracle", "Oracle",
             Set.of(Role.SOURCE), OracleConfig.FIELDS, true);
@@ -37,5 +41,10 @@ public final class OracleConnector extends JdbcConnector {
     protected String label(ConfigValues values) {
         OracleConfig config = OracleConfig.from(values);
         return "Oracle at " + config.host() + ":" + config.port() + "/" + config.databaseName();
+    }
+
+    @Override
+    public Optional<ChangeCapture> changeCapture() {
+        return Optional.of(CHANGE_CAPTURE);
     }
 }

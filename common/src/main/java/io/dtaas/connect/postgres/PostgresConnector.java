@@ -1,5 +1,6 @@
 package io.dtaas.connect.postgres;
 
+import io.dtaas.connect.ChangeCapture;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.ConnectorType;
 import io.dtaas.connect.Destination;
@@ -10,9 +11,12 @@ import io.dtaas.connect.jdbc.JdbcEndpoint;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.Optional;
 
 /** PostgreSQL as a source and as a destination. */
 public final class PostgresConnector extends JdbcConnector {
+
+    private static final ChangeCapture CHANGE_CAPTURE = new PostgresChangeCapture();
 
     public static final ConnectorType TYPE = new ConnectorType("postgresql", "PostgreSQL",
             Set.of(Role.SOURCE, Role.DESTINATION), PostgresConfig.FIELDS, true);
@@ -42,5 +46,10 @@ public final class PostgresConnector extends JdbcConnector {
     protected String label(ConfigValues values) {
         PostgresConfig config = PostgresConfig.from(values);
         return "PostgreSQL at " + config.host() + ":" + config.port() + "/" + config.database();
+    }
+
+    @Override
+    public Optional<ChangeCapture> changeCapture() {
+        return Optional.of(CHANGE_CAPTURE);
     }
 }

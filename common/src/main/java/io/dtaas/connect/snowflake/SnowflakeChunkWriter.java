@@ -15,7 +15,7 @@ import io.dtaas.format.FileFormat;
 import io.dtaas.format.ParquetOptions;
 import io.dtaas.format.RowFileFormat;
 import io.dtaas.format.RowFileWriter;
-import io.dtaas.format.RowFileWriters;
+import io.dtaas.format.writers.RowFileWriters;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.dtaas.connect.sqlserver;
 
+import io.dtaas.connect.ChangeCapture;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.ConnectorType;
 import io.dtaas.connect.Role;
@@ -9,9 +10,12 @@ import io.dtaas.connect.jdbc.JdbcEndpoint;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.Optional;
 
 /** SQL Server as a source, through Microsoft's JDBC driver. */
 public final class SqlServerConnector extends JdbcConnector {
+
+    private static final ChangeCapture CHANGE_CAPTURE = new SqlServerChangeCapture();
 
     public static final ConnectorType TYPE = new ConnectorType("sql_server", "SQL Server",
             Set.of(Role.SOURCE), SqlServerConfig.FIELDS, true);
@@ -36,5 +40,10 @@ public final class SqlServerConnector extends JdbcConnector {
     protected String label(ConfigValues values) {
         SqlServerConfig config = SqlServerConfig.from(values);
         return "SQL Server at " + config.host() + ":" + config.port() + "/" + config.database();
+    }
+
+    @Override
+    public Optional<ChangeCapture> changeCapture() {
+        return Optional.of(CHANGE_CAPTURE);
     }
 }

@@ -9,6 +9,7 @@ import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
 import io.dtaas.connect.ConnectorRegistry;
+import io.dtaas.connect.standard.StandardConnectors;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.Role;
 import io.dtaas.connect.Source;
@@ -65,7 +66,7 @@ public final class FullLoadCli {
         }
         CheckpointStore checkpoints = args.length == 3 ? new FileCheckpointStore(Path.of(args[2]))
                 : new InMemoryCheckpointStore();
-        ConnectorRegistry registry = ConnectorRegistry.standard();
+        ConnectorRegistry registry = StandardConnectors.registry();
         AtomicReference<ProgressEvent> last = new AtomicReference<>();
         try {
             Connector from = registry.require(Role.SOURCE, spec.source().type());

@@ -1,8 +1,12 @@
 package io.dtaas.cdc.preflight;
 
-import io.dtaas.cdc.CdcPlan;
 import io.dtaas.cdc.DebeziumProperties;
-import io.dtaas.cdc.LostPosition;
+import io.dtaas.cdc.SourceCapture;
+import io.dtaas.connect.CapturePlan;
+import io.dtaas.connect.mysql.MysqlPreflight;
+import io.dtaas.connect.oracle.OraclePreflight;
+import io.dtaas.connect.postgres.PostgresPreflight;
+import io.dtaas.connect.sqlserver.SqlServerPreflight;
 import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.oracle.OracleConnector;
 import io.dtaas.connect.sqlserver.SqlServerConnector;
@@ -93,15 +97,15 @@ class PreflightEvaluationTest {
 
     @Test
     void sqlServerAndOracleEngineSettings() throws Exception {
-        CdcPlan plan = new CdcPlan("dtaas_task_7", List.of(new TableRef("dbo", "orders")), Path.of("o.dat"),
+        CapturePlan plan = new CapturePlan("dtaas_task_7", List.of(new TableRef("dbo", "orders")), Path.of("o.dat"),
                 Path.of("h.dat"), 500, 100);
-        Properties ss = DebeziumProperties.of("sql_server", ConfigValidator.validate(SqlServerConnector.TYPE,
+        Properties ss = DebeziumProperties.of(SourceCapture.of(new io.dtaas.connect.sqlserver.SqlServerConnector()), ConfigValidator.validate(SqlServerConnector.TYPE,
                 Map.of("host", "db.example", "port", 1433, "database", "shop", "username", "cdc", "password", "pw"), "s"), plan);
         assertThat(ss.getProperty("connector.class")).isEqualTo("io.debezium.connector.sqlserver.SqlServerConnector");
         assertThat(ss.getProperty("database.names")).isEqualTo("shop");
         assertThat(ss.getProperty("table.include.list")).isEqualTo("dbo.orders");
         assertThat(ss.getProperty("schema.history.internal.file.filename")).isEqualTo("h.dat");
-        Properties ora = DebeziumProperties.of("oracle", ConfigValidator.validate(OracleConnector.TYPE,
+        Properties ora = DebeziumProperties.of(SourceCapture.of(new io.dtaas.connect.oracle.OracleConnector()), ConfigValidator.validate(OracleConnector.TYPE,
                 Map.of("host", "db.example", "port", 1521, "service_name", "ORCLPDB1", "username", "cdc", "password", "pw"),
                 "s"), plan);
         assertThat(ora.getProperty("connector.class")).isEqualTo("io.debezium.connector.oracle.OracleConnector");
@@ -119,13 +123,13 @@ class PreflightEvaluationTest {
         var debezium = new RuntimeException("Error starting",
                 new IllegalStateException("The connector is trying to read change stream starting at LSN{0/1}, but this"
                         + " is no longer available on the server. Reconfigure the connector to use a snapshot mode when needed."));
-        assertThat(LostPosition.explain(debezium, "postgresql", 12)).contains(
+        assertThat(SourceCapture.of(new io.dtaas.connect.postgres.PostgresConnector()).lostPosition(debezium, 12, "dtaas_task_12")).contains(
                 "the replication slot dtaas_task_12 no longer exists on the PostgreSQL source, so the changes since the"
                         + " last applied position are lost; resync the task (POST /api/tasks/12/resync) to reload its"
                         + " tables and stream from the current position");
-        assertThat(LostPosition.explain(new RuntimeException("Could not find first log file name in binary log index"
-                + " file Error code: 1236"), "mysql", 3)).get().asString().startsWith("the binary log holding the task's"
+        assertThat(SourceCapture.of(new io.dtaas.connect.mysql.MysqlConnector()).lostPosition(new RuntimeException("Could not find first log file name in binary"
+                + " log index file Error code: 1236"), 3, "dtaas_task_3")).get().asString().startsWith("the binary log holding the task's"
                 + " position was purged");
-        assertThat(LostPosition.explain(new RuntimeException("connection refused"), "postgresql", 3)).isEmpty();
+        assertThat(SourceCapture.of(new io.dtaas.connect.postgres.PostgresConnector()).lostPosition(new RuntimeException("connection refused"), 3, "dtaas_task_3")).isEmpty();
     }
 }

@@ -1,6 +1,9 @@
 package io.dtaas.cdc.preflight;
 
-import io.dtaas.cdc.ChangeCapture;
+import io.dtaas.cdc.SourceCapture;
+import io.dtaas.connect.CaptureCleanup;
+import io.dtaas.connect.ChangeCapture;
+import io.dtaas.connect.PreflightReport;
 import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.mysql.MysqlConnector;
@@ -23,12 +26,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Pre-flight against the real servers, and dropping a stream's slot and publication. */
 class PreflightIT {
 
+    private static final ChangeCapture PG = SourceCapture.of(new io.dtaas.connect.postgres.PostgresConnector());
+
     @Test
     void postgresPassesForAReplicationRoleAndNamesTheMissingAttribute() throws Exception {
         String db = "dtaas_5c_preflight";
         PostgresFixture.freshDatabase(db);
         ConfigValues admin = ConfigValidator.validate(PostgresConnector.TYPE, PostgresFixture.connectionConfig(db), "s");
-        assertThat(Preflight.check("postgresql", admin, "dtaas_5c_none", List.of()).ok()).isTrue();
+        assertThat(PG.preflight(admin, "dtaas_5c_none", List.of()).ok()).isTrue();
 
         PostgresFixture.execute("postgres", "DROP ROLE IF EXISTS dtaas_5c_norepl",
                 "CREATE ROLE dtaas_5c_norepl LOGIN NOREPLICATION PASSWORD 'x'");
@@ -37,7 +42,7 @@ class PreflightIT {
         config.put("password", "x");
         ConfigValues norepl = ConfigValidator.validate(PostgresConnector.TYPE, config, "s");
         try {
-            assertThatThrownBy(() -> Preflight.check("postgresql", norepl, "dtaas_5c_none", List.of()))
+            assertThatThrownBy(() -> PG.preflight(norepl, "dtaas_5c_none", List.of()).requireOk("the postgresql source"))
                     .isInstanceOf(ConfigError.class)
                     .hasMessage("source_connector_id: the postgresql source is not ready for change data capture:"
                             + " role 'dtaas_5c_norepl' lacks the REPLICATION attribute: run ALTER ROLE"
@@ -50,7 +55,7 @@ class PreflightIT {
     @Test
     void mariadbPassesWithRowBinlogAndReportsGtids() {
         ConfigValues source = ConfigValidator.validate(MysqlConnector.TYPE, MariaDbFixture.connectionConfig("mysql"), "s");
-        PreflightReport report = Preflight.check("mysql", source, "dtaas_5c_none", List.of());
+        PreflightReport report = SourceCapture.of(new io.dtaas.connect.mysql.MysqlConnector()).preflight(source, "dtaas_5c_none", List.of());
         assertThat(report.problems()).isEmpty();
         assertThat(report.notes()).singleElement().asString().startsWith("MariaDB GTID position ");
     }
@@ -64,18 +69,18 @@ class PreflightIT {
                 "SELECT pg_create_logical_replication_slot('" + stream + "', 'pgoutput')");
         ConfigValues source = ConfigValidator.validate(PostgresConnector.TYPE, PostgresFixture.connectionConfig(db), "s");
         try {
-            assertThat(Preflight.positionKept("postgresql", source, stream)).isTrue();
-            ChangeCapture.Cleanup cleanup = ChangeCapture.drop("postgresql", source, stream);
+            assertThat(PG.storedPositionLost(source, 7, stream)).isEmpty();
+            CaptureCleanup cleanup = PG.cleanUp(source, stream);
             assertThat(cleanup.dropped()).containsExactly("replication slot " + stream, "publication " + stream);
             assertThat(cleanup.leftOver()).isEmpty();
-            assertThat(Preflight.positionKept("postgresql", source, stream)).isFalse();
+            assertThat(PG.storedPositionLost(source, 7, stream)).get().asString()
+                    .startsWith("the replication slot " + stream + " no longer exists on the PostgreSQL source");
             assertThat(count(db, "SELECT count(*) FROM pg_publication WHERE pubname = '" + stream + "'")).isZero();
-            assertThat(ChangeCapture.drop("postgresql", source, stream).dropped()).isEmpty(); // nothing left: no error
+            assertThat(PG.cleanUp(source, stream).dropped()).isEmpty(); // nothing left: no error
 
             Map<String, Object> unreachable = new HashMap<>(PostgresFixture.connectionConfig(db));
             unreachable.put("port", 1);
-            ChangeCapture.Cleanup left = ChangeCapture.drop("postgresql",
-                    ConfigValidator.validate(PostgresConnector.TYPE, unreachable, "s"), stream);
+            CaptureCleanup left = PG.cleanUp(ConfigValidator.validate(PostgresConnector.TYPE, unreachable, "s"), stream);
             assertThat(left.dropped()).isEmpty();
             assertThat(left.leftOver()).containsExactly("SELECT pg_drop_replication_slot('" + stream + "')",
                     "DROP PUBLICATION IF EXISTS " + stream);

@@ -1,6 +1,7 @@
 package io.dtaas.controlplane.api;
 
 import io.dtaas.connect.ConnectorRegistry;
+import io.dtaas.connect.standard.StandardConnectors;
 import io.dtaas.connect.Role;
 import io.dtaas.controlplane.task.ScheduleType;
 import io.dtaas.job.JobKind;
@@ -41,7 +42,7 @@ public class ApiDocumentFilter implements OASFilter {
     public void filterOpenAPI(OpenAPI api) {
         Map<String, Schema> schemas = api.getComponents().getSchemas();
         api.getComponents().addSchema(PROBLEM, problemSchema());
-        ConnectorRegistry registry = ConnectorRegistry.standard();
+        ConnectorRegistry registry = StandardConnectors.registry();
         List<String> roles = Arrays.stream(Role.values()).map(Role::wireName).toList();
         List<String> sources = registry.idsFor(Role.SOURCE);
         List<String> destinations = registry.idsFor(Role.DESTINATION);
@@ -132,15 +133,24 @@ public class ApiDocumentFilter implements OASFilter {
     private static void addErrors(Operation op) {
         APIResponses responses = op.getResponses();
         ERRORS.forEach((status, description) -> {
-            var problem = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)));
-            var existing = responses.getAPIResponse(status);
-            if (existing == null) {
-                responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problem));
-            } else if (existing.getContent() == null || existing.getContent().getMediaTypes().isEmpty()) {
-                existing.setContent(problem); // the generator declared it (e.g. 400 for a body) without what it carries
+            if (responses.getAPIResponse(status) == null) {
+                responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
+                        .content(problemContent()));
             }
         });
+        // an error declared without what it carries (by the generator, e.g. 400 for a body, or by an operation's
+        // own @APIResponse such as 408) carries a problem document like every other
+        responses.getAPIResponses().forEach((status, response) -> {
+            boolean error = status.startsWith("4") || status.startsWith("5");
+            if (error && (response.getContent() == null || response.getContent().getMediaTypes().isEmpty())) {
+                response.setContent(problemContent());
+            }
+        });
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)));
     }
 
     private static Schema problemSchema() {
@@ -153,6 +163,8 @@ public class ApiDocumentFilter implements OASFilter {
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
                 .addProperty("detail", text)
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldProblem))
+                .addProperty("errors_omitted", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                        .description("how many more fields were at fault than errors lists; absent when none"))
                 .addProperty("reference", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                         .addType(Schema.SchemaType.NULL))
                 .required(List.of("title", "status"));

@@ -2,7 +2,7 @@ package io.dtaas.controlplane.cluster;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
-import io.dtaas.cdc.ChangeCapture;
+import io.dtaas.connect.CaptureCleanup;
 import io.dtaas.cluster.BatchWire;
 import io.dtaas.cluster.GatewayReply;
 import io.dtaas.cluster.GatewayRequest;
@@ -98,9 +98,9 @@ public class RedisConnectorGateway implements ConnectorGateway {
     }
 
     @Override
-    public ChangeCapture.Cleanup dropChangeCapture(Connector connector, ConfigValues config, String streamId) {
+    public CaptureCleanup dropChangeCapture(Connector connector, ConfigValues config, String streamId) {
         return call(GatewayRequest.Op.DROP_CHANGE_CAPTURE, connector, config, Map.of("stream_id", streamId),
-                type(new TypeReference<ChangeCapture.Cleanup>() { }));
+                type(new TypeReference<CaptureCleanup>() { }));
     }
 
     <T> T call(GatewayRequest.Op op, Connector connector, ConfigValues config, Map<String, Object> args, JavaType resultType) {

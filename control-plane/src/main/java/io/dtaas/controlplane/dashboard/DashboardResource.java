@@ -7,6 +7,7 @@ import io.dtaas.controlplane.cluster.RedisConnectionHealth;
 import io.dtaas.controlplane.cluster.WorkerDirectory;
 import io.dtaas.job.ExecutionStatus;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.dtaas.controlplane.engine.EngineBudget;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,10 +35,13 @@ public class DashboardResource {
     private final int slots;
     private final ClusterMode mode;
     private final WorkerDirectory workers;
+    private final EngineBudget budget;
     private final RedisConnectionHealth redis;
 
     public DashboardResource(@ConfigProperty(name = "dtaas.workers") int slots, ClusterMode mode, WorkerDirectory workers,
-                             RedisConnectionHealth redis) {
+                             EngineBudget budget, RedisConnectionHealth redis) {
+        this.budget = budget;
+        this.redis = redis;
         this.slots = slots;
         this.mode = mode;
         this.workers = workers;
@@ -75,7 +79,7 @@ public class DashboardResource {
                 + " where e.status = 'running'", Double.class).getSingleResult();
         return new DashboardStats(tasks, byStatus, sources + destinations, sources, destinations, active,
                 ((Number) today[0]).longValue(), ((Number) today[2]).longValue(), ((Number) today[1]).longValue(),
-                throughput == null ? 0 : throughput, workers(running), redis.configured());
+                throughput == null ? 0 : throughput, workers(running), budget.usage(), redis.configured());
     }
 
     /** Standalone: this process and its threads; distributed: the transfer-workers heartbeating now. */

@@ -1,5 +1,7 @@
 package io.dtaas.controlplane.dashboard;
 
+import io.dtaas.engine.ResourceBudget;
+
 import java.util.Map;
 
 /**
@@ -9,13 +11,15 @@ import java.util.Map;
  * @param activeExecutions     executions queued, running or stopping
  * @param rowsToday            rows written by executions created since midnight UTC
  * @param throughputRowsPerSecond sum of the running executions' average rates
+ * @param budget               this process's chunk budget (standalone: every execution's chunks draw from it;
+ *                             distributed: each transfer-worker has its own, on its /q/metrics)
  * @param redisConfigured      whether this instance uses Redis ({@code REDIS_URL} set): only then does
  *                             {@code /q/health} carry a Redis check, and the dashboard a Redis row
  */
 public record DashboardStats(long totalTasks, Map<String, Long> tasksByStatus, long totalConnectors,
                              long sourceConnectors, long destinationConnectors, long activeExecutions,
                              long executionsToday, long failedToday, long rowsToday, double throughputRowsPerSecond,
-                             Workers workers, boolean redisConfigured) {
+                             Workers workers, ResourceBudget.Usage budget, boolean redisConfigured) {
 
     /**
      * @param mode   {@code standalone} (transfers run inside the control-plane) or {@code distributed}

@@ -1,7 +1,7 @@
 package io.dtaas.controlplane.engine;
 
-import io.dtaas.cdc.CdcRun;
-import io.dtaas.cdc.FullLoadThenCdc;
+import io.dtaas.cdc.FileStreamState;
+import io.dtaas.cdc.StreamState;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.Source;
 import io.dtaas.controlplane.connector.ConnectorService;
@@ -14,8 +14,8 @@ import io.dtaas.engine.RunControl;
 import io.dtaas.engine.TransferRunner;
 import io.dtaas.error.DtaasException;
 import io.dtaas.job.ExecutionStatus;
-import io.dtaas.job.JobKind;
 import io.dtaas.job.JobSpec;
+import io.dtaas.runtime.ExecutionRuntime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,10 +28,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Runs an execution with the transfer engine: loads the task's connectors (decrypting their settings here,
- * so jobs carry ids only), opens source and destination, and runs the full load with the metadata store's
- * checkpoints, a {@code cdc} task's change stream with its offsets in the data dir, or a
- * {@code full_load_then_cdc} task's load handing over to its stream.
+ * Standalone mode's host of the {@link ExecutionRuntime}: loads the task's connectors (decrypting their settings
+ * here, so jobs carry ids only), applies the variables resolved for the execution, opens source and destination,
+ * and runs the execution with checkpoints in the metadata store and stream state as files in the data dir.
  */
 @ApplicationScoped
 public class EngineTransferRunner implements TransferRunner {
@@ -69,16 +68,10 @@ public class EngineTransferRunner implements TransferRunner {
                  Destination destination = ends.destination().connector().destination(applied.destination())) {
                 FullLoad.TaskContext task = new FullLoad.TaskContext(job.taskId(), job.taskName(),
                         applied.variables().asObjects());
-                if (job.kind() == JobKind.FULL_LOAD_THEN_CDC) {
-                    return new FullLoadThenCdc(source, destination, ends.source().connector().type().id(),
-                            ends.source().values(), applied.config(), task, cdcState.resolve("task-" + job.taskId()),
-                            control, job.executionId(), progress, tracker).run();
-                }
-                if (job.kind() == JobKind.CDC) {
-                    return new CdcRun(source, destination, ends.source().connector().type().id(), ends.source().values(),
-                            applied.config(), task, cdcState.resolve("task-" + job.taskId()), control, tracker).run();
-                }
-                return new FullLoad(source, destination, applied.config(), task, checkpoints, control, tracker).run();
+                return ExecutionRuntime.run(
+                        new ExecutionRuntime.Work(job.kind(), job.executionId(), applied.config(), task, null),
+                        new ExecutionRuntime.Ends(ends.source().connector(), ends.source().values(), source, destination),
+                        new ExecutionRuntime.State(checkpoints, stateOf(job)), control, tracker);
             }
         } catch (DtaasException e) {
             return fail(tracker, "task " + job.taskName() + ": " + e.getMessage());
@@ -89,6 +82,11 @@ public class EngineTransferRunner implements TransferRunner {
             return fail(tracker, "task " + job.taskName() + ": unexpected error; the server log has the details under "
                     + reference);
         }
+    }
+
+    /** Standalone: a stream's offsets, schema history and handoff marker are files under the data dir. */
+    private StreamState stateOf(JobSpec job) {
+        return new FileStreamState(cdcState.resolve("task-" + job.taskId()));
     }
 
     private static ExecutionStatus fail(ProgressTracker tracker, String error) {

@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.gateway;
 
+import io.dtaas.connect.CaptureCleanup;
 import io.dtaas.connect.CheckResult;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
@@ -54,8 +55,8 @@ public interface ConnectorGateway {
      * {@code streamId}); an unreachable source is an answer (what is left to drop by hand), not an exception.
      * Until a worker-side operation exists, other modes drop nothing and return the manual steps.
      */
-    default io.dtaas.cdc.ChangeCapture.Cleanup dropChangeCapture(Connector connector, ConfigValues config, String streamId) {
-        return new io.dtaas.cdc.ChangeCapture.Cleanup(java.util.List.of(),
-                io.dtaas.cdc.ChangeCapture.manualSteps(connector.type().id(), streamId));
+    default CaptureCleanup dropChangeCapture(Connector connector, ConfigValues config, String streamId) {
+        return connector.changeCapture().map(c -> new CaptureCleanup(java.util.List.of(), c.manualCleanup(streamId)))
+                .orElse(CaptureCleanup.NOTHING);
     }
 }

@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.gateway;
 
+import io.dtaas.connect.CaptureCleanup;
 import io.dtaas.connect.CheckResult;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
@@ -62,7 +63,7 @@ public class InProcessConnectorGateway implements ConnectorGateway {
     }
 
     @Override
-    public io.dtaas.cdc.ChangeCapture.Cleanup dropChangeCapture(Connector connector, ConfigValues config, String streamId) {
-        return io.dtaas.cdc.ChangeCapture.drop(connector.type().id(), config, streamId);
+    public CaptureCleanup dropChangeCapture(Connector connector, ConfigValues config, String streamId) {
+        return connector.changeCapture().map(c -> c.cleanUp(config, streamId)).orElse(CaptureCleanup.NOTHING);
     }
 }

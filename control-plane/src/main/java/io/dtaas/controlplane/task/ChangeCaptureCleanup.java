@@ -1,7 +1,7 @@
 package io.dtaas.controlplane.task;
 
 import io.dtaas.cdc.CdcRun;
-import io.dtaas.cdc.ChangeCapture;
+import io.dtaas.connect.CaptureCleanup;
 import io.dtaas.controlplane.connector.ConnectorService;
 import io.dtaas.controlplane.gateway.ConnectorGateway;
 import io.dtaas.error.DtaasException;
@@ -42,17 +42,17 @@ public class ChangeCaptureCleanup {
     }
 
     /** What was dropped and what is left to drop by hand. */
-    public ChangeCapture.Cleanup forget(long taskId, Long sourceConnectorId) {
+    public CaptureCleanup forget(long taskId, Long sourceConnectorId) {
         String stream = CdcRun.streamId(taskId);
         List<String> dropped = new ArrayList<>();
         List<String> left = new ArrayList<>();
         try {
             ConnectorService.Resolved source = QuarkusTransaction.requiringNew().call(() -> connectors.resolve(sourceConnectorId));
-            ChangeCapture.Cleanup c = gateway.dropChangeCapture(source.connector(), source.values(), stream);
+            CaptureCleanup c = gateway.dropChangeCapture(source.connector(), source.values(), stream);
             dropped.addAll(c.dropped());
             left.addAll(c.leftOver());
         } catch (DtaasException e) { // the source connector is gone or unreadable
-            left.addAll(ChangeCapture.manualSteps("postgresql", stream));
+            left.addAll(CaptureCleanup.sourceUnknown(stream).leftOver());
         }
         Path dir = stateDir.resolve("task-" + taskId);
         try {
@@ -72,6 +72,6 @@ public class ChangeCaptureCleanup {
         } else if (!dropped.isEmpty()) {
             LOG.infof("task %d: dropped %s", taskId, String.join(", ", dropped));
         }
-        return new ChangeCapture.Cleanup(dropped, left);
+        return new CaptureCleanup(dropped, left);
     }
 }

@@ -123,7 +123,7 @@ public class TaskService {
                     + " task; only cdc and full_load_then_cdc tasks have a position to resync");
         }
         List<String> tables = ResyncRequest.checkedTables(request, task.config);
-        io.dtaas.cdc.ChangeCapture.Cleanup cleanup = changeCapture.forget(id, task.sourceConnectorId);
+        io.dtaas.connect.CaptureCleanup cleanup = changeCapture.forget(id, task.sourceConnectorId);
         return new ResyncView(id, tables, cleanup.dropped(), cleanup.leftOver());
     }
 

@@ -1,5 +1,8 @@
 package io.dtaas.controlplane.task;
 
+import io.dtaas.connect.ChangeCapture;
+import io.dtaas.connect.Connector;
+import io.dtaas.connect.ConnectorRegistry;
 import io.dtaas.connect.Role;
 import io.dtaas.controlplane.connector.ConnectorEntity;
 import io.dtaas.controlplane.variable.TemplateChecks;
@@ -16,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Validates a whole task request, merged with the stored task on update, collecting every problem so one
@@ -32,10 +36,13 @@ public class TaskValidator {
     private final SourceTables sourceTables;
     private final TemplateChecks templates;
     private final TaskTransformations transformations;
+    private final ConnectorRegistry registry;
     private final FileDestinationChecks files;
 
     public TaskValidator(SourceTables sourceTables, TemplateChecks templates, TaskTransformations transformations,
-                         FileDestinationChecks files) {
+                         ConnectorRegistry registry, FileDestinationChecks files) {
+        this.registry = registry;
+        this.files = files;
         this.sourceTables = sourceTables;
         this.templates = templates;
         this.transformations = transformations;
@@ -64,6 +71,9 @@ public class TaskValidator {
                 create ? null : current.destinationConnectorId(), Role.DESTINATION, problems);
         JobKind mode = mode(request.mode(), create ? null : current.mode(), problems);
         ScheduleSettings schedule = schedule(request, current, mode, problems);
+        if (source != null && mode != null) {
+            captureOf(source, mode, problems);
+        }
         Map<String, Object> config = mergeConfig(create ? Map.of() : current.config(), request.config());
         TransferConfig transfer = transferConfig(config, problems);
         boolean tablesChanged = create || !Objects.equals(current.config().get("tables"), config.get("tables"))
@@ -130,6 +140,22 @@ public class TaskValidator {
             return null;
         }
         return id;
+    }
+
+    /** A change-capture mode needs a source type that declares change capture (and, for the handoff, supports it). */
+    private void captureOf(long sourceId, JobKind mode, List<FieldProblem> problems) {
+        if (mode == JobKind.FULL_LOAD) {
+            return;
+        }
+        String type = ConnectorEntity.<ConnectorEntity>findById(sourceId).typeId;
+        Optional<ChangeCapture> capture = registry.find(type).flatMap(Connector::changeCapture);
+        if (capture.isEmpty()) {
+            problems.add(new FieldProblem("mode", mode.wireName() + " needs change data capture, which " + type
+                    + " sources do not offer; use full_load"));
+        } else if (mode == JobKind.FULL_LOAD_THEN_CDC && !capture.get().handsOverLoads()) {
+            problems.add(new FieldProblem("mode", "full_load_then_cdc is not supported from " + type + " sources; use"
+                    + " cdc, or a full_load task followed by a cdc task"));
+        }
     }
 
     private static JobKind mode(String given, JobKind stored, List<FieldProblem> problems) {

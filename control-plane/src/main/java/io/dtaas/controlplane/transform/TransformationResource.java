@@ -8,6 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -35,6 +38,9 @@ public class TransformationResource {
     @Path("/preview")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Apply transformations to the first rows of a table: rows and columns before and after")
+    @APIResponse(responseCode = "200", description = "the sample before and after the transformations",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PreviewResult.class)))
+    @APIResponse(responseCode = "408", description = "the preview ran past its deadline and was stopped")
     public PreviewResult preview(PreviewRequest request) {
         return preview.preview(request);
     }

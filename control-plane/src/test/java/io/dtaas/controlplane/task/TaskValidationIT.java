@@ -105,6 +105,23 @@ class TaskValidationIT {
         nothingChanged();
     }
 
+    /** Change capture is a connector capability: the source type decides which modes a task may ask for. */
+    @Test
+    void aModeTheSourceTypeCannotRunIsRefusedAtSave() {
+        // an unreachable SQL Server: saving does not need it, the type's capabilities decide
+        long sqlServer = Api.create(Api.connector("mssql " + System.nanoTime(), "source", "sql_server", Map.of(
+                "host", "127.0.0.1", "port", 1, "database", "shop", "username", "sa", "password", "pw")));
+        Map<String, Object> body = TaskApi.task("handoff " + System.nanoTime(), sqlServer, destination, List.of("dbo.orders"));
+        body.put("mode", "full_load_then_cdc");
+        Api.post("/api/tasks", body).statusCode(422)
+                .body("errors[0].field", equalTo("mode"))
+                .body("errors[0].message", equalTo("full_load_then_cdc is not supported from sql_server sources; use"
+                        + " cdc, or a full_load task followed by a cdc task"));
+        nothingChanged();
+        body.put("mode", "cdc"); // SQL Server does capture changes
+        Api.post("/api/tasks", body).statusCode(201);
+    }
+
     @Test
     void modeAndScheduleAreChecked() {
         Api.post("/api/tasks", with("mode", "bulk")).statusCode(422)

@@ -57,7 +57,7 @@ class UiEndToEndIT {
     void createsConnectorsBuildsAndRunsATaskAndBrowsesThroughTheDashboard() throws Exception {
         Assumptions.assumeFalse(Boolean.getBoolean("ui.skip"), "built with -Dui.skip=true: no dashboard");
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-        assertThat(chromium).as("Debian's chromium (apt-get install chromium; .ci/run installs it)").isExecutable();
+        assertThat(chromium).as("Debian's chromium (apt-get install chromium; ./test installs it)").isExecutable();
         prepareDatabases();
 
         Path uiDir = Path.of(System.getProperty("dtaas.ui.dir", "../ui")).toAbsolutePath().normalize();

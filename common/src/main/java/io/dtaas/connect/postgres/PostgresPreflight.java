@@ -1,4 +1,6 @@
-package io.dtaas.cdc.preflight;
+package io.dtaas.connect.postgres;
+
+import io.dtaas.connect.PreflightReport;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +21,7 @@ public final class PostgresPreflight {
                            int maxWalSenders, int usedWalSenders) {
     }
 
-    static final String SETTINGS_SQL = """
+    public static final String SETTINGS_SQL = """
             SELECT current_user, current_setting('wal_level'), r.rolsuper, r.rolreplication, r.rolcanlogin,
                    current_setting('max_replication_slots')::int,
                    (SELECT count(*) FROM pg_replication_slots)::int,

@@ -1,5 +1,6 @@
-package io.dtaas.cdc.preflight;
+package io.dtaas.connect.sqlserver;
 
+import io.dtaas.connect.PreflightReport;
 import io.dtaas.data.TableRef;
 
 import java.sql.Connection;
@@ -24,8 +25,8 @@ public final class SqlServerPreflight {
         }
     }
 
-    static final String DATABASE_SQL = "SELECT name, is_cdc_enabled FROM sys.databases WHERE name = DB_NAME()";
-    static final String TABLES_SQL = "SELECT s.name + '.' + t.name FROM cdc.change_tables ct"
+    public static final String DATABASE_SQL = "SELECT name, is_cdc_enabled FROM sys.databases WHERE name = DB_NAME()";
+    public static final String TABLES_SQL = "SELECT s.name + '.' + t.name FROM cdc.change_tables ct"
             + " JOIN sys.tables t ON t.object_id = ct.source_object_id JOIN sys.schemas s ON s.schema_id = t.schema_id";
 
     private SqlServerPreflight() {

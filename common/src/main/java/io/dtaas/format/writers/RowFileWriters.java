@@ -1,12 +1,19 @@
-package io.dtaas.format;
+package io.dtaas.format.writers;
 
 import io.dtaas.data.TableSchema;
+import io.dtaas.format.CountingOutputStream;
+import io.dtaas.format.ParquetOptions;
+import io.dtaas.format.RowFileFormat;
+import io.dtaas.format.RowFileWriter;
+import io.dtaas.format.TextRowFileWriters;
 import io.dtaas.format.parquet.ParquetRowFileWriter;
 
-import java.io.IOException;
 import java.io.OutputStream;
 
-/** Opens the {@link RowFileWriter} for a format and compression. */
+/**
+ * Opens the {@link RowFileWriter} for a format and compression: Parquet from {@code format.parquet}, the text
+ * formats from {@code format} (a package of its own, so neither format package needs the other).
+ */
 public final class RowFileWriters {
 
     private final RowFileFormat format;
@@ -31,16 +38,7 @@ public final class RowFileWriters {
         CountingOutputStream counter = new CountingOutputStream(out);
         return switch (format.format()) {
             case PARQUET -> new ParquetRowFileWriter(schema, counter, format.compression(), parquet);
-            case CSV -> new CsvRowFileWriter(schema, counter, compressed(schema, counter));
-            case JSON -> new JsonLinesRowFileWriter(schema, counter, compressed(schema, counter));
+            case CSV, JSON -> TextRowFileWriters.open(format, schema, counter);
         };
-    }
-
-    private OutputStream compressed(TableSchema schema, CountingOutputStream counter) {
-        try {
-            return StreamCompression.wrap(counter, format.compression());
-        } catch (IOException e) {
-            throw ValueErrors.io(schema, "starting a " + format.compression().wireName() + " stream", e);
-        }
     }
 }

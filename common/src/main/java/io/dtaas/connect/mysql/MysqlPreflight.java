@@ -1,4 +1,6 @@
-package io.dtaas.cdc.preflight;
+package io.dtaas.connect.mysql;
+
+import io.dtaas.connect.PreflightReport;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -31,7 +33,7 @@ public final class MysqlPreflight {
         }
     }
 
-    static final String VARIABLES_SQL = "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('log_bin', 'binlog_format',"
+    public static final String VARIABLES_SQL = "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('log_bin', 'binlog_format',"
             + " 'binlog_row_image', 'gtid_mode', 'gtid_current_pos', 'gtid_strict_mode', 'version')";
 
     private MysqlPreflight() {

@@ -1,6 +1,8 @@
-package io.dtaas.format;
+package io.dtaas.connect.objectstore;
 
 import io.dtaas.connect.FieldSpec;
+import io.dtaas.format.Compression;
+import io.dtaas.format.FileFormat;
 
 import java.util.List;
 
@@ -10,9 +12,9 @@ import java.util.List;
  */
 public final class FileFields {
 
-    public static final List<String> FORMATS = List.of("parquet", "csv", "json");
+    public static final List<String> FORMATS = FileFormat.WIRE_NAMES;
     /** {@code default}: snappy for Parquet, none for CSV and JSON lines. */
-    public static final List<String> COMPRESSIONS = List.of("default", "none", "gzip", "snappy", "zstd");
+    public static final List<String> COMPRESSIONS = Compression.WIRE_NAMES;
 
     private FileFields() {
     }
@@ -47,6 +49,6 @@ public final class FileFields {
         return FieldSpec.string("file_name_template", "File name template", false,
                 "Placeholders {schema} {table} {date} {run} {chunk} {part} {ext} and {{variables}}; needs {chunk}, "
                         + "{part} with max_rows_per_file or partition_by, {run} unless the task overwrites")
-                .withDefault("part-{run}-{chunk}-{part}.{ext}").withTemplates();
+                .withDefault(FileNameTemplate.DEFAULT).withTemplates();
     }
 }

@@ -1,14 +1,9 @@
-package io.dtaas.cdc;
+package io.dtaas.connect.mysql;
 
 import io.dtaas.connect.ConfigValues;
-import io.dtaas.connect.mysql.MysqlConnections;
+import io.dtaas.connect.StreamOffset;
 import io.dtaas.error.SystemError;
-import org.apache.kafka.connect.json.JsonConverter;
 
-import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,31 +54,14 @@ record MariaDbSnapshotPosition(String file, long position, String gtids) {
         }
     }
 
-    /**
-     * Writes this position as the stream's committed offset, in the embedded engine's
-     * {@code FileOffsetBackingStore} format: a serialized map from the JSON key
-     * {@code ["<engine name>", {"server": "<topic prefix>"}]} to the JSON offset.
-     */
-    void seed(Path offsets, String streamId) {
-        JsonConverter json = new JsonConverter();
-        json.configure(Map.of("schemas.enable", "false"), false);
+    /** This position as the MariaDB connector stores its committed offset for the stream {@code streamId}. */
+    StreamOffset offset(String streamId) {
         Map<String, Object> offset = new LinkedHashMap<>();
         offset.put("file", file);
         offset.put("pos", position);
         if (gtids != null && !gtids.isEmpty()) {
             offset.put("gtids", gtids);
         }
-        byte[] key = json.fromConnectData(streamId, null, List.of(streamId, Map.of("server", streamId)));
-        byte[] value = json.fromConnectData(streamId, null, offset);
-        HashMap<byte[], byte[]> raw = new HashMap<>();
-        raw.put(key, value);
-        try {
-            Files.createDirectories(offsets.getParent());
-            try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(offsets))) {
-                out.writeObject(raw);
-            }
-        } catch (IOException e) {
-            throw new SystemError("cannot write the stream offset " + offsets + ": " + e.getMessage(), e);
-        }
+        return new StreamOffset(Map.of("server", streamId), offset);
     }
 }

@@ -1,7 +1,6 @@
-package io.dtaas.cdc;
+package io.dtaas.connect;
 
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Recognises a stream whose position is gone from the source (the PostgreSQL slot was dropped, the MariaDB/MySQL
@@ -27,18 +26,23 @@ public final class LostPosition {
                 + " tables and stream from the current position, and keep binlogs longer (binlog_expire_logs_seconds)";
     }
 
-    /** The clear message when {@code error} (or a cause) says the source no longer has the stream's position. */
-    public static Optional<String> explain(Throwable error, String sourceType, long taskId) {
+    /** The message for a transaction log the source removed before the stream read it; {@code keep} says what to raise. */
+    public static String logTruncated(long taskId, String keep) {
+        return "the source no longer holds the log at the task's position, so the changes since the last applied"
+                + " position are lost; resync the task (POST /api/tasks/" + taskId + "/resync) to reload its tables"
+                + " and stream from the current position, and keep the log longer (" + keep + ")";
+    }
+
+    /** Whether {@code error} or one of its causes says any of {@code fragments} (compared in lower case). */
+    public static boolean saidBy(Throwable error, String... fragments) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            boolean gone = m.contains("no longer available on the server")
-                    || m.contains("could not find first log file name in binary log index file")
-                    || m.contains("replication slot") && m.contains("does not exist");
-            if (gone) {
-                return Optional.of("postgresql".equals(sourceType) ? slotDropped(taskId, CdcRun.streamId(taskId))
-                        : binlogPurged(taskId));
+            for (String f : fragments) {
+                if (m.contains(f)) {
+                    return true;
+                }
             }
         }
-        return Optional.empty();
+        return false;
     }
 }

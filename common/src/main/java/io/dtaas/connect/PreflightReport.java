@@ -1,4 +1,4 @@
-package io.dtaas.cdc.preflight;
+package io.dtaas.connect;
 
 import io.dtaas.error.ConfigError;
 

@@ -1,4 +1,6 @@
-package io.dtaas.cdc.preflight;
+package io.dtaas.connect.oracle;
+
+import io.dtaas.connect.PreflightReport;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,7 +18,7 @@ public final class OraclePreflight {
     public record Settings(String logMode, String supplementalLogDataMin, String supplementalLogDataAll) {
     }
 
-    static final String SETTINGS_SQL = "SELECT log_mode, supplemental_log_data_min, supplemental_log_data_all FROM v$database";
+    public static final String SETTINGS_SQL = "SELECT log_mode, supplemental_log_data_min, supplemental_log_data_all FROM v$database";
 
     private OraclePreflight() {
     }

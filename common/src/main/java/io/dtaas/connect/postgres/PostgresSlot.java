@@ -1,7 +1,6 @@
-package io.dtaas.cdc;
+package io.dtaas.connect.postgres;
 
 import io.dtaas.connect.ConfigValues;
-import io.dtaas.connect.postgres.PostgresConnections;
 import io.dtaas.data.TableRef;
 import io.dtaas.error.SystemError;
 
@@ -66,9 +65,24 @@ final class PostgresSlot implements AutoCloseable {
             ps.setString(1, name);
             ps.executeQuery().close();
         }
-        try (Statement st = c.createStatement()) {
-            st.execute("DROP PUBLICATION IF EXISTS " + quote(name));
+        dropPublication(c, name);
+    }
+
+    /** Drops the stream's publication; whether there was one. */
+    static boolean dropPublication(Connection c, String name) throws SQLException {
+        boolean exists;
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                exists = rs.next();
+            }
         }
+        if (exists) {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP PUBLICATION IF EXISTS " + quote(name));
+            }
+        }
+        return exists;
     }
 
     /** The exported snapshot's id for {@code SET TRANSACTION SNAPSHOT}. */

@@ -1,0 +1,45 @@
+package io.dtaas.cdc;
+
+import io.dtaas.connect.StreamOffset;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Where a task's change stream keeps what lets it continue exactly: the committed offsets, the schema history
+ * (sources that keep one), and whether a {@code full_load_then_cdc} load has handed over. Files in the data dir
+ * in standalone mode ({@link FileStreamState}); Redis in distributed mode ({@link RedisStreamState}), so the worker
+ * that takes a stream over finds it where the last one left it. Used by one execution thread at a time.
+ */
+public sealed interface StreamState permits FileStreamState, RedisStreamState {
+
+    /** A directory for files the engine needs locally whatever the store (never the state itself in Redis). */
+    Path localDir();
+
+    /** Points the Debezium engine's offset store and schema history here (after the capability's settings). */
+    void configure(Properties debezium, String streamId);
+
+    boolean hasOffsets();
+
+    boolean hasHistory();
+
+    /** Forgets offsets, history and the handoff marker: an unfinished handoff is redone from scratch. */
+    void clear();
+
+    /** Makes {@code start} the stream's committed offset, as if the engine {@code engineName} had committed it. */
+    void seed(String engineName, StreamOffset start);
+
+    boolean handoffDone();
+
+    void markHandoffDone();
+
+    /** The offsets file a file store uses (Redis stores ignore it). */
+    default Path offsetsFile() {
+        return localDir().resolve("offsets.dat");
+    }
+
+    /** The schema history file a file store uses (Redis stores ignore it). */
+    default Path historyFile() {
+        return localDir().resolve("schema-history.dat");
+    }
+}

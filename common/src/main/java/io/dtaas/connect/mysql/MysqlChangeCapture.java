@@ -1,0 +1,85 @@
+package io.dtaas.connect.mysql;
+
+import io.dtaas.connect.CapturePlan;
+import io.dtaas.connect.ChangeCapture;
+import io.dtaas.connect.ConfigValues;
+import io.dtaas.connect.LostPosition;
+import io.dtaas.connect.PreflightReport;
+import io.dtaas.connect.SnapshotHandoff;
+import io.dtaas.connect.Source;
+import io.dtaas.connect.StreamOffset;
+import io.dtaas.connect.jdbc.CaptureSettings;
+import io.dtaas.data.TableRef;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * MariaDB/MySQL change capture: Debezium's MariaDB binlog connector with a schema history; the handoff reads a
+ * binlog position in a consistent snapshot before the load, and the stream starts there.
+ */
+final class MysqlChangeCapture implements ChangeCapture {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+
+    @Override
+    public void configure(Properties p, ConfigValues source, CapturePlan plan) {
+        MysqlConfig config = MysqlConfig.from(source);
+        p.setProperty("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
+        CaptureSettings.connection(p, config.host(), config.port(), config.username(), config.password());
+        p.setProperty("database.include.list", config.database());
+        // the same pins as MysqlConnections: Debezium hands database.* options to the driver
+        p.setProperty("database.allowLocalInfile", "false");
+        p.setProperty("database.allowMultiQueries", "false");
+        p.setProperty("database.permitRedirect", "false");
+        // the connector's own TLS setting (same names as the MariaDB driver's sslMode)
+        p.setProperty("database.ssl.mode", config.sslMode());
+        CaptureSettings.tables(p, plan);
+        // a replication client id of its own; two streams with one id would cut each other off
+        p.setProperty("database.server.id", Long.toString(ThreadLocalRandom.current().nextLong(100_000, 4_000_000_000L)));
+        CaptureSettings.schemaHistoryFile(p, plan);
+    }
+
+    @Override
+    public PreflightReport preflight(ConfigValues source, String streamId, List<TableRef> tables) {
+        return CaptureSettings.preflight(MysqlConnections.configured(source, CONNECT_TIMEOUT),
+                c -> MysqlPreflight.evaluate(MysqlPreflight.read(c)));
+    }
+
+    @Override
+    public Optional<String> lostPosition(Throwable error, long taskId, String streamId) {
+        return LostPosition.saidBy(error, "could not find first log file name in binary log index file")
+                ? Optional.of(LostPosition.binlogPurged(taskId)) : Optional.empty();
+    }
+
+    @Override
+    public boolean handsOverLoads() {
+        return true;
+    }
+
+    @Override
+    public SnapshotHandoff beginHandoff(ConfigValues source, String streamId, List<TableRef> tables, Source reader) {
+        MariaDbSnapshotPosition start = MariaDbSnapshotPosition.current(source);
+        return new SnapshotHandoff() {
+            @Override
+            public Optional<StreamOffset> loaded() {
+                return Optional.of(start.offset(streamId));
+            }
+
+            @Override
+            public void close() {
+                // nothing held: the position is a value
+            }
+        };
+    }
+
+    /** The seeded position has no schema history yet: build it from the current schema, then stream from there. */
+    @Override
+    public Map<String, String> settingsAfterHandoff() {
+        return Map.of("snapshot.mode", "recovery");
+    }
+}
