@@ -45,7 +45,6 @@ public class DashboardResource {
         this.slots = slots;
         this.mode = mode;
         this.workers = workers;
-        this.redis = redis;
     }
 
     @GET
