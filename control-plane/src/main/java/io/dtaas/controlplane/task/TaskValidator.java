@@ -46,7 +46,6 @@ public class TaskValidator {
         this.sourceTables = sourceTables;
         this.templates = templates;
         this.transformations = transformations;
-        this.files = files;
     }
 
     /**
