@@ -88,6 +88,8 @@ await step('dashboard loads with stat cards, health and the live socket', async 
   await page.waitForSelector('[data-testid=system-health] tr:has-text("Metadata DB") .badge.UP')
   const health = await page.textContent('[data-testid=system-health]')
   if (!/Workers\s*[1-9]\d* online/.test(health)) throw new Error(`no worker online: ${health}`)
+  // the test instance is standalone (no REDIS_URL): it uses no Redis, so it must not show one
+  if (/redis/i.test(health)) throw new Error(`a standalone instance lists Redis: ${health}`)
 })
 
 await step('source form: inline validation, test connection, save', async () => {

@@ -8,7 +8,7 @@ import TransformationEditor from '../src/components/TransformationEditor.vue'
 import ProblemMessage from '../src/components/ProblemMessage.vue'
 import SystemHealth from '../src/components/SystemHealth.vue'
 import ExecutionTables from '../src/components/ExecutionTables.vue'
-import type { ConnectorType, Health, TransformationType } from '../src/api/types'
+import type { ConnectorType, DashboardStats, Health, TransformationType } from '../src/api/types'
 import { toasts } from '../src/composables/toasts'
 import { stubFetch } from './stubFetch'
 
@@ -206,6 +206,22 @@ describe('small components', () => {
     const w = mount(ThroughputChart, { props: { points: [{ t: t - 4000, v: 0 }, { t: t - 2000, v: 500 }, { t, v: 1000 }] } })
     const d = w.findAll('path').map((p) => p.attributes('d')).find((x) => x?.startsWith('M') && !x.endsWith('Z'))
     expect(d?.split('L')).toHaveLength(3)
+  })
+
+  it('SystemHealth lists Redis only when the instance uses it', () => {
+    const stats = (mode: string, redis: boolean): DashboardStats => ({ total_tasks: 0, tasks_by_status: {},
+      total_connectors: 0, source_connectors: 0, destination_connectors: 0, active_executions: 0, executions_today: 0,
+      failed_today: 0, rows_today: 0, throughput_rows_per_second: 0,
+      workers: { mode, online: 1, slots: 4, busy: 0 }, redis_configured: redis })
+    const db = { name: 'Database connections health check', status: 'UP' as const }
+    const standalone = mount(SystemHealth, { props: { stats: stats('standalone', false),
+      health: { status: 'UP', checks: [db] } as Health, healthError: null } })
+    expect(standalone.text()).toContain('Metadata DB')
+    expect(standalone.text()).not.toMatch(/redis/i)
+    expect(standalone.find('[data-testid=redis-health]').exists()).toBe(false)
+    const distributed = mount(SystemHealth, { props: { stats: stats('distributed', true), healthError: null,
+      health: { status: 'DOWN', checks: [db, { name: 'Redis connection health check', status: 'DOWN' }] } as Health } })
+    expect(distributed.find('[data-testid=redis-health] .badge').text()).toBe('DOWN')
   })
 
   it('TransformationEditor adds a step with fields from its declaration and flags errors', async () => {

@@ -230,6 +230,8 @@ export interface DashboardStats {
   rows_today: number
   throughput_rows_per_second: number
   workers: { mode: string; online: number; slots: number; busy: number }
+  /** REDIS_URL is set: only then is Redis used, checked by /q/health and shown on the dashboard. */
+  redis_configured: boolean
 }
 
 export interface RecentExecution {

@@ -1,6 +1,5 @@
 package io.dtaas.cdc;
 
-import io.dtaas.connect.WriteMode;
 import io.dtaas.connect.objectstore.FileDestination;
 import io.dtaas.data.Batch;
 import io.dtaas.data.Column;
@@ -74,7 +73,7 @@ public final class FileChangeSink implements ChangeSink {
         List<String> key = tables.outputKey(schema);
         TableSchema output = new TableSchema(pipeline.output().table(), columns, key);
         outputs.put(schema.table(), output);
-        destination.prepare(output, targetOf.apply(schema.table()), WriteMode.APPEND);
+        destination.prepareChanges(output, targetOf.apply(schema.table()));
     }
 
     /** Columns the source gained appear in the next files; files already written keep their columns. */

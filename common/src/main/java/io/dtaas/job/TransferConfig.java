@@ -1,6 +1,8 @@
 package io.dtaas.job;
 
 import io.dtaas.connect.WriteMode;
+import io.dtaas.connect.objectstore.FileLayout;
+import io.dtaas.connect.objectstore.FileNameTemplate;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
 
@@ -25,17 +27,23 @@ import java.util.Set;
  * @param transformations   transformation lists per table name ({@code table} or {@code schema.table}), as raw
  *                          JSON; their shape is checked here, {@link #transformationsFor} parses one
  * @param validateAfterLoad validate the task's tables after each completed full load (docs/validation.md)
+ * @param partitionBy       file destinations: the task's {@code partition_by} (columns, comma-separated), null to
+ *                          keep the destination's
+ * @param fileNameTemplate  file destinations: the task's {@code file_name_template}, null to keep the destination's
  */
 public record TransferConfig(List<String> tables, List<String> excludeTables, int batchSize, boolean parallel,
                              int maxParallelTables, int maxParallelChunks, long chunkRows, WriteMode writeMode,
                              String targetSchema, Map<String, String> queries, Integer maxRetries,
                              Map<String, Object> transformations, Integer pollInterval, boolean trackDeletes,
-                             Integer cdcPollInterval, int retryBudgetSeconds, boolean validateAfterLoad) {
+                             Integer cdcPollInterval, int retryBudgetSeconds, boolean validateAfterLoad,
+                             String partitionBy, String fileNameTemplate) {
 
+    /** Settings of a file destination a task may set for itself (they override the connector's). */
+    public static final List<String> DESTINATION_SETTINGS = List.of("partition_by", "file_name_template");
     private static final Set<String> KNOWN = Set.of("tables", "exclude_tables", "batch_size", "parallel",
             "max_parallel_tables", "max_parallel_chunks", "chunk_rows", "write_mode", "target_schema", "queries",
             "max_retries", "transformations", "poll_interval", "track_deletes", "cdc_poll_interval",
-            "retry_budget_seconds", "validate_after_load");
+            "retry_budget_seconds", "validate_after_load", "partition_by", "file_name_template");
 
     /** Long enough to ride through a database restart (a fast shutdown and recovery, a failover). */
     public static final int DEFAULT_RETRY_BUDGET_SECONDS = 120;
@@ -51,14 +59,26 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
     public TransferConfig withQueries(Map<String, String> rendered) {
         return new TransferConfig(tables, excludeTables, batchSize, parallel, maxParallelTables, maxParallelChunks,
                 chunkRows, writeMode, targetSchema, rendered, maxRetries, transformations, pollInterval, trackDeletes,
-                cdcPollInterval, retryBudgetSeconds, validateAfterLoad);
+                cdcPollInterval, retryBudgetSeconds, validateAfterLoad, partitionBy, fileNameTemplate);
     }
 
     /** The same settings with another write mode (full_load_then_cdc always replaces the target). */
     public TransferConfig withWriteMode(WriteMode mode) {
         return new TransferConfig(tables, excludeTables, batchSize, parallel, maxParallelTables, maxParallelChunks,
                 chunkRows, mode, targetSchema, queries, maxRetries, transformations, pollInterval, trackDeletes,
-                cdcPollInterval, retryBudgetSeconds, validateAfterLoad);
+                cdcPollInterval, retryBudgetSeconds, validateAfterLoad, partitionBy, fileNameTemplate);
+    }
+
+    /** The destination settings this task sets ({@link #DESTINATION_SETTINGS}), to apply over the connector's. */
+    public Map<String, String> destinationSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (partitionBy != null) {
+            settings.put("partition_by", partitionBy);
+        }
+        if (fileNameTemplate != null) {
+            settings.put("file_name_template", fileNameTemplate);
+        }
+        return settings;
     }
 
     /**
@@ -101,7 +121,9 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
                 r.bool("track_deletes", false),
                 r.optionalInteger("cdc_poll_interval", 1, 86_400),
                 r.integer("retry_budget_seconds", DEFAULT_RETRY_BUDGET_SECONDS, 0, 86_400),
-                r.bool("validate_after_load", false));
+                r.bool("validate_after_load", false),
+                r.partitionBy(),
+                r.fileNameTemplate());
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);
         }
@@ -221,6 +243,51 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
                 }
             });
             return raw;
+        }
+
+        /** Column names as a list or comma-separated; kept comma-separated, as the destination field holds them. */
+        String partitionBy() {
+            Object v = in.get("partition_by");
+            String joined = switch (v) {
+                case null -> null;
+                case String s -> s;
+                case List<?> list when list.stream().allMatch(String.class::isInstance) ->
+                        String.join(",", list.stream().map(String.class::cast).toList());
+                default -> {
+                    problems.add(new FieldProblem("config.partition_by", "must be a list of column names"));
+                    yield null;
+                }
+            };
+            if (joined == null) {
+                return null;
+            }
+            try {
+                // empty: this task writes no value folders, whatever the destination says
+                return String.join(",", FileLayout.partitionColumns(joined, "config.partition_by"));
+            } catch (ConfigError e) {
+                problems.addAll(e.problems());
+                return null;
+            }
+        }
+
+        /** Its syntax here; whether it fits the destination's settings and the write mode, where both are known. */
+        String fileNameTemplate() {
+            Object v = in.get("file_name_template");
+            if (v == null) {
+                return null;
+            }
+            if (!(v instanceof String s) || s.isBlank()) {
+                problems.add(new FieldProblem("config.file_name_template", "must be a non-empty string such as "
+                        + FileNameTemplate.DEFAULT));
+                return null;
+            }
+            try {
+                FileNameTemplate.parse(s, false, "config.file_name_template");
+                return s.strip();
+            } catch (ConfigError e) {
+                problems.addAll(e.problems());
+                return null;
+            }
         }
 
         WriteMode writeMode() {

@@ -9,6 +9,8 @@ import static io.restassured.RestAssured.when;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** Health, metrics, OpenAPI and Swagger UI at the documented paths. */
@@ -22,6 +24,16 @@ class OpsIT {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
         when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void standaloneUsesNoRedisAndShowsNone() {
+        when().get("/q/health").then().statusCode(200)
+                .body("checks.name", not(hasItem(containsStringIgnoringCase("redis"))));
+        when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", not(hasItem(containsStringIgnoringCase("redis"))));
+        when().get("/api/dashboard/stats").then().statusCode(200)
+                .body("redis_configured", equalTo(false)).body("workers.mode", equalTo("standalone"));
     }
 
     @Test

@@ -34,7 +34,9 @@ public record LocalFilesConfig(Path path, FileLayout layout, FileRoots.Placement
                 FileFields.fileFormat(),
                 FileFields.compression(),
                 FileFields.maxRowsPerFile(),
-                FileFields.partitionByLoadDate());
+                FileFields.partitionByLoadDate(),
+                FileFields.partitionBy(),
+                FileFields.fileNameTemplate());
     }
 
     /** @throws ConfigError naming {@code connection_config.path} when the path is malformed or outside the roots */

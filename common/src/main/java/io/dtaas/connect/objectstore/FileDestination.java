@@ -7,6 +7,7 @@ import io.dtaas.connect.WriteMode;
 import io.dtaas.data.Batch;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
+import io.dtaas.error.ConfigError;
 import io.dtaas.format.ParquetOptions;
 import io.dtaas.format.RowFileWriter;
 import io.dtaas.format.writers.RowFileWriters;
@@ -15,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,8 +41,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       folder, change files). A failed run never reaches {@code complete} and deletes nothing.</li>
  * </ul>
  *
- * <p>The load date of {@code partition_by_load_date} is the UTC date when this destination was created,
- * the same for every chunk of the run, so a retried chunk lands in the same folder.
+ * <p>The load date of {@code partition_by_load_date} (and {@code {date}} in file names) is the UTC date when this
+ * destination was created, the same for every chunk of the run, so a retried chunk lands in the same folder.
+ * {@code partition_by} adds value folders under it ({@link PartitionFolders}); a file name template without
+ * {@code {run}} is refused for APPEND and MERGE, whose runs must not replace each other's files.
  */
 public final class FileDestination implements Destination {
 
@@ -65,8 +69,8 @@ public final class FileDestination implements Destination {
         this.sink = sink;
         this.layout = layout;
         this.writers = new RowFileWriters(layout.format(), parquet);
-        LocalDate loadDate = layout.partitionByLoadDate() ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : null;
-        this.keys = new ObjectKeys(layout.prefix(), loadDate, layout.format().fileExtension());
+        this.keys = new ObjectKeys(layout.prefix(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                layout.partitionByLoadDate(), layout.format().fileExtension(), layout.fileNames());
         this.manifest = new Manifest(sink, keys);
         this.run = ObjectKeys.newRun(clock.instant(), new SecureRandom());
     }
@@ -84,23 +88,52 @@ public final class FileDestination implements Destination {
         prepare(source, target, mode, false);
     }
 
-    /** Checks the names make a folder; a resumed table continues the latest run listed in its manifest. */
+    /**
+     * Checks the names make a folder, the partition columns exist and the file names suit the mode; a resumed table
+     * continues the latest run listed in its manifest.
+     */
     @Override
     public void prepare(TableSchema source, TableRef target, WriteMode mode, boolean resuming) {
         keys.tableFolder(target);
+        folders(source);
+        requireNamesFor(mode);
         runs.put(target, resuming ? manifest.latestRun(target).orElse(run) : run);
+    }
+
+    /**
+     * For change data capture: checks the names make a folder and the partition columns exist. Change files are
+     * named by their batch, not by the file name template, so any template suits them.
+     */
+    public void prepareChanges(TableSchema schema, TableRef target) {
+        keys.tableFolder(target);
+        folders(schema);
     }
 
     @Override
     public ChunkWriter open(TableSchema source, TableRef target, Chunk chunk, WriteMode mode) {
+        requireNamesFor(mode);
+        PartitionFolders folders = folders(source);
         String tableRun = runs.computeIfAbsent(target, t -> run);
         // listed before any file of the run is published: a resumed run must find it even if no file was
         listed.computeIfAbsent(target, t -> {
             manifest.addRun(t, tableRun);
             return tableRun;
         });
-        return new FileChunkWriter(sink, manifest, writers, keys, tableRun, source, target, chunk,
+        return new FileChunkWriter(sink, manifest, writers, keys, folders, tableRun, source, target, chunk,
                 layout.maxRowsPerFile());
+    }
+
+    private PartitionFolders folders(TableSchema schema) {
+        return PartitionFolders.of(layout.partitionBy(), schema, layout.fieldPath() + ".partition_by");
+    }
+
+    /** Without {@code {run}} in the names a later run's files replace an earlier run's: only OVERWRITE means that. */
+    private void requireNamesFor(WriteMode mode) {
+        if (mode != WriteMode.OVERWRITE && !layout.fileNames().hasRun()) {
+            throw new ConfigError(layout.fieldPath() + ".file_name_template", "must contain {run} for write mode "
+                    + mode.wireName() + ": without it each run's files would replace the previous run's "
+                    + "(only overwrite replaces them)");
+        }
     }
 
     /** For {@link WriteMode#OVERWRITE}: deletes the files the manifest lists that are not this run's. */
@@ -113,23 +146,28 @@ public final class FileDestination implements Destination {
 
     /**
      * Publishes one file of rows named {@code name} (a {@code changes-...} name, plus the format's extension) in
-     * the table's folder, under {@code load_date=<date>/} when the layout partitions by load date, replacing a
-     * file of the same key atomically (change data capture writes one such file per table and batch). Returns
-     * its key.
+     * the table's folder, under {@code load_date=<date>/} when the layout partitions by load date and in value
+     * folders when it partitions by columns (one file per value folder, all with that name), replacing files of
+     * the same keys atomically (change data capture writes one such file per table, batch and value folder).
+     * Returns their keys.
      */
-    public String writeFile(TableSchema schema, TableRef target, LocalDate date, String name, Batch rows) {
-        ObjectKeys dated = new ObjectKeys(keys.prefix(), keys.loadDate() == null ? null : date, keys.extension());
-        String key = dated.fileFolder(target) + name + keys.extension();
-        sink.discardAbandoned(key);
-        manifest.add(target, List.of(key));
-        try (StagedObject object = sink.create(key)) {
-            try (RowFileWriter writer = writers.open(schema, object.output())) {
-                writer.write(rows);
-                writer.finish();
+    public List<String> writeFile(TableSchema schema, TableRef target, LocalDate date, String name, Batch rows) {
+        ObjectKeys dated = keys.on(date);
+        List<String> written = new ArrayList<>();
+        for (Map.Entry<String, List<Object[]>> group : folders(schema).group(rows.rows()).entrySet()) {
+            String key = dated.fileFolder(target) + group.getKey() + name + keys.extension();
+            sink.discardAbandoned(key);
+            manifest.addChanges(target, List.of(key));
+            try (StagedObject object = sink.create(key)) {
+                try (RowFileWriter writer = writers.open(schema, object.output())) {
+                    writer.write(new Batch(schema, group.getValue()));
+                    writer.finish();
+                }
+                object.publish();
             }
-            object.publish();
+            written.add(key);
         }
-        return key;
+        return written;
     }
 
     @Override

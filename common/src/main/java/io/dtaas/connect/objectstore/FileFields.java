@@ -38,4 +38,17 @@ public final class FileFields {
         return FieldSpec.bool("partition_by_load_date", "Partition by load date", false,
                 "Write into a load_date=YYYY-MM-DD/ folder (UTC date the run started) under each table's folder");
     }
+
+    public static FieldSpec partitionBy() {
+        return FieldSpec.string("partition_by", "Partition by columns", false,
+                "Columns whose values name Hive-style folders, comma-separated, e.g. region,year gives "
+                        + "region=EU/year=2026/ (under load_date=... when that is on)");
+    }
+
+    public static FieldSpec fileNameTemplate() {
+        return FieldSpec.string("file_name_template", "File name template", false,
+                "Placeholders {schema} {table} {date} {run} {chunk} {part} {ext} and {{variables}}; needs {chunk}, "
+                        + "{part} with max_rows_per_file or partition_by, {run} unless the task overwrites")
+                .withDefault(FileNameTemplate.DEFAULT).withTemplates();
+    }
 }

@@ -6,8 +6,11 @@ import io.dtaas.error.TransientError;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What DTaaS published in a table's folder, kept in the folder as one empty marker object per entry under
@@ -15,13 +18,15 @@ import java.util.Optional;
  * <pre>
  *   runs/{seq:010d}-{run}                  a run that wrote chunks here, numbered in the order runs started
  *                                          writing (a resumed run continues the latest; clocks play no part)
- *   parts/{run}/{chunk:05d}/{file}         a chunk's file ({file}: its key relative to the table folder)
+ *   parts/{run}/{chunk:05d}/{file}         a chunk's file ({file}: its key relative to the table folder, with
+ *                                          its load-date and value folders)
  *   changes/{file}                         a change file of change data capture
  * </pre>
  * A file's marker is written before the file is published and removed after the file is deleted, so every
  * file DTaaS published is listed (a marker whose file is gone is harmless). Deleting goes through here only:
- * OVERWRITE and a chunk's clean-up delete listed files whose names are DTaaS's own, never foreign files (or
- * folders) that share the table's folder. Readers skip the folder like any hidden one (Spark, Hive and Athena
+ * OVERWRITE and a chunk's clean-up delete listed files whose names are DTaaS's own (a data file's extension, a
+ * change file's name), never foreign files (or folders) that share the table's folder. The run and chunk of a
+ * file come from its marker's place, not its name, since file names follow the user's template. Readers skip the folder like any hidden one (Spark, Hive and Athena
  * ignore paths starting with a dot).
  *
  * <p>Thread-safe as far as the sink is: markers are separate objects, so concurrent chunks never rewrite a
@@ -33,6 +38,8 @@ final class Manifest {
     private static final String RUNS = "runs/";
     private static final String PARTS = "parts/";
     private static final String CHANGES = "changes/";
+    /** Where DTaaS puts files under a table's folder: a load-date folder, then value folders ({@code col=value}). */
+    private static final Pattern FOLDERS = Pattern.compile("(load_date=\\d{4}-\\d{2}-\\d{2}/)?([^/.=][^/=]*=[^/]+/)*[^/]+");
 
     private final ObjectSink sink;
     private final ObjectKeys keys;
@@ -73,35 +80,48 @@ final class Manifest {
         return entries;
     }
 
-    /** Lists files (part or change files of the table) before they are published. */
-    void add(TableRef table, Collection<String> files) {
+    /** Lists a chunk's files before they are published. */
+    void addParts(TableRef table, String run, int chunk, Collection<String> files) {
         for (String file : files) {
-            mark(marker(table, file));
+            mark(partMarker(table, run, chunk, file));
         }
     }
 
-    /** The files of one chunk of a run, in any load-date folder. */
+    /** Lists change files before they are published. */
+    void addChanges(TableRef table, Collection<String> files) {
+        for (String file : files) {
+            mark(changeMarker(table, file));
+        }
+    }
+
+    /** The files of one chunk of a run, in any load-date or value folder. */
     List<String> chunkFiles(TableRef table, String run, int chunk) {
-        String chunkFolder = folder(table) + PARTS + run + "/" + "%05d/".formatted(chunk);
         List<String> files = new ArrayList<>();
-        for (String marker : sink.list(chunkFolder)) {
+        for (String marker : sink.list(chunkFolder(table, run, chunk))) {
             file(table, marker).ifPresent(files::add);
         }
         return files;
     }
 
-    /** Deletes listed files (those that are still regular files), then their markers. */
-    void remove(TableRef table, Collection<String> files) {
+    /** Deletes listed files of a chunk (those that are still regular files), then their markers. */
+    void removeParts(TableRef table, String run, int chunk, Collection<String> files) {
         if (files.isEmpty()) {
             return;
         }
         sink.delete(files);
-        sink.delete(files.stream().map(f -> marker(table, f)).toList());
+        sink.delete(files.stream().map(f -> partMarker(table, run, chunk, f)).toList());
     }
 
-    /** For OVERWRITE: deletes every listed file and run but those of {@code run}. */
+    /**
+     * For OVERWRITE: deletes every listed file and run but those of {@code run}. A file {@code run} wrote again
+     * under the same name (a file name template without {@code {run}}) is {@code run}'s now and stays.
+     */
     void removeAllBut(TableRef table, String run) {
         String folder = folder(table);
+        Set<String> kept = new HashSet<>();
+        for (String marker : sink.list(folder + PARTS + run + "/")) {
+            file(table, marker).ifPresent(kept::add);
+        }
         List<String> files = new ArrayList<>();
         List<String> markers = new ArrayList<>();
         for (String marker : sink.list(folder)) {
@@ -111,7 +131,9 @@ final class Manifest {
             } else if (entry.startsWith(CHANGES) || entry.startsWith(PARTS) && !entry.startsWith(PARTS + run + "/")) {
                 Optional<String> file = file(table, marker);
                 if (file.isPresent()) {
-                    files.add(file.get());
+                    if (!kept.contains(file.get())) {
+                        files.add(file.get());
+                    }
                     markers.add(marker);
                 }
             }
@@ -124,52 +146,66 @@ final class Manifest {
         return keys.tableFolder(table) + FOLDER;
     }
 
-    /** The marker of a file of the table; the file must be named as DTaaS names them. */
-    private String marker(TableRef table, String file) {
+    private String chunkFolder(TableRef table, String run, int chunk) {
+        return folder(table) + PARTS + run + "/" + "%05d/".formatted(chunk);
+    }
+
+    private String partMarker(TableRef table, String run, int chunk, String file) {
+        String relative = relative(table, file);
+        if (!ObjectKeys.isDataFile(name(relative))) {
+            throw new IllegalArgumentException(file + " is not a name DTaaS writes");
+        }
+        return chunkFolder(table, run, chunk) + relative;
+    }
+
+    private String changeMarker(TableRef table, String file) {
+        String relative = relative(table, file);
+        if (!ObjectKeys.isChangeFile(name(relative))) {
+            throw new IllegalArgumentException(file + " is not a name DTaaS writes");
+        }
+        return folder(table) + CHANGES + relative;
+    }
+
+    private String relative(TableRef table, String file) {
         String tableFolder = keys.tableFolder(table);
         if (!file.startsWith(tableFolder)) {
             throw new IllegalArgumentException(file + " is not in " + tableFolder);
         }
-        String relative = file.substring(tableFolder.length());
-        String name = relative.substring(relative.lastIndexOf('/') + 1);
-        Optional<ObjectKeys.Part> part = ObjectKeys.part(name);
-        if (part.isPresent()) {
-            return folder(table) + PARTS + part.get().run() + "/" + "%05d/".formatted(part.get().chunk()) + relative;
-        }
-        if (ObjectKeys.isChangeFile(name)) {
-            return folder(table) + CHANGES + relative;
-        }
-        throw new IllegalArgumentException(name + " is not a name DTaaS writes");
+        return file.substring(tableFolder.length());
+    }
+
+    private static String name(String relative) {
+        return relative.substring(relative.lastIndexOf('/') + 1);
     }
 
     /**
-     * The file a marker lists, when it is a file DTaaS names and in the place its name says: a planted marker
-     * can never point at another file or outside the table's folder.
+     * The file a marker lists, when it is in a folder DTaaS writes (the table's, a load-date folder, value folders)
+     * and its name is one DTaaS writes (a change file; a data file with one of DTaaS's extensions, not hidden): a
+     * planted marker can never point outside the table's folder, at a folder, or at a foreign {@code _SUCCESS}.
      */
     private Optional<String> file(TableRef table, String marker) {
-        String tableFolder = keys.tableFolder(table);
         String entry = marker.substring(folder(table).length());
         String relative;
+        boolean change;
         if (entry.startsWith(PARTS)) {
             String[] runAndChunk = entry.substring(PARTS.length()).split("/", 3);
-            if (runAndChunk.length < 3) {
+            if (runAndChunk.length < 3 || !ObjectKeys.isRun(runAndChunk[0]) || !runAndChunk[1].matches("\\d{5,9}")) {
                 return Optional.empty();
             }
             relative = runAndChunk[2];
+            change = false;
         } else if (entry.startsWith(CHANGES)) {
             relative = entry.substring(CHANGES.length());
+            change = true;
         } else {
             return Optional.empty();
         }
-        if (!relative.matches("(load_date=\\d{4}-\\d{2}-\\d{2}/)?[^/]+")) {
+        if (!FOLDERS.matcher(relative).matches()) {
             return Optional.empty();
         }
-        String file = tableFolder + relative;
-        try {
-            return marker(table, file).equals(marker) ? Optional.of(file) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        String name = name(relative);
+        boolean named = change ? ObjectKeys.isChangeFile(name) : ObjectKeys.isDataFile(name);
+        return named ? Optional.of(keys.tableFolder(table) + relative) : Optional.empty();
     }
 
     private void mark(String key) {

@@ -34,7 +34,10 @@ public final class S3Clients {
                 // Checksums only where S3 requires them: S3-compatible servers often reject the newer defaults.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle()).build());
+                // Whole-payload signatures, not aws-chunked ones: servers that answer an empty aws-chunked PUT (a
+                // manifest marker) before reading its final chunk close the connection under the next request.
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle())
+                        .chunkedEncodingEnabled(false).build());
         if (config.endpointUrl() != null) {
             builder.endpointOverride(config.endpointUrl());
         }

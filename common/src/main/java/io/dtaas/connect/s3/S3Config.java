@@ -37,6 +37,8 @@ public record S3Config(String bucketName, String accessKeyId, Secret secretAcces
             FileFields.compression(),
             FileFields.maxRowsPerFile(),
             FileFields.partitionByLoadDate(),
+            FileFields.partitionBy(),
+            FileFields.fileNameTemplate(),
             FieldSpec.string("endpoint_url", "Endpoint URL", false,
                     "For S3-compatible servers, e.g. http://minio:9000; empty for AWS").asEndpoint(),
             FieldSpec.bool("path_style", "Path-style access", false,

@@ -9,6 +9,7 @@ import io.dtaas.connect.WriteMode;
 import io.dtaas.connect.objectstore.FileDestinationTesting.Place;
 import io.dtaas.data.Batch;
 import io.dtaas.data.TableRef;
+import io.dtaas.error.ConfigError;
 import io.dtaas.format.Compression;
 import io.dtaas.format.ParquetOptions;
 import io.dtaas.format.RowFileFormat;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,6 +48,7 @@ import static io.dtaas.connect.objectstore.FileDestinationTesting.rows;
 import static io.dtaas.connect.objectstore.FileDestinationTesting.runOf;
 import static io.dtaas.connect.objectstore.FileDestinationTesting.writeChunk;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every file destination (S3, local files) guarantees, run against the real thing by each subclass:
@@ -376,6 +379,145 @@ public abstract class FileDestinationContractIT {
         }
         assertThat(dataKeys(place)).singleElement().asString()
                 .matches("%2E\\.%2Fup/a%2Fb%20c/part-" + RUN + "-00000-000\\.csv");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"parquet", "csv", "json"})
+    void partitionedFilesReadBackEqualTheSourceAndHostileValuesStayInTheTablesFolder(String format) {
+        Place place = newPlace();
+        Map<String, Object> config = settings(place, format, "none");
+        config.put("partition_by", "region, year");
+        config.put("file_name_template", "{table}_{date}_{run}_c{chunk}-p{part}.{ext}");
+        List<String> regions = new ArrayList<>(PartitionedRows.HOSTILE);
+        if (!format.equals("csv")) {
+            regions.add(""); // CSV cannot tell an empty string from null
+        }
+        List<Batch> source = List.of(PartitionedRows.rows(1, 150, regions), PartitionedRows.rows(151, 300, regions),
+                PartitionedRows.rows(301, 333, regions));
+        try (Destination destination = destination(config)) {
+            destination.prepare(PartitionedRows.TABLE, PartitionedRows.TABLE.table(), WriteMode.APPEND);
+            for (int chunk = 0; chunk < source.size(); chunk++) {
+                writeChunk(destination, PartitionedRows.TABLE, PartitionedRows.TABLE.table(), chunk, source.size(),
+                        WriteMode.APPEND, source.get(chunk));
+            }
+            destination.complete(PartitionedRows.TABLE, PartitionedRows.TABLE.table(), WriteMode.APPEND);
+        }
+        List<List<String>> back = new ArrayList<>();
+        for (String key : dataKeys(place)) {
+            List<List<String>> rows = PartitionedRows.readBack(place, key, format, scratch);
+            PartitionedRows.assertInItsFolder(key, rows);
+            assertThat(key).as("named by the template").matches(".*/orders_\\d{4}-\\d{2}-\\d{2}_" + RUN
+                    + "_c0000[0-2]-p\\d{3}\\." + (format.equals("json") ? "jsonl" : format));
+            back.addAll(rows);
+        }
+        List<List<String>> expected = source.stream().flatMap(b -> PartitionedRows.text(b).stream()).toList();
+        assertThat(back).hasSize(333);
+        assertThat(PartitionedRows.checksums(back)).isEqualTo(PartitionedRows.checksums(expected));
+    }
+
+    @Test
+    void aRetriedPartitionedChunkReplacesItsFilesInEveryFolderAndLeavesNoDuplicate() {
+        Place place = newPlace();
+        Map<String, Object> config = settings(place, "json", "gzip");
+        config.put("partition_by", "region");
+        config.put("max_rows_per_file", 4);
+        List<String> regions = List.of("EU", "US", "../APAC");
+        try (Destination destination = destination(config)) {
+            destination.prepare(PartitionedRows.TABLE, PartitionedRows.TABLE.table(), WriteMode.APPEND);
+            writeChunk(destination, PartitionedRows.TABLE, PartitionedRows.TABLE.table(), 0, 2, WriteMode.APPEND,
+                    PartitionedRows.rows(1, 30, regions));
+            writeChunk(destination, PartitionedRows.TABLE, PartitionedRows.TABLE.table(), 1, 2, WriteMode.APPEND,
+                    PartitionedRows.rows(31, 40, regions));
+            // the same chunk again in the same run (a retry), now with rows in fewer folders
+            writeChunk(destination, PartitionedRows.TABLE, PartitionedRows.TABLE.table(), 0, 2, WriteMode.APPEND,
+                    PartitionedRows.rows(1, 30, List.of("EU")));
+        }
+        // a worker died after publishing chunk 1 again but before its checkpoint: the resumed run redoes it
+        try (Destination resumed = destination(config)) {
+            resumed.prepare(PartitionedRows.TABLE, PartitionedRows.TABLE.table(), WriteMode.APPEND, true);
+            writeChunk(resumed, PartitionedRows.TABLE, PartitionedRows.TABLE.table(), 1, 2, WriteMode.APPEND,
+                    PartitionedRows.rows(31, 40, regions));
+        }
+        List<List<String>> back = new ArrayList<>();
+        for (String key : dataKeys(place)) {
+            byte[] bytes = FileReadBack.decompress(place.read(key), Compression.GZIP);
+            FileReadBack.jsonLines(bytes).forEach(n -> back.add(List.of(n.get("id").asText(), n.get("region").asText())));
+        }
+        List<List<String>> expected = new ArrayList<>();
+        PartitionedRows.text(PartitionedRows.rows(1, 30, List.of("EU"))).forEach(r -> expected.add(r.subList(0, 2)));
+        PartitionedRows.text(PartitionedRows.rows(31, 40, regions)).forEach(r -> expected.add(r.subList(0, 2)));
+        assertThat(PartitionedRows.checksums(back)).isEqualTo(PartitionedRows.checksums(expected));
+        assertThat(dataKeys(place)).as("30 EU rows in files of 4, and chunk 1's rows in three folders")
+                .filteredOn(k -> k.contains("-00000-")).hasSize(8).allMatch(k -> k.startsWith("shop/orders/region=EU/"));
+        assertThat(dataKeys(place)).filteredOn(k -> k.contains("-00001-")).extracting(k -> k.split("/")[2])
+                .containsOnly("region=EU", "region=US", "region=%2E.%2FAPAC");
+    }
+
+    @Test
+    void moreValueFoldersThanOpenFilesStartNewPartsAndKeepEveryRow() {
+        Place place = newPlace();
+        Map<String, Object> config = settings(place, "parquet", "default");
+        config.put("partition_by", "region");
+        List<String> regions = new ArrayList<>();
+        for (int r = 0; r < FileChunkWriter.OPEN_FILES + 4; r++) {
+            regions.add("r" + r);
+        }
+        Batch source = PartitionedRows.rows(1, 240, regions);
+        try (Destination destination = destination(config)) {
+            destination.prepare(PartitionedRows.TABLE, PartitionedRows.TABLE.table(), WriteMode.APPEND);
+            // rows arrive in small batches, cycling through more folders than may stay open
+            try (ChunkWriter writer = destination.open(PartitionedRows.TABLE, PartitionedRows.TABLE.table(), chunk(0, 1),
+                    WriteMode.APPEND)) {
+                for (int from = 0; from < 240; from += 6) {
+                    writer.write(new Batch(PartitionedRows.TABLE, source.rows().subList(from, from + 6)));
+                }
+                writer.commit();
+            }
+        }
+        List<List<String>> back = new ArrayList<>();
+        dataKeys(place).forEach(key -> back.addAll(PartitionedRows.readBack(place, key, "parquet", scratch)));
+        assertThat(PartitionedRows.checksums(back)).isEqualTo(PartitionedRows.checksums(PartitionedRows.text(source)));
+        assertThat(dataKeys(place)).anyMatch(k -> k.endsWith("-001.parquet"));
+    }
+
+    @Test
+    void aTemplateWithoutRunReplacesTheSameNamesOnOverwriteAndIsRefusedForAppend() {
+        Place place = newPlace();
+        Map<String, Object> config = settings(place, "csv", "none");
+        config.put("file_name_template", "{schema}.{table}-{chunk}.{ext}");
+        writeOnce(config, 0, 1, WriteMode.OVERWRITE, rows(1, 3));
+        assertThat(dataKeys(place)).containsExactly("shop/orders/shop.orders-00000.csv");
+        writeOnce(config, 0, 1, WriteMode.OVERWRITE, rows(4, 5));
+        assertThat(dataKeys(place)).containsExactly("shop/orders/shop.orders-00000.csv");
+        assertThat(csvIds(place)).containsExactly(4L, 5L);
+        assertThat(markers(place)).as("one run and its file are listed").hasSize(2);
+        for (WriteMode mode : List.of(WriteMode.APPEND, WriteMode.MERGE)) {
+            try (Destination destination = destination(config)) {
+                assertThatThrownBy(() -> destination.prepare(SMALL, SMALL.table(), mode))
+                        .isInstanceOf(ConfigError.class)
+                        .hasMessageStartingWith("connection_config.file_name_template: must contain {run}");
+            }
+        }
+        assertThat(csvIds(place)).containsExactly(4L, 5L);
+    }
+
+    @Test
+    void badLayoutSettingsAreRefusedNamingTheirField() {
+        Place place = newPlace();
+        Map<String, Object> config = settings(place, "csv", "none");
+        config.put("file_name_template", "{table}-{chunk}-{row}.{ext}");
+        assertThatThrownBy(() -> validated(config)).isInstanceOf(ConfigError.class)
+                .hasMessageStartingWith("connection_config.file_name_template: has an unknown placeholder {row}");
+        config.put("file_name_template", "{run}-{chunk}.{ext}");
+        config.put("partition_by", "region");
+        assertThatThrownBy(() -> validated(config)).isInstanceOf(ConfigError.class)
+                .hasMessageStartingWith("connection_config.file_name_template: must contain {part}");
+        config.put("file_name_template", "{run}-{chunk}-{part}.{ext}");
+        try (Destination destination = destination(config)) {
+            assertThatThrownBy(() -> destination.prepare(SMALL, SMALL.table(), WriteMode.APPEND))
+                    .isInstanceOf(ConfigError.class)
+                    .hasMessageStartingWith("connection_config.partition_by: column region is not in shop.orders");
+        }
     }
 
     // --- helpers ---

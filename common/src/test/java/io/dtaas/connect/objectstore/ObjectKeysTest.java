@@ -9,27 +9,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ObjectKeysTest {
 
-    private final ObjectKeys plain = new ObjectKeys("exports/", null, ".csv.gz");
-    private final ObjectKeys dated = new ObjectKeys("", LocalDate.of(2026, 11, 5), ".parquet");
+    private static final FileNameTemplate NAMES = FileNameTemplate.parse(null, true, "f");
+    private final ObjectKeys plain = new ObjectKeys("exports/", LocalDate.of(2026, 11, 5), false, ".csv.gz", NAMES);
+    private final ObjectKeys dated = new ObjectKeys("", LocalDate.of(2026, 11, 5), true, ".parquet", NAMES);
     private final TableRef orders = new TableRef("sales", "orders");
 
     private static final String RUN = "20261105T101502Z-3fa9c1";
 
     @Test
     void keysAreFixedPerRunChunkAndFile() {
-        assertThat(plain.fileKey(orders, RUN, 3, 0)).isEqualTo("exports/sales/orders/part-" + RUN + "-00003-000.csv.gz");
-        assertThat(plain.fileKey(orders, RUN, 123456, 1000))
+        assertThat(plain.fileKey(orders, RUN, 3, "", 0)).isEqualTo("exports/sales/orders/part-" + RUN + "-00003-000.csv.gz");
+        assertThat(plain.fileKey(orders, RUN, 123456, "", 1000))
                 .isEqualTo("exports/sales/orders/part-" + RUN + "-123456-1000.csv.gz");
-        assertThat(dated.fileKey(orders, RUN, 0, 2))
+        assertThat(dated.fileKey(orders, RUN, 0, "", 2))
                 .isEqualTo("sales/orders/load_date=2026-11-05/part-" + RUN + "-00000-002.parquet");
-        assertThat(dated.fileKey(new TableRef(null, "t"), RUN, 0, 0))
+        assertThat(dated.fileKey(new TableRef(null, "t"), RUN, 0, "", 0))
                 .isEqualTo("t/load_date=2026-11-05/part-" + RUN + "-00000-000.parquet");
+        assertThat(dated.fileKey(orders, RUN, 1, "region=EU/", 0))
+                .isEqualTo("sales/orders/load_date=2026-11-05/region=EU/part-" + RUN + "-00001-000.parquet");
     }
 
     @Test
-    void chunkPrefixesDoNotOverlap() {
-        assertThat(plain.chunkPrefix(orders, RUN, 1)).isEqualTo("exports/sales/orders/part-" + RUN + "-00001-");
-        assertThat(plain.fileKey(orders, RUN, 10, 0)).doesNotStartWith(plain.chunkPrefix(orders, RUN, 1));
+    void templatesNameFilesWithEveryPlaceholder() {
+        FileNameTemplate names = FileNameTemplate.parse("{schema}_{table}_{date}_{run}_c{chunk}-p{part}.{ext}", true, "f");
+        ObjectKeys keys = new ObjectKeys("x/", LocalDate.of(2026, 12, 3), false, ".jsonl.zst", names);
+        assertThat(keys.fileKey(new TableRef("a b", "t"), RUN, 7, "k=1/", 12))
+                .isEqualTo("x/a%20b/t/k=1/a%20b_t_2026-12-03_" + RUN + "_c00007-p012.jsonl.zst");
         assertThat(plain.tableFolder(new TableRef("sales", "orders_2")))
                 .doesNotStartWith(plain.tableFolder(orders));
     }
@@ -47,13 +52,13 @@ class ObjectKeysTest {
     }
 
     @Test
-    void partNamesAreReadBackAndForeignNamesAreNot() {
-        assertThat(ObjectKeys.part("part-" + RUN + "-00003-001.csv.gz")).contains(new ObjectKeys.Part(RUN, 3));
-        assertThat(ObjectKeys.part("part-" + RUN + "-123456-000.parquet")).contains(new ObjectKeys.Part(RUN, 123456));
-        assertThat(ObjectKeys.part("part-00003-001.csv")).isEmpty();
-        assertThat(ObjectKeys.part("part-" + RUN + "-00003-001")).isEmpty();
-        assertThat(ObjectKeys.part("part-" + RUN + "-99999999999-001.csv")).isEmpty();
-        assertThat(ObjectKeys.part("_SUCCESS")).isEmpty();
+    void dataAndChangeFileNamesAreRecognisedAndForeignNamesAreNot() {
+        assertThat(ObjectKeys.isDataFile("part-" + RUN + "-00003-001.csv.gz")).isTrue();
+        assertThat(ObjectKeys.isDataFile("orders_2026-12-03_00001.parquet")).isTrue();
+        assertThat(ObjectKeys.isDataFile("_SUCCESS")).isFalse();
+        assertThat(ObjectKeys.isDataFile("_part-00001.csv")).isFalse();
+        assertThat(ObjectKeys.isDataFile(".part-00001.csv")).isFalse();
+        assertThat(ObjectKeys.isDataFile("readme.txt")).isFalse();
         assertThat(ObjectKeys.isChangeFile("changes-20261105T101502123Z-0123456789abcdef.jsonl")).isTrue();
         assertThat(ObjectKeys.isChangeFile("changes-x/y")).isFalse();
     }

@@ -3,6 +3,7 @@ package io.dtaas.controlplane.dashboard;
 import io.dtaas.error.ConfigError;
 import io.dtaas.cluster.WorkerInfo;
 import io.dtaas.controlplane.cluster.ClusterMode;
+import io.dtaas.controlplane.cluster.RedisConnectionHealth;
 import io.dtaas.controlplane.cluster.WorkerDirectory;
 import io.dtaas.job.ExecutionStatus;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -35,10 +36,12 @@ public class DashboardResource {
     private final ClusterMode mode;
     private final WorkerDirectory workers;
     private final EngineBudget budget;
+    private final RedisConnectionHealth redis;
 
     public DashboardResource(@ConfigProperty(name = "dtaas.workers") int slots, ClusterMode mode, WorkerDirectory workers,
-                             EngineBudget budget) {
+                             EngineBudget budget, RedisConnectionHealth redis) {
         this.budget = budget;
+        this.redis = redis;
         this.slots = slots;
         this.mode = mode;
         this.workers = workers;
@@ -46,7 +49,8 @@ public class DashboardResource {
 
     @GET
     @Path("/stats")
-    @Operation(summary = "Tasks by status, connectors, active executions, rows today, throughput, workers")
+    @Operation(summary = "Tasks by status, connectors, active executions, rows today, throughput, workers, whether"
+            + " Redis is used")
     public DashboardStats stats() {
         var em = Panache.getEntityManager();
         Map<String, Long> byStatus = new LinkedHashMap<>();
@@ -74,7 +78,7 @@ public class DashboardResource {
                 + " where e.status = 'running'", Double.class).getSingleResult();
         return new DashboardStats(tasks, byStatus, sources + destinations, sources, destinations, active,
                 ((Number) today[0]).longValue(), ((Number) today[2]).longValue(), ((Number) today[1]).longValue(),
-                throughput == null ? 0 : throughput, workers(running), budget.usage());
+                throughput == null ? 0 : throughput, workers(running), budget.usage(), redis.configured());
     }
 
     /** Standalone: this process and its threads; distributed: the transfer-workers heartbeating now. */

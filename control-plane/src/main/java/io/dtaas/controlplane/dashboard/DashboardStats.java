@@ -13,11 +13,13 @@ import java.util.Map;
  * @param throughputRowsPerSecond sum of the running executions' average rates
  * @param budget               this process's chunk budget (standalone: every execution's chunks draw from it;
  *                             distributed: each transfer-worker has its own, on its /q/metrics)
+ * @param redisConfigured      whether this instance uses Redis ({@code REDIS_URL} set): only then does
+ *                             {@code /q/health} carry a Redis check, and the dashboard a Redis row
  */
 public record DashboardStats(long totalTasks, Map<String, Long> tasksByStatus, long totalConnectors,
                              long sourceConnectors, long destinationConnectors, long activeExecutions,
                              long executionsToday, long failedToday, long rowsToday, double throughputRowsPerSecond,
-                             Workers workers, ResourceBudget.Usage budget) {
+                             Workers workers, ResourceBudget.Usage budget, boolean redisConfigured) {
 
     /**
      * @param mode   {@code standalone} (transfers run inside the control-plane) or {@code distributed}

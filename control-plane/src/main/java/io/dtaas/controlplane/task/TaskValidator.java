@@ -39,12 +39,15 @@ public class TaskValidator {
     private final TaskQueries queries;
     private final ConnectorRegistry registry;
     private final RunRequirements requirements;
+    private final FileDestinationChecks files;
 
     public TaskValidator(SourceTables sourceTables, TemplateChecks templates, TaskTransformations transformations,
-                         TaskQueries queries, ConnectorRegistry registry, RunRequirements requirements) {
+                         TaskQueries queries, ConnectorRegistry registry, RunRequirements requirements,
+                         FileDestinationChecks files) {
         this.queries = queries;
         this.registry = registry;
         this.requirements = requirements;
+        this.files = files;
         this.sourceTables = sourceTables;
         this.templates = templates;
         this.transformations = transformations;
@@ -84,6 +87,7 @@ public class TaskValidator {
         }
         if (transfer != null) {
             templates.task(transfer, source, destination, problems);
+            files.check(transfer, mode, destination, problems);
         }
         boolean transformationsChanged = tablesChanged || !Objects.equals(current.mode(), mode)
                 || !Objects.equals(current.config().get("transformations"), config.get("transformations"))

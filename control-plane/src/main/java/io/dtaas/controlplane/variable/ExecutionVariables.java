@@ -52,13 +52,13 @@ public class ExecutionVariables {
     public Applied apply(JobSpec job, ConnectorService.Resolved source, ConnectorService.Resolved destination,
                          Instant startedAt) {
         SqlLiterals sourceSql = SourceLexicon.of(source.connector());
+        ConfigValues settings = withTaskSettings(destination.values(), job.config());
         List<VariableReferences.Use> uses = new java.util.ArrayList<>(VariableReferences.inTask(job.config().queries(),
                 job.config().transformations(), sourceSql.lexicon()));
-        uses.addAll(VariableReferences.inConnector(destination.values().type(), destination.values().revealAll(),
-                "connection_config"));
+        uses.addAll(VariableReferences.inConnector(settings.type(), settings.revealAll(), "connection_config"));
         Set<String> names = VariableReferences.names(uses);
         if (names.isEmpty()) {
-            return new Applied(job.config(), destination.values(), ResolvedVariables.NONE);
+            return new Applied(job.config(), settings, ResolvedVariables.NONE);
         }
         ExecutionContext context = QuarkusTransaction.requiringNew().call(() -> new ExecutionContext(
                 ContextFacts.of(task(job), source, destination), job.executionId(), startedAt));
@@ -71,14 +71,29 @@ public class ExecutionVariables {
         Map<String, String> queries = new LinkedHashMap<>();
         job.config().queries().forEach((table, sql) -> queries.put(table,
                 values.sql(sql, sourceSql, "config.queries." + table)));
-        return new Applied(job.config().withQueries(queries), renderDestination(destination.values(), values), values);
+        return new Applied(job.config().withQueries(queries), renderDestination(settings, values), values);
     }
 
-    /** The destination's templated settings as rendered for this execution (never secrets): what a worker applies. */
+    /** The destination's settings with those the task sets for itself ({@code partition_by}, file names) over them. */
+    static ConfigValues withTaskSettings(ConfigValues destination, TransferConfig config) {
+        Map<String, String> own = config.destinationSettings();
+        if (own.isEmpty()) {
+            return destination;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(destination.revealAll());
+        merged.putAll(own);
+        return ConfigValidator.validate(destination.type(), merged, "connection_config");
+    }
+
+    /**
+     * The destination's templated settings as rendered for this execution and those the task sets for itself (never
+     * secrets): what a worker applies.
+     */
     public static Map<String, String> renderedFields(ConfigValues rendered) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (FieldSpec field : rendered.type().fields()) {
-            if (field.templated() && !field.secret() && rendered.revealAll().get(field.name()) instanceof String s) {
+            boolean applied = field.templated() || TransferConfig.DESTINATION_SETTINGS.contains(field.name());
+            if (applied && !field.secret() && rendered.revealAll().get(field.name()) instanceof String s) {
                 fields.put(field.name(), s);
             }
         }

@@ -6,6 +6,7 @@ import io.dtaas.controlplane.connector.ConnectorEntity;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
 import io.dtaas.job.TransferConfig;
+import io.dtaas.variables.TextTemplates;
 import io.dtaas.variables.VariableReferences;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,7 +31,8 @@ public class TemplateChecks {
     }
 
     /**
-     * A task's custom queries and transformation settings, and its destination connector's prefix or path. Adds a
+     * A task's custom queries, transformation settings and file name template, and its destination connector's
+     * prefix, path or file name template. Adds a
      * problem per bad or unknown reference; {@code source}/{@code destination} may be null (already reported).
      */
     public void task(TransferConfig transfer, Long source, Long destination, List<FieldProblem> problems) {
@@ -38,6 +40,11 @@ public class TemplateChecks {
         try {
             uses.addAll(VariableReferences.inTask(transfer.queries(), transfer.transformations(),
                     SourceLexicon.of(connector(source)).lexicon()));
+            String names = transfer.fileNameTemplate();
+            if (TextTemplates.mayHoldReferences(names)) {
+                uses.add(new VariableReferences.Use("config.file_name_template",
+                        TextTemplates.parse(names, "config.file_name_template").names()));
+            }
         } catch (ConfigError e) {
             problems.addAll(e.problems());
         }

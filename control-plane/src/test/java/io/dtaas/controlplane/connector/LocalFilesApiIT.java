@@ -59,7 +59,10 @@ class LocalFilesApiIT {
         PostgresFixture.freshDatabase(SRC);
         PostgresFixture.execute(SRC, "CREATE TABLE items (id int PRIMARY KEY, name text)",
                 "INSERT INTO items SELECT g, CASE WHEN g % 7 = 0 THEN NULL ELSE 'item, \"' || g || '\"' END"
-                        + " FROM generate_series(1, " + ROWS + ") g");
+                        + " FROM generate_series(1, " + ROWS + ") g",
+                "CREATE TABLE sales (id int PRIMARY KEY, region text, amount numeric(10,2))",
+                "INSERT INTO sales SELECT g, (ARRAY['EU', '../../outside', '..', 'a/b', NULL, 'k=v %'])[g % 6 + 1],"
+                        + " g * 1.25 FROM generate_series(1, 1200) g");
     }
 
     @BeforeEach
@@ -166,6 +169,85 @@ class LocalFilesApiIT {
         assertThat(rows(now)).isEqualTo(expected);
         assertThat(foreign).hasContent("{\"id\":999,\"name\":\"theirs\"}");
         assertThat(notes.resolve("readme.txt")).hasContent("keep");
+    }
+
+    @Test
+    void aTasksOwnPartitionsAndFileNamesAreCheckedAtSaveAndWriteEveryRowOnceInsideTheTablesFolder() throws Exception {
+        Path dir = FilesRoot.newDirectory("dtaas-cp-partitions");
+        long files = Api.create(Api.connector("files partitions " + System.nanoTime(), "destination", "local_files",
+                Map.of("path", dir.toString(), "file_format", "json", "compression", "none")));
+        long source = TaskApi.pgConnector("source", SRC);
+        long database = TaskApi.pgConnector("destination", SRC);
+        refused(partitioned(source, files, "append", null, "{table}-{chunk}.{ext}"), "config.file_name_template",
+                "must contain {run}");
+        refused(partitioned(source, files, "overwrite", null, "{table}-{rows}.{ext}"), "config.file_name_template",
+                "unknown placeholder {rows}");
+        refused(partitioned(source, files, "overwrite", List.of("region"), "{table}-{run}-{chunk}.{ext}"),
+                "config.file_name_template", "must contain {part}");
+        refused(partitioned(source, database, "overwrite", List.of("region"), null), "config.partition_by",
+                "only file destinations");
+
+        long task = TaskApi.createTask(partitioned(source, files, "overwrite", List.of("region"),
+                "{table}_{date}_{chunk}-{part}.{ext}"));
+        for (int run = 0; run < 2; run++) {
+            assertThat(awaitFinal(TaskApi.start(task)).getString("status")).isEqualTo("completed");
+        }
+        Path table = dir.resolve("public/sales");
+        List<Path> written;
+        try (Stream<Path> all = Files.walk(dir)) {
+            written = all.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/.dtaas-manifest/")).toList();
+        }
+        assertThat(written).isNotEmpty().allSatisfy(p -> assertThat(p.normalize()).startsWith(table)
+                .matches(f -> f.getParent().getParent().equals(table))
+                .matches(f -> f.getFileName().toString().matches("sales_\\d{4}-\\d{2}-\\d{2}_0000\\d-000\\.jsonl")));
+        ObjectMapper json = new ObjectMapper();
+        List<String> back = new ArrayList<>();
+        for (Path f : written) {
+            String folder = f.getParent().getFileName().toString();
+            for (String line : Files.readAllLines(f)) {
+                JsonNode n = json.readTree(line);
+                String region = n.get("region").isNull() ? "<null>" : n.get("region").asText();
+                assertThat(java.net.URLDecoder.decode(folder.substring("region=".length()), "UTF-8"))
+                        .isEqualTo(region.equals("<null>") ? "__HIVE_DEFAULT_PARTITION__" : region);
+                back.add(n.get("id").asInt() + "|" + region + "|" + plain(n.get("amount").asText()));
+            }
+        }
+        back.sort(null);
+        List<String> expected = new ArrayList<>();
+        try (Connection c = PostgresFixture.connect(SRC); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, coalesce(region, '<null>'), amount FROM sales")) {
+            while (rs.next()) {
+                expected.add(rs.getInt(1) + "|" + rs.getString(2) + "|" + plain(rs.getString(3)));
+            }
+        }
+        expected.sort(null);
+        assertThat(back).as("the second overwrite replaced the first run's files of the same names").hasSize(1200)
+                .isEqualTo(expected);
+    }
+
+    private static Map<String, Object> partitioned(long source, long destination, String mode, List<String> columns,
+                                                   String names) {
+        Map<String, Object> body = TaskApi.task("partitions " + System.nanoTime(), source, destination, List.of("sales"));
+        Map<String, Object> config = new HashMap<>(Map.of("tables", List.of("sales"), "chunk_rows", 1000,
+                "write_mode", mode));
+        if (columns != null) {
+            config.put("partition_by", columns);
+        }
+        if (names != null) {
+            config.put("file_name_template", names);
+        }
+        body.put("config", config);
+        return body;
+    }
+
+    /** A decimal's value whatever its scale or notation. */
+    private static String plain(String decimal) {
+        return new java.math.BigDecimal(decimal).stripTrailingZeros().toPlainString();
+    }
+
+    private static void refused(Map<String, Object> task, String field, String message) {
+        Api.post("/api/tasks", task).statusCode(422)
+                .body("errors.find { it.field == '" + field + "' }.message", containsString(message));
     }
 
     private static Map<String, Object> task(String name, long source, long destination, String mode) {

@@ -41,9 +41,11 @@ class EmbeddedStoreWithTokenIT {
     }
 
     @Test
-    void healthAndDocsStayOpenForProbesAndHealthReportsRedisWhenConfigured() {
+    void healthAndDocsStayOpenForProbesAndDistributedModeReportsRedis() {
         when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'Redis connection health check' }.data.default", equalTo("PONG"));
+        given().header("Authorization", BEARER).get("/api/dashboard/stats").then().statusCode(200)
+                .body("redis_configured", equalTo(true)).body("workers.mode", equalTo("distributed"));
         when().get("/openapi.json").then().statusCode(200);
     }
 
