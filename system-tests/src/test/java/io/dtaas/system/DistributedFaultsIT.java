@@ -141,7 +141,7 @@ class DistributedFaultsIT {
         JsonNode down = redisCheck();
         assertThat(down.path("status").asText()).isEqualTo("DOWN");
         assertThat(down.path("data").path("reason").asText()).as("health says why")
-                .contains("Redis does not answer", "Connection refused");
+                .contains("Redis does not answer"); // the driver's own words vary: refused, closed, reset
         redis.restart(); // no persistence: it comes back empty
         await().atMost(WAIT).until(() -> redisCheck().path("status").asText().equals("UP"));
 

@@ -1,6 +1,7 @@
 package io.dtaas.controlplane.cluster;
 
 import io.dtaas.cluster.WorkerInfo;
+import io.dtaas.error.TransientError;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -23,10 +24,20 @@ public class WorkerDirectory {
         this.cluster = cluster;
     }
 
+    /** @throws TransientError when Redis cannot be reached (nothing is known about the workers then) */
     public List<WorkerInfo> online() {
         if (!mode.distributed()) {
             return List.of();
         }
+        try {
+            return readOnline();
+        } catch (RuntimeException e) {
+            throw new TransientError("the cluster's Redis cannot be reached, so no worker can be asked: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private List<WorkerInfo> readOnline() {
         Map<String, String> registered = cluster.redis().hash(String.class).hgetall(cluster.keys().workers());
         List<WorkerInfo> alive = new ArrayList<>();
         for (Map.Entry<String, String> e : registered.entrySet()) {

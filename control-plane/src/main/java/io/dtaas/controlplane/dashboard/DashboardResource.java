@@ -8,6 +8,7 @@ import io.dtaas.controlplane.cluster.WorkerDirectory;
 import io.dtaas.job.ExecutionStatus;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.dtaas.controlplane.engine.EngineBudget;
+import io.dtaas.error.TransientError;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -86,7 +87,12 @@ public class DashboardResource {
         if (!mode.distributed()) {
             return new DashboardStats.Workers("standalone", 1, slots, running);
         }
-        List<WorkerInfo> online = workers.online();
+        List<WorkerInfo> online;
+        try {
+            online = workers.online();
+        } catch (TransientError e) {
+            online = List.of(); // Redis is down: no worker can be reached; /q/health says why
+        }
         return new DashboardStats.Workers("distributed", online.size(),
                 online.stream().mapToInt(WorkerInfo::slots).sum(), online.stream().mapToInt(WorkerInfo::running).sum());
     }
