@@ -203,8 +203,16 @@ class ChangeStreamIT {
         return rows;
     }
 
+    /** Drops the slot once its walsender let go of it (a moment after the stream closed). */
     private static void dropSlot(String name) throws SQLException {
         try (Connection c = PostgresFixture.connect("postgres"); Statement st = c.createStatement()) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_replication_slots WHERE slot_name = '"
+                        + name + "' AND active")) {
+                    rs.next();
+                    return rs.getLong(1) == 0;
+                }
+            });
             st.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '" + name + "'");
         }
     }
