@@ -109,7 +109,7 @@ public class ExecutionRecorder implements ExecutionReporter {
         }
         return new ProgressEvent(event.executionId(), event.taskId(), event.status(), event.processedRows(),
                 event.bytes(), event.rowsPerSecond(), TableProgressJson.settled(event.tables(), event.status(),
-                event.error()), event.error(), event.at(), event.cdc());
+                event.error()), event.error(), event.at(), event.cdc(), event.retries(), event.lastRetryReason());
     }
 
     @PreDestroy

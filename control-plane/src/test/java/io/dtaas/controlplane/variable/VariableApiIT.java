@@ -199,6 +199,6 @@ class VariableApiIT {
                 .body("detail", containsString("is used by connector '" + lakeName + "' (id " + lake
                         + ") in connection_config.path"));
         assertThat(when().get("/api/connector-types").then().extract().jsonPath()
-                .getList("find { it.id == 's3' }.fields.findAll { it.templated }.name")).containsExactly("prefix");
+                .getList("find { it.id == 's3' }.fields.findAll { it.templated }.name")).containsExactly("prefix", "file_name_template");
     }
 }
