@@ -1,5 +1,7 @@
 package io.dtaas.cdc;
 
+import io.dtaas.connect.change.ChangeEvent;
+import io.dtaas.connect.change.ChangeSink;
 import io.dtaas.connect.CapturePlan;
 import io.dtaas.connect.ChangeCapture;
 import io.dtaas.connect.ConfigValues;
@@ -94,7 +96,7 @@ public final class CdcRun {
             Function<TableRef, TableRef> targetOf = TargetTables.of(config.targetSchema(), source, destination);
             // database targets apply by key, file targets get change files; a source schema change re-binds the
             // table's transformations to the new columns
-            ChangeSink applier = ChangeSink.of(destination, schemas, pipelines, s -> config.transformationsFor(s.table())
+            ChangeSink applier = ChangeSinks.of(destination, schemas, pipelines, s -> config.transformationsFor(s.table())
                     .bind(s, TransformContext.run(task.variables())), targetOf, config.trackDeletes());
             applier.prepare();
             progress.tablesSelected(tables.stream().map(TableRef::toString).toList());

@@ -1,5 +1,7 @@
 package io.dtaas.connect;
 
+import io.dtaas.connect.change.ChangeSink;
+import io.dtaas.connect.change.ChangeSinkSpec;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 
@@ -42,6 +44,14 @@ public interface Destination extends AutoCloseable {
 
     /** How this destination takes change streams ({@code cdc}, {@code full_load_then_cdc}); empty when it cannot. */
     default java.util.Optional<ChangeApplication> changeApplication() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * This destination's change sink for a stream over the given tables: present exactly when
+     * {@link #changeApplication()} is. Called once per stream, before it starts, on the run's thread.
+     */
+    default java.util.Optional<ChangeSink> changeSink(ChangeSinkSpec spec) {
         return java.util.Optional.empty();
     }
 

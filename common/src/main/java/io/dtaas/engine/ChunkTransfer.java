@@ -12,7 +12,6 @@ import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.error.SystemError;
 import io.dtaas.transform.Pipeline;
-import io.dtaas.transform.TransformingRowStream;
 
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -5,6 +5,7 @@ import io.dtaas.job.TransferConfig;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Retries transient failures (lost connections, a server restarting, deadlocks, throttling) with exponential
@@ -31,7 +32,12 @@ public record RetryPolicy(Duration budget, Integer maxRetries, Duration firstBac
 
     /** The retries of one unit of work: call {@link Attempts#next} after each failure. */
     public Attempts start() {
-        return new Attempts();
+        return start(System::nanoTime);
+    }
+
+    /** As {@link #start()}, with the clock the budget is counted on (nanoseconds, as {@link System#nanoTime}). */
+    public Attempts start(LongSupplier nanoClock) {
+        return new Attempts(nanoClock);
     }
 
     /** Backoff before retry number {@code attempt} (1-based): first, 2×first, 4×first, ... capped. */
@@ -43,15 +49,20 @@ public record RetryPolicy(Duration budget, Integer maxRetries, Duration firstBac
     /** One unit of work's retries; not thread-safe (one per chunk or batch). */
     public final class Attempts {
 
+        private final LongSupplier clock;
         private long firstFailure;
         private int retries;
+
+        private Attempts(LongSupplier clock) {
+            this.clock = clock;
+        }
 
         /**
          * After a failure: the backoff to wait before trying again, or empty when the failure is permanent or
          * the budget (counted from the first failure) is spent.
          */
         public Optional<Duration> next(RuntimeException failure) {
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             if (retries == 0) {
                 firstFailure = now;
             }

@@ -101,12 +101,12 @@ public final class Pipeline {
     }
 
     /** Rows through the row-wise steps before the first row-set step (applied while a table is read). */
-    List<Object[]> applyLeading(List<Object[]> rows) {
+    public List<Object[]> applyLeading(List<Object[]> rows) {
         return apply(rows, 0, firstRowSetStep(), NO_CHECKPOINT);
     }
 
     /** Rows (already through {@link #applyLeading}) through the remaining steps. */
-    List<Object[]> applyTrailing(List<Object[]> rows) {
+    public List<Object[]> applyTrailing(List<Object[]> rows) {
         return apply(rows, firstRowSetStep(), steps.size(), NO_CHECKPOINT);
     }
 

@@ -1,8 +1,8 @@
 package io.dtaas.bench;
 
 import io.dtaas.cdc.SourceCapture;
-import io.dtaas.cdc.ChangeApplier;
-import io.dtaas.cdc.ChangeEvent;
+import io.dtaas.connect.jdbc.ChangeApplier;
+import io.dtaas.connect.change.ChangeEvent;
 import io.dtaas.cdc.ChangeStream;
 import io.dtaas.cdc.DebeziumProperties;
 import io.dtaas.connect.CapturePlan;

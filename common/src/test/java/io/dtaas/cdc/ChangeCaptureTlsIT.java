@@ -1,5 +1,6 @@
 package io.dtaas.cdc;
 
+import io.dtaas.connect.jdbc.ChangeApplier;
 import io.dtaas.connect.CapturePlan;
 import io.dtaas.connect.ChangeCapture;
 import io.dtaas.connect.ConfigValidator;

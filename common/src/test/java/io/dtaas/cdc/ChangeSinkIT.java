@@ -1,5 +1,7 @@
 package io.dtaas.cdc;
 
+import io.dtaas.connect.change.ChangeEvent;
+import io.dtaas.connect.change.ChangeSink;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dtaas.connect.CapturePlan;
 import io.dtaas.connect.ConfigValidator;
@@ -101,7 +103,7 @@ class ChangeSinkIT {
         TableRef table = new TableRef("public", "items");
         Instant before = Instant.now().minusSeconds(1);
         try {
-            ChangeSink sink = ChangeSink.of(d, Map.of(table, describe(src, table)), Map.of(), null, t -> target, true);
+            ChangeSink sink = ChangeSinks.of(d, Map.of(table, describe(src, table)), Map.of(), null, t -> target, true);
             sink.prepare();
             try (ChangeStream s = start(src, name, table, sink, changes -> { })) {
                 awaitStreaming(src, "items", "(0, 's', 0)", () -> targetRows.of("SELECT id FROM items"), s);
@@ -144,7 +146,7 @@ class ChangeSinkIT {
         PostgresFixture.execute(src, "CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL, gone text NOT NULL)");
         TableRef table = new TableRef("public", "items");
         try (Destination d = postgresDestination(dst)) {
-            ChangeSink sink = ChangeSink.of(d, Map.of(table, describe(src, table)), Map.of(), null, t -> t, false);
+            ChangeSink sink = ChangeSinks.of(d, Map.of(table, describe(src, table)), Map.of(), null, t -> t, false);
             sink.prepare();
             try (ChangeStream s = start(src, stream, table, sink, changes -> { })) {
                 awaitStreaming(src, "items", "(0, 's', 's')", () -> rows(dst, "SELECT id FROM public.items"), s);
@@ -262,7 +264,7 @@ class ChangeSinkIT {
         TableRef table = new TableRef("public", "log");
         TableSchema schema = describe(src, table);
         try (Destination d = postgresDestination(dst)) {
-            assertThatThrownBy(() -> ChangeSink.of(d, Map.of(table, schema), Map.of(), null, t -> t, false).prepare())
+            assertThatThrownBy(() -> ChangeSinks.of(d, Map.of(table, schema), Map.of(), null, t -> t, false).prepare())
                     .isInstanceOf(ConfigError.class)
                     .hasMessageContaining("config.tables")
                     .hasMessageContaining("table public.log has no primary key");
@@ -300,7 +302,7 @@ class ChangeSinkIT {
             }
         };
         try (Destination d = localFiles.destination(values)) {
-            ChangeSink sink = ChangeSink.of(d, Map.of(table, schema), Map.of(), null, t -> t, false);
+            ChangeSink sink = ChangeSinks.of(d, Map.of(table, schema), Map.of(), null, t -> t, false);
             sink.prepare();
             try (ChangeStream s = start(src, stream, table, sink, changes -> { })) {
                 awaitStreaming(src, "log", "(0, 's')", () -> allRows(files).stream().map(r -> r.get("id")).toList(), s);
@@ -336,7 +338,7 @@ class ChangeSinkIT {
         TableRef table = new TableRef("public", "events");
         List<List<ChangeEvent>> batches = new CopyOnWriteArrayList<>();
         try (Destination d = destination) {
-            ChangeSink sink = ChangeSink.of(d, Map.of(table, describe(src, table)), Map.of(), null, t -> t, false);
+            ChangeSink sink = ChangeSinks.of(d, Map.of(table, describe(src, table)), Map.of(), null, t -> t, false);
             sink.prepare();
             try (ChangeStream s = start(src, name, table, sink, batches::add)) {
                 awaitStreaming(src, "events", "(0, 's')", () -> allRows(files).stream().map(r -> r.get("id")).toList(), s);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,15 +16,21 @@ class RetryPolicyTest {
     private static final TransientError LOST = new TransientError("connection lost", null);
 
     @Test
-    void transientFailuresRetryWithGrowingBackoffUntilTheBudgetIsSpent() throws Exception {
+    void transientFailuresRetryWithGrowingBackoffUntilTheBudgetIsSpent() {
         RetryPolicy policy = new RetryPolicy(Duration.ofMillis(400), null, Duration.ofMillis(50), Duration.ofMillis(120));
-        RetryPolicy.Attempts attempts = policy.start();
+        AtomicLong now = new AtomicLong(1_000_000_000L);
+        RetryPolicy.Attempts attempts = policy.start(now::get);
         assertThat(attempts.next(LOST)).contains(Duration.ofMillis(50));
+        now.addAndGet(Duration.ofMillis(50).toNanos());
         assertThat(attempts.next(LOST)).contains(Duration.ofMillis(100));
+        now.addAndGet(Duration.ofMillis(100).toNanos());
         assertThat(attempts.next(LOST)).contains(Duration.ofMillis(120)); // capped
-        Thread.sleep(300);
-        assertThat(attempts.next(LOST)).as("past the budget").isEmpty();
-        assertThat(attempts.retries()).isEqualTo(3);
+        now.addAndGet(Duration.ofMillis(120).toNanos());
+        // 270 ms spent: one more 120 ms backoff would end at 390 ms, still inside the 400 ms budget
+        assertThat(attempts.next(LOST)).contains(Duration.ofMillis(120));
+        now.addAndGet(Duration.ofMillis(120).toNanos());
+        assertThat(attempts.next(LOST)).as("390 ms spent + 120 ms backoff is past the budget").isEmpty();
+        assertThat(attempts.retries()).isEqualTo(4);
     }
 
     @Test

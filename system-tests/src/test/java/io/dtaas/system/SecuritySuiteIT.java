@@ -236,4 +236,71 @@ class SecuritySuiteIT {
             assertThat(r.body()).contains("connection_config.path");
         }
     }
+
+    /**
+     * A source's values become folder names (partition_by) and a task's template becomes file names: neither can
+     * leave the destination's folder, on the packaged instance, through the API a browser would use.
+     */
+    @Test
+    void partitionValuesAndFileNameTemplatesStayInsideTheTablesFolder() throws Exception {
+        PostgresFixture.execute(SRC, "DROP TABLE IF EXISTS hostile",
+                "CREATE TABLE hostile (id int PRIMARY KEY, region text)",
+                "INSERT INTO hostile VALUES (1, '../../pgdata'), (2, '/etc/cron.d'), (3, '..'), (4, '.hidden'),"
+                        + " (5, 'a/b\\c'), (6, 'k=v%2F'), (7, NULL), (8, ''), (9, E'tab\\there'), (10, 'EU')");
+        Path out = loopback.home().resolve("files/sec-out");
+        long source = create(loopback, Map.of("name", "sec src " + System.nanoTime(), "connector_type", "source",
+                "source_type", "postgresql", "connection_config", PostgresFixture.connectionConfig(SRC)));
+        long files = create(loopback, Map.of("name", "sec files " + System.nanoTime(), "connector_type", "destination",
+                "destination_type", "local_files", "connection_config", Map.of("path", out.toString(),
+                        "file_format", "csv", "compression", "none")));
+        ObjectMapper json = new ObjectMapper();
+        for (String template : List.of("../{table}-{run}-{chunk}-{part}.{ext}", "/etc/{run}-{chunk}-{part}.{ext}",
+                ".{run}-{chunk}-{part}.{ext}", "{run}-{chunk}-{part}.{ext}/x", "{run}{chunk}{part}.{ext}")) {
+            RawHttp.Reply r = RawHttp.send(loopback.port(), "POST", "/api/tasks", Map.of("Content-Type",
+                    "application/json"), json.writeValueAsString(task("tpl " + System.nanoTime(), source, files,
+                    Map.of("tables", List.of("public.hostile"), "file_name_template", template))));
+            assertThat(r.status()).as(template + ": " + r.body()).isEqualTo(422);
+            assertThat(r.body()).as(template).contains("config.file_name_template");
+        }
+        RawHttp.Reply saved = RawHttp.send(loopback.port(), "POST", "/api/tasks", Map.of("Content-Type",
+                "application/json"), json.writeValueAsString(task("parts " + System.nanoTime(), source, files,
+                Map.of("tables", List.of("public.hostile"), "partition_by", List.of("region")))));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        long task = json.readTree(saved.body()).get("id").asLong();
+        RawHttp.Reply started = RawHttp.send(loopback.port(), "POST", "/api/tasks/" + task + "/start", Map.of(), null);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long execution = json.readTree(started.body()).get("id").asLong();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode e = json.readTree(RawHttp.send(loopback.port(), "GET", "/api/executions/" + execution, Map.of(),
+                    null).body());
+            return !e.path("status").asText().matches("pending|running");
+        });
+        JsonNode record = json.readTree(RawHttp.send(loopback.port(), "GET", "/api/executions/" + execution, Map.of(),
+                null).body());
+        assertThat(record.path("status").asText()).as(record.toString()).isEqualTo("completed");
+        assertThat(record.path("processed_rows").asLong()).isEqualTo(10);
+
+        Path table = out.resolve("public/hostile");
+        List<Path> written;
+        try (var walk = Files.walk(loopback.home())) {
+            written = walk.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".csv")).toList();
+        }
+        assertThat(written).as("one file per value folder (NULL and '' share one)").hasSize(9);
+        for (Path f : written) {
+            assertThat(f.normalize()).as("inside the table's folder").startsWith(table);
+            Path folder = table.relativize(f.getParent());
+            assertThat(folder.getNameCount()).as(folder.toString()).isEqualTo(1);
+            assertThat(folder.toString()).as("a region= folder, never hidden").startsWith("region=");
+        }
+        long rows = 0;
+        for (Path f : written) {
+            rows += Files.readAllLines(f).size() - 1; // header
+        }
+        assertThat(rows).as("every row in exactly one file").isEqualTo(10);
+    }
+
+    private static Map<String, Object> task(String name, long source, long destination, Map<String, Object> config) {
+        return Map.of("name", name, "source_connector_id", source, "destination_connector_id", destination,
+                "mode", "full_load", "schedule_type", "on_demand", "config", config);
+    }
 }

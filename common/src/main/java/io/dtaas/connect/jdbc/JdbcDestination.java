@@ -33,6 +33,12 @@ public abstract class JdbcDestination implements Destination {
         return java.util.Optional.of(io.dtaas.connect.ChangeApplication.BY_KEY);
     }
 
+    @Override
+    public java.util.Optional<io.dtaas.connect.change.ChangeSink> changeSink(io.dtaas.connect.change.ChangeSinkSpec spec) {
+        return java.util.Optional.of(new ChangeApplier(this, spec.schemas(), spec.pipelines(), spec.rebinder(),
+                spec.targetOf(), spec.trackDeletes()));
+    }
+
     /** Suffix of the staging table an overwrite loads before swapping it in. */
     public static final String STAGING_SUFFIX = "__dtaas_new";
 

@@ -53,6 +53,12 @@ public final class FileDestination implements Destination {
         return java.util.Optional.of(io.dtaas.connect.ChangeApplication.CHANGE_FILES);
     }
 
+    @Override
+    public java.util.Optional<io.dtaas.connect.change.ChangeSink> changeSink(io.dtaas.connect.change.ChangeSinkSpec spec) {
+        return java.util.Optional.of(new FileChangeSink(this, spec.schemas(), spec.pipelines(), spec.rebinder(),
+                spec.targetOf()));
+    }
+
     private final ObjectSink sink;
     private final FileLayout layout;
     private final RowFileWriters writers;

@@ -41,6 +41,12 @@ public final class SnowflakeDestination implements Destination {
         return java.util.Optional.of(io.dtaas.connect.ChangeApplication.STAGED_MERGE);
     }
 
+    @Override
+    public java.util.Optional<io.dtaas.connect.change.ChangeSink> changeSink(io.dtaas.connect.change.ChangeSinkSpec spec) {
+        return java.util.Optional.of(new SnowflakeChangeSink(this, spec.schemas(), spec.pipelines(), spec.rebinder(),
+                spec.targetOf(), spec.trackDeletes()));
+    }
+
     private final Supplier<JdbcEndpoint> endpoint;
     private final SnowflakeSql sql = new SnowflakeSql();
     private final SnowflakeDialect dialect = new SnowflakeDialect();

@@ -1,7 +1,7 @@
 package io.dtaas.connect.snowflake;
 
-import io.dtaas.cdc.ChangeSink;
-import io.dtaas.cdc.SnowflakeChangeSink;
+import io.dtaas.cdc.ChangeSinks;
+import io.dtaas.connect.change.ChangeSink;
 import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.Destination;
 import io.dtaas.data.Column;
@@ -65,7 +65,7 @@ class SnowflakeChangeSqlTest {
         try (Destination d = new SnowflakeConnector().destination(
                 ConfigValidator.validate(SnowflakeConnector.TYPE, raw, "connection_config"))) {
             TableSchema keyless = new TableSchema(SCHEMA.table(), SCHEMA.columns(), List.of());
-            ChangeSink sink = ChangeSink.of(d, Map.of(keyless.table(), keyless), Map.of(), null, t -> TARGET, false);
+            ChangeSink sink = ChangeSinks.of(d, Map.of(keyless.table(), keyless), Map.of(), null, t -> TARGET, false);
             assertThat(sink).isInstanceOf(SnowflakeChangeSink.class);
             assertThatThrownBy(sink::prepare).isInstanceOf(ConfigError.class)
                     .hasMessageContaining("config.tables").hasMessageContaining("has no primary key");

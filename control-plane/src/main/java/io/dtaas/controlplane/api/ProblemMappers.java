@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.dtaas.controlplane.transform.PreviewDeadline;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.DataError;
 import io.dtaas.error.FieldProblem;
@@ -50,11 +49,6 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response dataError(DataError e) {
         return respond(Problem.of(422, "Data error", e.getMessage()));
-    }
-
-    @ServerExceptionMapper
-    public Response previewTimedOut(PreviewDeadline.PreviewTimedOut e) {
-        return respond(Problem.of(408, "Preview timed out", e.getMessage()));
     }
 
     /** Nesting, name or number beyond the limits the JSON reader is configured with ({@link JsonLimits}). */
@@ -165,7 +159,8 @@ public class ProblemMappers {
         return respond(p);
     }
 
-    private static Response respond(Problem p) {
+    /** The problem as the HTTP response every mapper gives (features with their own exceptions map them with it). */
+    public static Response respond(Problem p) {
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 }

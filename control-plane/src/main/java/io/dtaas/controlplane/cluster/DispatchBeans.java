@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.cluster;
 
+import io.dtaas.controlplane.launch.ClusterMode;
 import io.dtaas.controlplane.dispatch.InProcessJobDispatcher;
 import io.dtaas.controlplane.dispatch.JobDispatcher;
 import io.dtaas.controlplane.gateway.ConnectorGateway;

@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.cluster;
 
+import io.dtaas.controlplane.launch.ClusterMode;
 import io.dtaas.cluster.ClusterKeys;
 import io.dtaas.cluster.WorkerReport;
 import io.dtaas.cluster.RedisTrouble;

@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.cluster;
 
+import io.dtaas.controlplane.launch.ClusterMode;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.HealthRegistry;

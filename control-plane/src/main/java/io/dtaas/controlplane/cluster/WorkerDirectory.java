@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.cluster;
 
+import io.dtaas.controlplane.launch.ClusterMode;
 import io.dtaas.cluster.WorkerInfo;
 import io.dtaas.error.TransientError;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,15 +1,18 @@
 package io.dtaas.controlplane.connector;
 
+import io.dtaas.variables.VariableReferences;
+import io.dtaas.controlplane.metadata.ConnectorEntity;
+import io.dtaas.controlplane.metadata.TaskEntity;
 import io.dtaas.connect.CheckResult;
 import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.Connector;
 import io.dtaas.connect.ConnectorRegistry;
+import io.dtaas.connect.ConnectorType;
 import io.dtaas.connect.Role;
 import io.dtaas.connect.SecretBinding;
 import io.dtaas.controlplane.api.ConflictException;
 import io.dtaas.controlplane.gateway.ConnectorGateway;
-import io.dtaas.controlplane.variable.TemplateChecks;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
 import io.dtaas.error.NotFoundError;
@@ -32,14 +35,11 @@ public class ConnectorService {
     private final ConnectorRegistry registry;
     private final ConnectorSettings settings;
     private final ConnectorGateway gateway;
-    private final TemplateChecks templates;
 
-    public ConnectorService(ConnectorRegistry registry, ConnectorSettings settings, ConnectorGateway gateway,
-                            TemplateChecks templates) {
+    public ConnectorService(ConnectorRegistry registry, ConnectorSettings settings, ConnectorGateway gateway) {
         this.registry = registry;
         this.settings = settings;
         this.gateway = gateway;
-        this.templates = templates;
     }
 
     public List<ConnectorView> list() {
@@ -64,7 +64,7 @@ public class ConnectorService {
         ConfigValues values = typed == null ? null
                 : validateSettings(typed, ConnectorSettings.merge(Map.of(), config, typed.connector.type()), problems);
         if (values != null) {
-            templates.connectorSyntax(typed.connector.type(), values.revealAll(), problems);
+            templateSyntax(typed.connector.type(), values.revealAll(), problems);
         }
         throwIfAny(problems);
         requireFreeName(name, null);
@@ -110,7 +110,7 @@ public class ConnectorService {
             values = validateSettings(typed, ConnectorSettings.merge(base, changes, typed.connector.type()), problems);
         }
         if (values != null) {
-            templates.connectorSyntax(typed.connector.type(), values.revealAll(), problems);
+            templateSyntax(typed.connector.type(), values.revealAll(), problems);
         }
         throwIfAny(problems);
         requireFreeName(name, e.id);
@@ -317,5 +317,18 @@ public class ConnectorService {
         return new ConnectorView(e.id, e.name, e.description, e.connectorType, source ? e.typeId : null,
                 source ? null : e.typeId, settings.masked(e), e.active, status, e.lastTestMessage, e.lastTestedAt,
                 e.createdAt, e.updatedAt);
+    }
+
+    /**
+     * A connector's templated settings (S3 prefix, directory path), named {@code connection_config.<field>}: its
+     * templates are well formed and only in fields that take them. Names need not be defined yet (as a connection
+     * test renders them): a task using the connector is refused while one is unknown.
+     */
+    private static void templateSyntax(ConnectorType type, Map<String, ?> settings, List<FieldProblem> problems) {
+        try {
+            VariableReferences.inConnector(type, settings, "connection_config");
+        } catch (ConfigError e) {
+            problems.addAll(e.problems());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.connector;
 
+import io.dtaas.controlplane.metadata.ConnectorEntity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

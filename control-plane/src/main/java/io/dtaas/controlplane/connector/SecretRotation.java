@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.connector;
 
+import io.dtaas.controlplane.metadata.ConnectorEntity;
 import io.dtaas.error.SystemError;
 import io.dtaas.secret.SecretCipher;
 import io.quarkus.narayana.jta.QuarkusTransaction;

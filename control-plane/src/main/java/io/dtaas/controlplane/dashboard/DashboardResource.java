@@ -1,8 +1,10 @@
 package io.dtaas.controlplane.dashboard;
 
+import io.dtaas.controlplane.metadata.ConnectorEntity;
+import io.dtaas.controlplane.metadata.TaskEntity;
 import io.dtaas.error.ConfigError;
 import io.dtaas.cluster.WorkerInfo;
-import io.dtaas.controlplane.cluster.ClusterMode;
+import io.dtaas.controlplane.launch.ClusterMode;
 import io.dtaas.controlplane.cluster.RedisConnectionHealth;
 import io.dtaas.controlplane.cluster.WorkerDirectory;
 import io.dtaas.job.ExecutionStatus;

@@ -1,6 +1,6 @@
 package io.dtaas.controlplane.execution;
 
-import io.dtaas.controlplane.task.TaskEntity;
+import io.dtaas.controlplane.metadata.TaskEntity;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.NotFoundError;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package io.dtaas.controlplane.execution;
 
-import io.dtaas.controlplane.cluster.ClusterMode;
+import io.dtaas.controlplane.launch.ClusterMode;
 import io.dtaas.job.ExecutionStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;

@@ -1,7 +1,7 @@
 package io.dtaas.controlplane.execution;
 
 import io.dtaas.controlplane.metadata.StoredTime;
-import io.dtaas.controlplane.task.TaskEntity;
+import io.dtaas.controlplane.metadata.TaskEntity;
 import io.dtaas.job.ExecutionStatus;
 import io.dtaas.job.ProgressEvent;
 import io.dtaas.job.TableProgress;

@@ -2,7 +2,7 @@ package io.dtaas.controlplane.execution;
 
 import io.dtaas.controlplane.dispatch.JobDispatcher;
 import io.dtaas.controlplane.metadata.StoredTime;
-import io.dtaas.controlplane.task.TaskEntity;
+import io.dtaas.controlplane.metadata.TaskEntity;
 import io.dtaas.engine.CheckpointStore;
 import io.dtaas.error.NotFoundError;
 import io.dtaas.job.ExecutionStatus;

@@ -4,7 +4,7 @@ import io.dtaas.controlplane.execution.TaskLifecycle;
 import io.dtaas.controlplane.task.LastRun;
 import io.dtaas.controlplane.task.ScheduleDue;
 import io.dtaas.controlplane.task.ScheduleOutlook;
-import io.dtaas.controlplane.task.TaskEntity;
+import io.dtaas.controlplane.metadata.TaskEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,7 +4,7 @@ import io.dtaas.connect.ConnectorRegistry;
 import io.dtaas.connect.WriteMode;
 import io.dtaas.connect.objectstore.FileLayout;
 import io.dtaas.connect.objectstore.FileNameTemplate;
-import io.dtaas.controlplane.connector.ConnectorEntity;
+import io.dtaas.controlplane.metadata.ConnectorEntity;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
 import io.dtaas.job.JobKind;

@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.task;
 
+import io.dtaas.controlplane.metadata.TaskEntity;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.task;
 
+import io.dtaas.controlplane.metadata.TaskEntity;
 import io.dtaas.job.JobKind;
 
 import java.util.List;

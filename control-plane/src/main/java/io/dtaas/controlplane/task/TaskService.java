@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.task;
 
+import io.dtaas.controlplane.metadata.TaskEntity;
 import io.dtaas.controlplane.api.ConflictException;
 import io.dtaas.controlplane.execution.ExecutionQueries;
 import io.dtaas.controlplane.execution.ExecutionSummary;

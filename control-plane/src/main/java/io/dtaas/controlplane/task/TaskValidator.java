@@ -4,7 +4,7 @@ import io.dtaas.connect.ChangeCapture;
 import io.dtaas.connect.Connector;
 import io.dtaas.connect.ConnectorRegistry;
 import io.dtaas.connect.Role;
-import io.dtaas.controlplane.connector.ConnectorEntity;
+import io.dtaas.controlplane.metadata.ConnectorEntity;
 import io.dtaas.controlplane.variable.TemplateChecks;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;

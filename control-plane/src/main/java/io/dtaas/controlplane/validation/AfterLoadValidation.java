@@ -1,7 +1,7 @@
 package io.dtaas.controlplane.validation;
 
 import io.dtaas.controlplane.execution.ExecutionCompleted;
-import io.dtaas.controlplane.task.TaskEntity;
+import io.dtaas.controlplane.metadata.TaskEntity;
 import io.dtaas.error.DtaasException;
 import io.dtaas.job.JobKind;
 import io.dtaas.job.TransferConfig;

@@ -4,7 +4,7 @@ import io.dtaas.connect.Source;
 import io.dtaas.controlplane.api.ConflictException;
 import io.dtaas.controlplane.connector.ConnectorService;
 import io.dtaas.controlplane.metadata.StoredTime;
-import io.dtaas.controlplane.task.TaskEntity;
+import io.dtaas.controlplane.metadata.TaskEntity;
 import io.dtaas.data.TableRef;
 import io.dtaas.error.NotFoundError;
 import io.dtaas.job.TransferConfig;

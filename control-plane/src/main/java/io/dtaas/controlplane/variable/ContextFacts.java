@@ -1,9 +1,9 @@
 package io.dtaas.controlplane.variable;
 
 import io.dtaas.connect.ConfigValues;
-import io.dtaas.controlplane.connector.ConnectorEntity;
+import io.dtaas.controlplane.metadata.ConnectorEntity;
 import io.dtaas.controlplane.connector.ConnectorService;
-import io.dtaas.controlplane.task.TaskEntity;
+import io.dtaas.controlplane.metadata.TaskEntity;
 import io.dtaas.variables.ExecutionContext;
 
 /** The task facts context variables read, from stored rows (non-secret settings only). Call in a transaction. */

@@ -6,7 +6,7 @@ import io.dtaas.connect.FieldSpec;
 import io.dtaas.connect.jdbc.SqlLiterals;
 import io.dtaas.controlplane.connector.ConnectorService;
 import io.dtaas.controlplane.gateway.ConnectorGateway;
-import io.dtaas.controlplane.task.TaskEntity;
+import io.dtaas.controlplane.metadata.TaskEntity;
 import io.dtaas.job.JobSpec;
 import io.dtaas.job.TransferConfig;
 import io.dtaas.variables.ExecutionContext;

@@ -1,8 +1,7 @@
 package io.dtaas.controlplane.variable;
 
 import io.dtaas.connect.ConnectorRegistry;
-import io.dtaas.connect.ConnectorType;
-import io.dtaas.controlplane.connector.ConnectorEntity;
+import io.dtaas.controlplane.metadata.ConnectorEntity;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;
 import io.dtaas.job.TransferConfig;
@@ -12,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -61,19 +59,6 @@ public class TemplateChecks {
             });
         }
         unknown(uses, destination, problems);
-    }
-
-    /**
-     * A connector's templated settings (S3 prefix, directory path), named {@code connection_config.<field>}: its
-     * templates are well formed and only in fields that take them. Names need not be defined yet (as
-     * a connection test renders them): a task using the connector is refused while one is unknown.
-     */
-    public void connectorSyntax(ConnectorType type, Map<String, ?> settings, List<FieldProblem> problems) {
-        try {
-            VariableReferences.inConnector(type, settings, "connection_config");
-        } catch (ConfigError e) {
-            problems.addAll(e.problems());
-        }
     }
 
     private void unknown(List<VariableReferences.Use> uses, Long destination, List<FieldProblem> problems) {

@@ -2,7 +2,7 @@ package io.dtaas.controlplane.variable;
 
 import io.dtaas.controlplane.connector.ConnectorService;
 import io.dtaas.controlplane.gateway.ConnectorGateway;
-import io.dtaas.controlplane.task.TaskEntity;
+import io.dtaas.controlplane.metadata.TaskEntity;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.NotFoundError;
 import io.dtaas.variables.ExecutionContext;

@@ -2,7 +2,7 @@ package io.dtaas.controlplane.variable;
 
 import io.dtaas.connect.ConnectorRegistry;
 import io.dtaas.controlplane.api.ConflictException;
-import io.dtaas.controlplane.connector.ConnectorEntity;
+import io.dtaas.controlplane.metadata.ConnectorEntity;
 import io.dtaas.controlplane.metadata.StoredTime;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.FieldProblem;

@@ -1,8 +1,8 @@
 package io.dtaas.controlplane.variable;
 
 import io.dtaas.connect.ConnectorRegistry;
-import io.dtaas.controlplane.connector.ConnectorEntity;
-import io.dtaas.controlplane.task.TaskEntity;
+import io.dtaas.controlplane.metadata.ConnectorEntity;
+import io.dtaas.controlplane.metadata.TaskEntity;
 import io.dtaas.variables.VariableReferences;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

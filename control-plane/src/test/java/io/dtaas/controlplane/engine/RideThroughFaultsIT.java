@@ -86,7 +86,11 @@ class RideThroughFaultsIT {
         destination.stop("fast");
         long beforeOutage = TaskApi.execution(execution).getLong("processed_rows");
         assertThat(beforeOutage).as("the outage begins mid-load").isLessThan(132_000);
-        Thread.sleep(20_000);
+        long down = System.nanoTime();
+        // the outage lasts at least 20 s (far past one backoff), and the run is seen retrying while it lasts
+        await().atMost(LONG).until(() -> TaskApi.execution(execution).getInt("retries") > 0);
+        await().atMost(LONG).pollInterval(Duration.ofMillis(500))
+                .until(() -> System.nanoTime() - down >= Duration.ofSeconds(20).toNanos());
         assertThat(TaskApi.execution(execution).getString("status")).as("waiting out the outage").isEqualTo("running");
         destination.start();
 

@@ -1,4 +1,4 @@
-package io.dtaas.controlplane.cluster;
+package io.dtaas.controlplane.launch;
 
 import io.dtaas.cluster.ClusterKeys;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.dtaas.cdc;
+package io.dtaas.connect.change;
 
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
@@ -18,7 +18,12 @@ import java.util.function.Function;
  * how that changes when the source gains or loses columns. Used by one thread at a time (prepare, then the
  * stream's thread).
  */
-final class ChangeTables {
+public final class ChangeTables {
+
+    /** With {@code track_deletes}: the target's column saying a row was deleted at the source. */
+    public static final String DELETED = "_dtaas_deleted";
+    /** With {@code track_deletes}: when the delete was made at the source. */
+    public static final String DELETED_AT = "_dtaas_deleted_at";
 
     private final Map<TableRef, Pipeline> pipelines = new LinkedHashMap<>();
     private final Function<TableSchema, Pipeline> rebinder;
@@ -28,23 +33,23 @@ final class ChangeTables {
      * @param rebinder binds a table's transformations to a changed source schema; null: a table with
      *                 transformations keeps its pipeline (columns the source gains are not carried)
      */
-    ChangeTables(Map<TableRef, TableSchema> schemas, Map<TableRef, Pipeline> pipelines,
+    public ChangeTables(Map<TableRef, TableSchema> schemas, Map<TableRef, Pipeline> pipelines,
                  Function<TableSchema, Pipeline> rebinder) {
         schemas.forEach((t, s) -> this.pipelines.put(t, pipelines.getOrDefault(t, Pipeline.identity(s))));
         this.rebinder = rebinder;
     }
 
-    Set<TableRef> tables() {
+    public Set<TableRef> tables() {
         return pipelines.keySet();
     }
 
     /** Null for a table the stream follows but this task does not load. */
-    Pipeline pipeline(TableRef table) {
+    public Pipeline pipeline(TableRef table) {
         return pipelines.get(table);
     }
 
     /** Binds the table's transformations to its changed source schema; returns the new pipeline. */
-    Pipeline evolve(TableSchema schema) {
+    public Pipeline evolve(TableSchema schema) {
         Pipeline old = pipelines.get(schema.table());
         Pipeline next = old == null || old.isIdentity() ? Pipeline.identity(schema)
                 : rebinder != null ? rebinder.apply(schema) : old;
@@ -53,7 +58,7 @@ final class ChangeTables {
     }
 
     /** Row-set steps need a whole table: refused for change streams. */
-    void refuseRowSetSteps(TableRef table) {
+    public void refuseRowSetSteps(TableRef table) {
         if (pipelines.get(table).hasRowSetStep()) {
             throw new ConfigError("config.transformations." + table.name(), "deduplicate, sort, limit and "
                     + "aggregate need a whole table and cannot apply to a change stream");
@@ -61,7 +66,7 @@ final class ChangeTables {
     }
 
     /** The key's output column names: key columns must pass through unchanged, since a delete carries only the key. */
-    List<String> outputKey(TableSchema schema) {
+    public List<String> outputKey(TableSchema schema) {
         Pipeline pipeline = pipelines.get(schema.table());
         List<String> keys = new ArrayList<>();
         for (String k : schema.primaryKey()) {
@@ -73,7 +78,7 @@ final class ChangeTables {
     }
 
     /** The event's values in the order of the pipeline's input columns (null for columns it lacks). */
-    static Object[] inputRow(Pipeline pipeline, ChangeEvent e) {
+    public static Object[] inputRow(Pipeline pipeline, ChangeEvent e) {
         Object[] row = new Object[pipeline.input().columns().size()];
         for (int i = 0; i < row.length; i++) {
             row[i] = e.values().get(pipeline.input().columns().get(i).name());
@@ -82,7 +87,7 @@ final class ChangeTables {
     }
 
     /** One change as a change log holds it: its op and the transformed row. */
-    record LoggedChange(ChangeEvent.Op op, Object[] values) {
+    public record LoggedChange(ChangeEvent.Op op, Object[] values) {
     }
 
     /**
@@ -90,7 +95,7 @@ final class ChangeTables {
      * when the table has a key, as a delete carrying what passes through unchanged. Null: a keyless table's
      * row a filter drops (nothing could name it).
      */
-    static LoggedChange logged(Pipeline pipeline, ChangeEvent e, boolean keyed) {
+    public static LoggedChange logged(Pipeline pipeline, ChangeEvent e, boolean keyed) {
         Object[] values = e.op() == ChangeEvent.Op.DELETE ? null : pipeline.applyRow(inputRow(pipeline, e));
         if (values != null) {
             return new LoggedChange(e.op(), values);
@@ -103,7 +108,7 @@ final class ChangeTables {
      * A batch's name from its first change: {@code changes-<source time>-<hash of the position>}. A replay
      * starts at the same change, so it gets the same name and replaces what the first attempt wrote.
      */
-    static String batchName(ChangeEvent first) {
+    public static String batchName(ChangeEvent first) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(String.valueOf(first.position())
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -114,7 +119,7 @@ final class ChangeTables {
     }
 
     /** When the change was made at the source (now, when the log does not say). */
-    static java.time.Instant changeTime(ChangeEvent e) {
+    public static java.time.Instant changeTime(ChangeEvent e) {
         return e.sourceTs() != null ? e.sourceTs() : java.time.Instant.now();
     }
 
@@ -125,7 +130,7 @@ final class ChangeTables {
      * An output row holding only what passes through the transformations unchanged (the key, at least), null
      * elsewhere: how a delete, which may carry only its key, is written out.
      */
-    static Object[] passThroughRow(Pipeline pipeline, ChangeEvent e) {
+    public static Object[] passThroughRow(Pipeline pipeline, ChangeEvent e) {
         TableSchema out = pipeline.output();
         Object[] row = new Object[out.columns().size()];
         for (var c : pipeline.input().columns()) {

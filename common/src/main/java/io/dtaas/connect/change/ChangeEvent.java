@@ -1,4 +1,4 @@
-package io.dtaas.cdc;
+package io.dtaas.connect.change;
 
 import io.dtaas.data.TableRef;
 

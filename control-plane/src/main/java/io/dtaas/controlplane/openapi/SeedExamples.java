@@ -1,4 +1,4 @@
-package io.dtaas.controlplane.api;
+package io.dtaas.controlplane.openapi;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,11 +1,13 @@
-package io.dtaas.cdc;
+package io.dtaas.connect.jdbc;
 
+import io.dtaas.connect.change.ChangeEvent;
+import io.dtaas.connect.change.ChangeSink;
+import io.dtaas.connect.change.ChangeTables;
 import io.dtaas.connect.Chunk;
 import io.dtaas.connect.ChunkBounds;
 import io.dtaas.connect.ChunkWriter;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.WriteMode;
-import io.dtaas.connect.jdbc.JdbcDestination;
 import io.dtaas.data.Batch;
 import io.dtaas.data.Column;
 import io.dtaas.data.ColumnKind;
@@ -39,8 +41,8 @@ import java.util.function.Function;
  */
 public final class ChangeApplier implements ChangeSink {
 
-    public static final String DELETED = "_dtaas_deleted";
-    public static final String DELETED_AT = "_dtaas_deleted_at";
+    public static final String DELETED = ChangeTables.DELETED;
+    public static final String DELETED_AT = ChangeTables.DELETED_AT;
 
     private final JdbcDestination destination;
     private final Map<TableRef, TableSchema> schemas;

@@ -1,7 +1,8 @@
-package io.dtaas.transform;
+package io.dtaas.engine;
 
 import io.dtaas.connect.RowStream;
 import io.dtaas.data.Batch;
+import io.dtaas.transform.Pipeline;
 
 import java.util.ArrayList;
 import java.util.List;

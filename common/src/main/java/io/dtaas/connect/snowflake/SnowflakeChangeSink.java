@@ -1,8 +1,9 @@
-package io.dtaas.cdc;
+package io.dtaas.connect.snowflake;
 
+import io.dtaas.connect.change.ChangeEvent;
+import io.dtaas.connect.change.ChangeSink;
+import io.dtaas.connect.change.ChangeTables;
 import io.dtaas.connect.WriteMode;
-import io.dtaas.connect.snowflake.SnowflakeDestination;
-import io.dtaas.connect.snowflake.SnowflakeSql;
 import io.dtaas.data.Column;
 import io.dtaas.data.ColumnKind;
 import io.dtaas.data.ColumnType;
@@ -23,7 +24,7 @@ import java.util.function.Function;
  * Applies changes to Snowflake by key: each batch's changes of a table (every change, in order, with
  * {@code _op}, {@code _source_ts}, {@code _position} and {@code _seq}) are staged as one Parquet file named
  * after the batch's first change and MERGEd, the last change per key winning
- * ({@link SnowflakeDestination#applyChanges}); {@code track_deletes} flags rows as {@link ChangeApplier} does.
+ * ({@link SnowflakeDestination#applyChanges}); {@code track_deletes} flags rows as the database destinations do ({@link ChangeTables#DELETED}).
  * A replayed batch stages under the same name and merges to the same result. Verified at the SQL level only:
  * no test connects to Snowflake.
  */
@@ -65,8 +66,8 @@ public final class SnowflakeChangeSink implements ChangeSink {
         TableSchema row = new TableSchema(pipeline.output().table(), pipeline.output().columns(), tables.outputKey(schema));
         List<Column> columns = new ArrayList<>(row.columns());
         if (trackDeletes) {
-            columns.add(new Column(ChangeApplier.DELETED, ColumnType.of(ColumnKind.BOOLEAN), true));
-            columns.add(new Column(ChangeApplier.DELETED_AT, ColumnType.of(ColumnKind.TIMESTAMP_TZ), true));
+            columns.add(new Column(ChangeTables.DELETED, ColumnType.of(ColumnKind.BOOLEAN), true));
+            columns.add(new Column(ChangeTables.DELETED_AT, ColumnType.of(ColumnKind.TIMESTAMP_TZ), true));
         }
         TableSchema target = new TableSchema(row.table(), columns, row.primaryKey());
         TableSchema previous = targets.put(schema.table(), target);
@@ -121,6 +122,6 @@ public final class SnowflakeChangeSink implements ChangeSink {
             staged.add(values);
         }
         destination.applyChanges(row, targetOf.apply(table), ChangeTables.batchName(changes.getFirst()), staged,
-                trackDeletes ? new SnowflakeSql.SoftDelete(ChangeApplier.DELETED, ChangeApplier.DELETED_AT) : null);
+                trackDeletes ? new SnowflakeSql.SoftDelete(ChangeTables.DELETED, ChangeTables.DELETED_AT) : null);
     }
 }

@@ -1,6 +1,7 @@
-package io.dtaas.controlplane.api;
+package io.dtaas.controlplane.openapi;
 
 import io.dtaas.connect.ConnectorRegistry;
+import io.dtaas.controlplane.api.Problem;
 import io.dtaas.connect.standard.StandardConnectors;
 import io.dtaas.connect.Role;
 import io.dtaas.controlplane.notification.ChannelType;

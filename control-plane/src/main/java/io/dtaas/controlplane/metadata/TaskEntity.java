@@ -1,6 +1,5 @@
-package io.dtaas.controlplane.task;
+package io.dtaas.controlplane.metadata;
 
-import io.dtaas.controlplane.metadata.MetadataEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

@@ -1,6 +1,8 @@
-package io.dtaas.cdc;
+package io.dtaas.connect.objectstore;
 
-import io.dtaas.connect.objectstore.FileDestination;
+import io.dtaas.connect.change.ChangeEvent;
+import io.dtaas.connect.change.ChangeSink;
+import io.dtaas.connect.change.ChangeTables;
 import io.dtaas.data.Batch;
 import io.dtaas.data.Column;
 import io.dtaas.data.ColumnKind;
