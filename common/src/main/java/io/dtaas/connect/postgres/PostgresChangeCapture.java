@@ -6,6 +6,7 @@ import io.dtaas.connect.ChangeCapture;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.LostPosition;
 import io.dtaas.connect.PreflightReport;
+import io.dtaas.connect.RetainedLog;
 import io.dtaas.connect.SnapshotHandoff;
 import io.dtaas.connect.Source;
 import io.dtaas.connect.StreamOffset;
@@ -33,6 +34,9 @@ final class PostgresChangeCapture implements ChangeCapture {
 
     static final String RETAINED_SQL = "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)::bigint"
             + " FROM pg_replication_slots WHERE slot_name = ?";
+    /** The slot's state (wal_status and safe_wal_size exist from PostgreSQL 13 on, the supported minimum). */
+    static final String SLOT_SQL = "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)::bigint, wal_status,"
+            + " safe_wal_size FROM pg_replication_slots WHERE slot_name = ?";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     @Override
@@ -80,9 +84,29 @@ final class PostgresChangeCapture implements ChangeCapture {
     }
 
     @Override
+    public Optional<RetainedLog> retainedLog(ConfigValues source, String streamId) {
+        try (Connection c = PostgresConnections.configured(source, CONNECT_TIMEOUT).open();
+             PreparedStatement st = c.prepareStatement(SLOT_SQL)) {
+            st.setString(1, streamId);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.of(RetainedLog.NO_POSITION);
+                }
+                return Optional.of(new RetainedLog(true, rs.getObject(1, Long.class), rs.getString(2),
+                        rs.getObject(3, Long.class)));
+            }
+        } catch (SQLException e) {
+            throw new TransientError("cannot read the replication slot " + streamId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Optional<String> lostPosition(Throwable error, long taskId, String streamId) {
         boolean gone = LostPosition.saidBy(error, "no longer available on the server")
                 || LostPosition.saidBy(error, "replication slot") && LostPosition.saidBy(error, "does not exist");
+        if (LostPosition.saidBy(error, "has been invalidated", "can no longer get changes from replication slot")) {
+            return Optional.of(LostPosition.slotInvalidated(taskId, streamId));
+        }
         return gone ? Optional.of(LostPosition.slotDropped(taskId, streamId)) : Optional.empty();
     }
 
