@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HTTP receiver: the retained WAL of a paused task is measured; a slot PostgreSQL invalidates (small
  * max_slot_wal_keep_size, WAL generated past it, checkpoint) is reported as position_lost with the resync action and
  * the task resyncs at its next start; a paused task past its opt-in hard limit gets its slot dropped and is marked
- * the same way.
+ * the same way; an idle task's slot confirms positions past WAL written by a busy task in another database.
  */
 @QuarkusTest
 @TestProfile(RealEngineProfile.class)
@@ -76,7 +76,7 @@ class SlotSafetyIT {
     void anInvalidatedSlotIsReportedWithTheResyncActionAndTheNextStartResyncs() throws Exception {
         try (ThrowawayPostgres pg = ThrowawayPostgres.builder().setting("max_slot_wal_keep_size", "'1MB'").launch()) {
             channels.add(channel("lost " + System.nanoTime(), "/lost", List.of("position_lost")));
-            Paused stream = pausedStream(pg, "dtaas_slot_lost", Map.of());
+            CdcTask stream = pausedStream(pg, "dtaas_slot_lost", Map.of());
             retention.onTick();
             JsonPath measured = TaskApi.taskJson(stream.task);
             assertThat(measured.getBoolean("source_retention.position_exists")).isTrue();
@@ -123,7 +123,7 @@ class SlotSafetyIT {
     @Test
     void aPausedTaskPastItsHardLimitHasItsSlotDroppedAndIsMarkedToResync() throws Exception {
         try (ThrowawayPostgres pg = ThrowawayPostgres.launch()) {
-            Paused stream = pausedStream(pg, "dtaas_slot_hard", Map.of("drop_slot_above_mb", 1));
+            CdcTask stream = pausedStream(pg, "dtaas_slot_hard", Map.of("drop_slot_above_mb", 1));
             retention.onTick();
             assertThat(slotColumn(pg, stream.slot, "slot_name")).isEqualTo(stream.slot); // under the limit: kept
 
@@ -151,11 +151,60 @@ class SlotSafetyIT {
         }
     }
 
-    private record Paused(long task, String database, String destination, String slot) {
+    @Test
+    void anIdleTasksSlotAdvancesWhileAnotherDatabaseIsBusy() throws Exception {
+        try (ThrowawayPostgres pg = ThrowawayPostgres.launch()) {
+            Running idle = running(pg, "dtaas_slot_idle", Map.of());
+            Running busy = running(pg, "dtaas_slot_busy", Map.of());
+            // busy writes in the other database, then the WAL position they reached: the idle slot must pass it
+            pg.execute(busy.stream().database, "INSERT INTO junk SELECT g, repeat('x', 200) FROM generate_series(1, 20000) g");
+            String reached = scalar(pg, "SELECT pg_current_wal_lsn()::text");
+            Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+                pg.execute(busy.stream().database, "INSERT INTO junk SELECT g, 'y' FROM generate_series(1, 100) g");
+                return Boolean.parseBoolean(scalar(pg, "SELECT (confirmed_flush_lsn >= '" + reached + "'::pg_lsn)::text"
+                        + " FROM pg_replication_slots WHERE slot_name = '" + idle.stream().slot + "'"));
+            });
+            assertThat(slotColumn(pg, idle.stream().slot, "active")).isEqualTo("t"); // the same stream, still running
+            for (Running r : List.of(idle, busy)) {
+                TaskApi.action(r.stream().task, "stop").statusCode(202);
+                TaskApi.awaitExecution(r.execution(), "stopped");
+            }
+        }
+    }
+
+    private record Running(CdcTask stream, long execution) {
+    }
+
+    /** A cdc task on {@code database} of the throwaway cluster, streaming (one row arrived). */
+    private Running running(ThrowawayPostgres pg, String database, Map<String, Object> extra) throws Exception {
+        CdcTask stream = created(pg, database, extra);
+        long first = TaskApi.start(stream.task);
+        TaskApi.awaitExecution(first, "running");
+        awaitArrival(pg, stream, 1);
+        return new Running(stream, first);
+    }
+
+    private static String scalar(ThrowawayPostgres pg, String sql) throws SQLException {
+        try (Connection c = pg.connect("postgres"); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private record CdcTask(long task, String database, String destination, String slot) {
     }
 
     /** A cdc task on {@code database} of the throwaway cluster that streamed one row, then paused. */
-    private Paused pausedStream(ThrowawayPostgres pg, String database, Map<String, Object> extra) throws Exception {
+    private CdcTask pausedStream(ThrowawayPostgres pg, String database, Map<String, Object> extra) throws Exception {
+        Running running = running(pg, database, extra);
+        TaskApi.action(running.stream().task, "pause").statusCode(202);
+        TaskApi.awaitExecution(running.execution(), "paused");
+        Awaitility.await().atMost(WAIT).until(() -> "f".equals(slotColumn(pg, running.stream().slot, "active")));
+        return running.stream();
+    }
+
+    /** A cdc task on a fresh {@code database} of the throwaway cluster (tables orders and junk), never started. */
+    private CdcTask created(ThrowawayPostgres pg, String database, Map<String, Object> extra) throws Exception {
         pg.createDatabase(database);
         pg.execute(database, "CREATE TABLE orders (id int PRIMARY KEY, note text)",
                 "CREATE TABLE junk (id int, filler text)");
@@ -169,23 +218,16 @@ class SlotSafetyIT {
                 "destination_connector_id", TaskApi.pgConnector("destination", destination), "mode", "cdc",
                 "schedule_type", "on_demand", "config", config));
         deleteState(Path.of("target", "cdc-state", "task-" + task)); // task ids restart with each fresh metadata db
-        Paused stream = new Paused(task, database, destination, CdcRun.streamId(task));
-        long first = TaskApi.start(task);
-        TaskApi.awaitExecution(first, "running");
-        awaitArrival(pg, stream, 1);
-        TaskApi.action(task, "pause").statusCode(202);
-        TaskApi.awaitExecution(first, "paused");
-        Awaitility.await().atMost(WAIT).until(() -> "f".equals(slotColumn(pg, stream.slot, "active")));
-        return stream;
+        return new CdcTask(task, database, destination, CdcRun.streamId(task));
     }
 
-    private static void stop(Paused stream) {
+    private static void stop(CdcTask stream) {
         TaskApi.action(stream.task, "stop").statusCode(202);
         when().delete("/api/tasks/" + stream.task); // drops the slot on the throwaway cluster, which goes anyway
     }
 
     /** Inserts rows with ids from {@code id * 1000} upward until one of them arrives downstream. */
-    private static void awaitArrival(ThrowawayPostgres pg, Paused stream, int id) {
+    private static void awaitArrival(ThrowawayPostgres pg, CdcTask stream, int id) {
         int[] next = {id * 1000};
         Awaitility.await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
             pg.execute(stream.database, "INSERT INTO orders VALUES (" + next[0]++ + ", 'x')");
