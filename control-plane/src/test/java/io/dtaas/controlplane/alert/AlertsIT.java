@@ -1,7 +1,6 @@
 package io.dtaas.controlplane.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dtaas.controlplane.notification.DeliveryWorker;
 import io.dtaas.controlplane.testing.Api;
 import io.dtaas.controlplane.testing.MetadataDb;
 import io.dtaas.controlplane.testing.RealEngineProfile;
@@ -10,10 +9,6 @@ import io.dtaas.testing.PostgresFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -21,13 +16,11 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,32 +35,11 @@ import static org.hamcrest.Matchers.hasItem;
  */
 @QuarkusTest
 @TestProfile(RealEngineProfile.class)
-class AlertsIT {
+class AlertsIT extends AlertTestBase {
 
     private static final String SECRET = "hmac-Secret-4b1e";
     private static final String URL_TOKEN = "T0KEN-in-the-url-93af";
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Inject
-    AlertChecks checks;
-
-    @Inject
-    DeliveryWorker deliveries;
-
-    private WebhookReceiver receiver;
-    private final List<Long> channels = new ArrayList<>();
-
-    @BeforeEach
-    void startReceiver() throws Exception {
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        channels.forEach(id -> when().delete("/api/notifications/channels/" + id).then().statusCode(204));
-        receiver.close();
-    }
 
     @Test
     void channelUrlAndSecretAreSealedAndMaskedAndBadUrlsAreRefused() throws Exception {
@@ -77,7 +49,7 @@ class AlertsIT {
                 .statusCode(201).body("config.url", equalTo("********")).body("config.secret", equalTo("********"))
                 .body("type", equalTo("webhook")).extract().asString();
         long id = JsonPath.from(created).getLong("id");
-        channels.add(id);
+        channelsToDelete(id);
         String listed = when().get("/api/notifications/channels").then().statusCode(200).extract().asString();
         String stored = MetadataDb.text("SELECT secret_config FROM notification_channels WHERE id = ?", id);
         for (String shown : List.of(created, listed, stored, Files.readString(Path.of("target/dtaas-test.log")))) {
@@ -98,7 +70,7 @@ class AlertsIT {
 
     @Test
     void aFailedTaskNotifiesOnceWithAValidSignatureAndItsRecoveryFollows() throws Exception {
-        channels.add(channel("failures " + System.nanoTime(), "webhook", "/failures", SECRET, null));
+        channel("failures " + System.nanoTime(), "webhook", "/failures", SECRET, null);
         String src = "dtaas_cp_alerts_src";
         TaskApi.sourceDatabase(src);
         PostgresFixture.execute(src, "INSERT INTO customers SELECT g, 'c' || g, 'FI' FROM generate_series(1, 50) g");
@@ -124,7 +96,7 @@ class AlertsIT {
 
         long again = TaskApi.start(task);
         TaskApi.awaitExecution(again, "failed"); // fails again: the open alert covers it
-        awaitRoundsAfter(2); // checks that see the second failure, and the deliveries after them
+        rounds(2); // checks that see the second failure, and the deliveries after them
         assertThat(receiver.received("/failures", mine)).hasSize(1);
         when().get("/api/alerts?task_id=" + task).then().statusCode(200).body("size()", equalTo(1))
                 .body("[0].kind", equalTo("task_failed")).body("[0].state", equalTo("open"));
@@ -149,8 +121,6 @@ class AlertsIT {
         receiver.answer("/flaky", 500);
         long flaky = channel("flaky " + System.nanoTime(), "webhook", "/flaky", null, List.of("lag_threshold"));
         long slack = channel("slack " + System.nanoTime(), "slack", "/slack", null, List.of("retention_threshold"));
-        channels.add(flaky);
-        channels.add(slack);
         PostgresFixture.freshDatabase("dtaas_cp_alerts_lag");
         PostgresFixture.execute("dtaas_cp_alerts_lag", "CREATE TABLE customers (cust_id int PRIMARY KEY)");
         String name = "lagging " + System.nanoTime();
@@ -167,7 +137,7 @@ class AlertsIT {
             awaitTicking(() -> receiver.received("/flaky", mine).size() == 2);
             when().get("/api/notifications/deliveries?channel_id=" + flaky).then().statusCode(200)
                     .body("[0].status", equalTo("delivered"));
-            awaitRoundsAfter(2); // a delivered notification is never sent again
+            rounds(2); // a delivered notification is never sent again
             assertThat(receiver.received("/flaky", mine)).extracting(WebhookReceiver.Received::answered)
                     .containsExactly(500, 200);
             assertThat(receiver.received("/flaky", mine).getFirst().body())
@@ -192,8 +162,8 @@ class AlertsIT {
 
     @Test
     void aDifferentValidationAndAMissedScheduleOpenAlertsThatResolve() throws Exception {
-        channels.add(channel("checks " + System.nanoTime(), "webhook", "/checks", null,
-                List.of("validation_different", "schedule_missed")));
+        channel("checks " + System.nanoTime(), "webhook", "/checks", null,
+                List.of("validation_different", "schedule_missed"));
         PostgresFixture.freshDatabase("dtaas_cp_alerts_checks");
         PostgresFixture.execute("dtaas_cp_alerts_checks", "CREATE TABLE customers (cust_id int PRIMARY KEY)");
         Map<String, Object> body = TaskApi.task("checked " + System.nanoTime(),
@@ -232,44 +202,6 @@ class AlertsIT {
         awaitTicking(() -> receiver.received("/checks", mine).size() == 4);
         assertThat(receiver.received("/checks", mine).subList(2, 4)).extracting(WebhookReceiver.Received::body)
                 .allSatisfy(b -> assertThat(b).contains("\"state\":\"resolved\""));
-    }
-
-    /** The scheduler is off in tests (they drive it): alert checks and deliveries run here, as their timers would. */
-    private void awaitTicking(Callable<Boolean> condition) {
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
-            checks.onTick();
-            deliveries.onTick();
-            return condition.call();
-        });
-    }
-
-    /**
-     * Runs {@code rounds} alert checks and delivery rounds on this thread: each check and each send is done when its
-     * call returns (the scheduler is off in tests), so whatever these rounds would notify has been sent afterwards.
-     * Used where a test shows that something is NOT sent again; no fixed sleep is needed for that.
-     */
-    private void awaitRoundsAfter(int rounds) {
-        for (int i = 0; i < rounds; i++) {
-            checks.onTick();
-            deliveries.onTick();
-        }
-    }
-
-    private long channel(String name, String type, String path, String secret, List<String> rules) {
-        Map<String, Object> config = new HashMap<>(Map.of("url", receiver.url(path)));
-        if (secret != null) {
-            config.put("secret", secret);
-        }
-        Map<String, Object> body = new HashMap<>(Map.of("name", name, "type", type, "config", config));
-        if (rules != null) {
-            body.put("rules", rules);
-        }
-        return Api.post("/api/notifications/channels", body).statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    private static List<String> openKinds(long task) {
-        return when().get("/api/alerts?state=open&task_id=" + task).then().statusCode(200).extract().jsonPath()
-                .getList("kind", String.class);
     }
 
     private static String hmac(String secret, String body) throws Exception {

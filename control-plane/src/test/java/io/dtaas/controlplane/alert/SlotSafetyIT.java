@@ -2,7 +2,6 @@ package io.dtaas.controlplane.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtaas.cdc.CdcRun;
-import io.dtaas.controlplane.notification.DeliveryWorker;
 import io.dtaas.controlplane.testing.Api;
 import io.dtaas.controlplane.testing.RealEngineProfile;
 import io.dtaas.controlplane.testing.TaskApi;
@@ -11,10 +10,7 @@ import io.dtaas.testing.ThrowawayPostgres;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -24,12 +20,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.when;
@@ -44,38 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @TestProfile(RealEngineProfile.class)
-class SlotSafetyIT {
+class SlotSafetyIT extends AlertTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Inject
-    RetentionChecks retention;
-
-    @Inject
-    AlertChecks checks;
-
-    @Inject
-    DeliveryWorker deliveries;
-
-    private WebhookReceiver receiver;
-    private final List<Long> channels = new ArrayList<>();
-
-    @BeforeEach
-    void startReceiver() throws Exception {
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        channels.forEach(id -> when().delete("/api/notifications/channels/" + id).then().statusCode(204));
-        receiver.close();
-    }
 
     @Test
     void anInvalidatedSlotIsReportedWithTheResyncActionAndTheNextStartResyncs() throws Exception {
         try (ThrowawayPostgres pg = ThrowawayPostgres.builder().setting("max_slot_wal_keep_size", "'1MB'").launch()) {
-            channels.add(channel("lost " + System.nanoTime(), "/lost", List.of("position_lost")));
+            channel("lost " + System.nanoTime(), "webhook", "/lost", null, List.of("position_lost"));
             CdcTask stream = pausedStream(pg, "dtaas_slot_lost", Map.of());
             retention.onTick();
             JsonPath measured = TaskApi.taskJson(stream.task);
@@ -257,21 +227,6 @@ class SlotSafetyIT {
                 + "\"[^}]*\\} (\\S+)$").matcher(body);
         assertThat(m.find()).as(name + " of task " + task).isTrue();
         return Double.parseDouble(m.group(1));
-    }
-
-    /** The scheduler is off in tests: the retention check, alert checks and deliveries run here, as their timers would. */
-    private void awaitTicking(Callable<Boolean> condition) {
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
-            retention.onTick();
-            checks.onTick();
-            deliveries.onTick();
-            return condition.call();
-        });
-    }
-
-    private long channel(String name, String path, List<String> rules) {
-        return Api.post("/api/notifications/channels", Map.of("name", name, "type", "webhook",
-                "config", Map.of("url", receiver.url(path)), "rules", rules)).statusCode(201).extract().jsonPath().getLong("id");
     }
 
     private static void deleteState(Path dir) throws Exception {
