@@ -1,11 +1,13 @@
 package io.dtaas.controlplane.alert;
 
 import io.dtaas.connect.CaptureCleanup;
+import io.dtaas.controlplane.execution.TaskLifecycle;
 import io.dtaas.controlplane.notification.NotificationKind;
 import io.dtaas.controlplane.task.ChangeCaptureCleanup;
 import io.dtaas.controlplane.task.ResyncHook;
 import io.dtaas.controlplane.task.StreamSafetyStore;
 import io.dtaas.controlplane.task.TaskEntity;
+import io.dtaas.job.ExecutionStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -37,7 +39,9 @@ public class ResyncAtStart implements ResyncHook {
         }
         Long source = QuarkusTransaction.requiringNew().call(() -> {
             TaskEntity task = TaskEntity.findById(taskId);
-            return task == null ? null : task.sourceConnectorId;
+            // never while an execution is under way: the start is refused then anyway
+            return task == null || TaskLifecycle.ACTIVE.contains(ExecutionStatus.fromWire(task.status)) ? null
+                    : task.sourceConnectorId;
         });
         if (source == null) {
             return;

@@ -61,25 +61,14 @@ public class TaskLifecycle {
 
     /** Runs the task from scratch: its checkpoints are cleared. While it runs, answers its execution. */
     public Outcome start(long taskId) {
-        resyncIfMarked(taskId);
+        resync.beforeStart(taskId); // a task whose position the source lost resyncs first
         return carryOut(() -> launch(taskId, TaskAction.START));
     }
 
     /** Continues a paused (or failed) task from its checkpoints in a new execution. */
     public Outcome resume(long taskId) {
-        resyncIfMarked(taskId);
+        resync.beforeStart(taskId);
         return carryOut(() -> launch(taskId, TaskAction.RESUME));
-    }
-
-    /** A task whose position the source lost is resynced before it starts (never while an execution is under way). */
-    private void resyncIfMarked(long taskId) {
-        boolean idle = QuarkusTransaction.requiringNew().call(() -> {
-            TaskEntity task = TaskEntity.findById(taskId);
-            return task != null && !ACTIVE.contains(ExecutionStatus.fromWire(task.status));
-        });
-        if (idle) {
-            resync.beforeStart(taskId);
-        }
     }
 
     /** Asks a queued or running execution to pause at its next batch boundary; it ends {@code paused}. */
