@@ -37,6 +37,7 @@ final class PostgresChangeCapture implements ChangeCapture {
     /** The slot's state (wal_status and safe_wal_size exist from PostgreSQL 13 on, the supported minimum). */
     static final String SLOT_SQL = "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)::bigint, wal_status,"
             + " safe_wal_size FROM pg_replication_slots WHERE slot_name = ?";
+    static final String HEARTBEAT_SQL = "SELECT pg_logical_emit_message(true, 'dtaas_heartbeat', '')";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     @Override
@@ -51,6 +52,10 @@ final class PostgresChangeCapture implements ChangeCapture {
         p.setProperty("slot.name", plan.streamId());
         p.setProperty("publication.name", plan.streamId());
         p.setProperty("publication.autocreate.mode", "filtered");
+        // with every heartbeat, a tiny transaction of the task's own in its database: pgoutput sends it (a logical
+        // message), so the stream confirms a newer position even while its tables are quiet and other tables or
+        // databases write WAL; without it the slot would hold that WAL (docs/cdc.md, "Retained log")
+        p.setProperty("heartbeat.action.query", HEARTBEAT_SQL);
         CaptureSettings.tables(p, plan);
     }
 
