@@ -10,17 +10,12 @@ import io.dtaas.controlplane.live.RetentionMessage;
 import io.dtaas.controlplane.metadata.StoredTime;
 import io.dtaas.controlplane.task.StreamSafetyStore;
 import io.dtaas.error.DtaasException;
-import io.dtaas.error.SystemError;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,14 +114,8 @@ public class RetentionChecks {
 
     private List<Streaming> streamingTasks() {
         List<Streaming> found = new ArrayList<>();
-        try (Connection c = metadata.getConnection(); PreparedStatement ps = c.prepareStatement(STREAMING);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                found.add(new Streaming(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class)));
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new SystemError("cannot list the streaming tasks", e);
-        }
+        MetadataRows.each(metadata, STREAMING, "list the streaming tasks", rs -> found.add(new Streaming(rs.getLong(1),
+                rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class))));
+        return found;
     }
 }

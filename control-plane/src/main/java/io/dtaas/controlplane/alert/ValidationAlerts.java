@@ -1,14 +1,9 @@
 package io.dtaas.controlplane.alert;
 
 import io.dtaas.controlplane.notification.NotificationKind;
-import io.dtaas.error.SystemError;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
@@ -36,27 +31,22 @@ public class ValidationAlerts {
     }
 
     public void check() {
-        try (Connection c = metadata.getConnection(); PreparedStatement ps = c.prepareStatement(CHANGED);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                long task = rs.getLong(1);
-                long validation = rs.getLong(2);
-                if ("different".equals(rs.getString(3))) {
-                    Timestamp finished = rs.getTimestamp(4);
-                    String tables = rs.getString(5) == null ? "" : " (" + rs.getString(5) + ")";
-                    alerts.open(task, NotificationKind.VALIDATION_DIFFERENT,
-                            finished == null ? Instant.now() : finished.toInstant(),
-                            "Validation " + validation + " found the target different from the source" + tables + ".",
-                            "Look at the validation's differing keys (GET /api/tasks/" + task + "/validations/"
-                                    + validation + "), then repair them (POST /api/tasks/" + task + "/repair) or"
-                                    + " reload the tables; the next validation that finds them equal resolves this alert.");
-                } else {
-                    alerts.resolve(task, NotificationKind.VALIDATION_DIFFERENT, NotificationKind.VALIDATION_DIFFERENT,
-                            "Validation " + validation + " found the target " + rs.getString(3).replace('_', ' ') + ".");
-                }
+        MetadataRows.each(metadata, CHANGED, "check validations for differences", rs -> {
+            long task = rs.getLong(1);
+            long validation = rs.getLong(2);
+            if ("different".equals(rs.getString(3))) {
+                Timestamp finished = rs.getTimestamp(4);
+                String tables = rs.getString(5) == null ? "" : " (" + rs.getString(5) + ")";
+                alerts.open(task, NotificationKind.VALIDATION_DIFFERENT,
+                        finished == null ? Instant.now() : finished.toInstant(),
+                        "Validation " + validation + " found the target different from the source" + tables + ".",
+                        "Look at the validation's differing keys (GET /api/tasks/" + task + "/validations/"
+                                + validation + "), then repair them (POST /api/tasks/" + task + "/repair) or"
+                                + " reload the tables; the next validation that finds them equal resolves this alert.");
+            } else {
+                alerts.resolve(task, NotificationKind.VALIDATION_DIFFERENT, NotificationKind.VALIDATION_DIFFERENT,
+                        "Validation " + validation + " found the target " + rs.getString(3).replace('_', ' ') + ".");
             }
-        } catch (SQLException e) {
-            throw new SystemError("cannot check validations for differences", e);
-        }
+        });
     }
 }
