@@ -353,6 +353,14 @@ await step('query console: a read-only query on the destination shows the copied
   })
 }
 
+await step('alerts page: reachable from the navigation, lists alerts or says there are none', async () => {
+  await page.getByRole('link', { name: 'Alerts', exact: true }).click()
+  await page.waitForSelector('[data-testid=alerts], [data-testid=empty]')
+  await page.selectOption('[data-testid=alert-state]', '')
+  await page.waitForSelector('[data-testid=alerts], [data-testid=empty]')
+  await shot('alerts')
+})
+
 await step('page URLs load directly, unknown pages say so', async () => {
   await page.goto(taskUrl)
   await page.waitForSelector('[data-testid=executions]')

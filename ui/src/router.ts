@@ -9,6 +9,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/tasks/new', name: 'task-new', component: () => import('./pages/TaskBuilderPage.vue'), meta: { title: 'Task builder' } },
   { path: '/tasks/:id/edit', name: 'task-edit', component: () => import('./pages/TaskBuilderPage.vue'), props: true, meta: { title: 'Task builder' } },
   { path: '/tasks/:id', name: 'task', component: () => import('./pages/TaskDetailPage.vue'), props: true, meta: { title: 'Task' } },
+  { path: '/alerts', name: 'alerts', component: () => import('./pages/AlertsPage.vue'), meta: { title: 'Alerts' } },
   { path: '/variables', name: 'variables', component: () => import('./pages/VariablesPage.vue'), meta: { title: 'Global variables' } },
   { path: '/browser/:connectorId?', name: 'browser', component: () => import('./pages/BrowserPage.vue'), props: true, meta: { title: 'Database browser' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Not found' } },

@@ -157,6 +157,11 @@ export interface Task {
   last_execution: ExecutionSummary | null
   last_validation?: ValidationSummary | null
   health?: 'ok' | 'warning'
+  /** Streaming tasks: what the source retains for the task (issue 18). */
+  source_retention?: import('./alerts').SourceRetention | null
+  /** Why the task's next start resyncs it; null when it won't. */
+  resync_required?: import('./alerts').ResyncRequired | null
+  open_alerts?: number
   created_at: string
   updated_at: string
 }

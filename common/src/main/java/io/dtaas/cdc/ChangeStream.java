@@ -124,8 +124,9 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     private ChangeEvent toEvent(SourceRecord record) {
-        if (!(record.value() instanceof Struct value) || value.schema().field("op") == null) {
-            return null; // heartbeats, tombstones, schema changes
+        if (!(record.value() instanceof Struct value) || value.schema().field("op") == null
+                || "m".equals(value.getString("op"))) {
+            return null; // heartbeats, tombstones, schema changes, logical messages (PostgreSQL heartbeats)
         }
         Struct source = value.getStruct("source");
         String schemaName = source.schema().field("schema") != null ? source.getString("schema") : source.getString("db");

@@ -79,6 +79,9 @@ public final class GatewayCalls {
             case DROP_CHANGE_CAPTURE:
                 return mapper.valueToTree(connector.changeCapture().map(c -> c.cleanUp(config, text(a, "stream_id")))
                         .orElse(CaptureCleanup.NOTHING));
+            case RETAINED_LOG:
+                return mapper.valueToTree(connector.changeCapture()
+                        .flatMap(c -> c.retainedLog(config, text(a, "stream_id"))).orElse(null));
             case SELECT_TABLES:
                 try (Source source = connector.source(config)) {
                     return mapper.valueToTree(TargetPreview.select(source, texts(a, "tables"), texts(a, "exclude_tables")));
@@ -97,7 +100,7 @@ public final class GatewayCalls {
         }
         CatalogBrowser browser = connector.browser(config);
         Object result = switch (request.op()) {
-            case CHECK, DESCRIBE, HEAD, DROP_CHANGE_CAPTURE, SELECT_TABLES, LOCATE_TABLES, PREFLIGHT -> throw new IllegalStateException("handled above");
+            case CHECK, DESCRIBE, HEAD, DROP_CHANGE_CAPTURE, RETAINED_LOG, SELECT_TABLES, LOCATE_TABLES, PREFLIGHT -> throw new IllegalStateException("handled above");
             case DATABASES -> browser.databases();
             case SCHEMAS -> browser.schemas(text(a, "database"));
             case TABLES -> browser.tables(text(a, "database"), text(a, "schema"));

@@ -29,6 +29,8 @@ public record GatewayRequest(String id, Op op, String typeId, String sealedConfi
         HEAD("head"),
         /** Drop a task's change capture on the source (slot, publication); args: stream_id. */
         DROP_CHANGE_CAPTURE("drop_change_capture"),
+        /** What the source keeps of its log for a task's stream (slot state); args: stream_id. */
+        RETAINED_LOG("retained_log"),
         /** The tables a task's selectors pick in a source, qualified; args: tables, exclude_tables. */
         SELECT_TABLES("select_tables"),
         /** Where selected tables land in a destination; args: target_schema, selection. */

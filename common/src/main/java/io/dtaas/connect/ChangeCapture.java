@@ -25,6 +25,7 @@ import java.util.Properties;
  *   <li>{@link #retainedBytes} every few seconds while streaming (a metric: never throws);</li>
  *   <li>{@link #lostPosition} when the stream ends with an error;</li>
  *   <li>{@link #cleanUp} when the task is deleted or resynced (on a request thread, no stream running).</li>
+ *   <li>{@link #retainedLog} periodically by the control-plane, for every streaming task whether it runs or not.</li>
  * </ol>
  * Implementations are stateless and thread-safe; every method that talks to the server opens its own short
  * connection through the connector's endpoint, so TLS and the pinned driver options apply as everywhere else.
@@ -59,6 +60,16 @@ public interface ChangeCapture {
     /** The bytes of log the source keeps for the stream (PostgreSQL: WAL behind the slot); null when unknown. */
     default Long retainedBytes(ConfigValues source, String streamId) {
         return null;
+    }
+
+    /**
+     * What the source keeps of its log for the stream, its slot's state included; empty when this source cannot
+     * tell (the control-plane then measures nothing for the task).
+     *
+     * @throws TransientError when the source cannot be reached
+     */
+    default Optional<RetainedLog> retainedLog(ConfigValues source, String streamId) {
+        return Optional.empty();
     }
 
     /** The message saying the stream's position is gone and what to do, when {@code error} means that. */

@@ -19,6 +19,14 @@ public final class LostPosition {
                 + " its tables and stream from the current position";
     }
 
+    /** The message for a PostgreSQL slot the server invalidated ({@code wal_status = lost}): its WAL was removed. */
+    public static String slotInvalidated(long taskId, String slot) {
+        return "PostgreSQL invalidated the replication slot " + slot + " (wal_status = lost: it retained more WAL than"
+                + " max_slot_wal_keep_size allows), so the changes since the last applied position are lost; resync the"
+                + " task (POST /api/tasks/" + taskId + "/resync, or start it: a task marked for resync resyncs at its"
+                + " next start) to stream from the current position, then reload its tables with a full_load";
+    }
+
     /** The message for a MariaDB/MySQL offset whose binlog file was purged. */
     public static String binlogPurged(long taskId) {
         return "the binary log holding the task's position was purged on the source, so the changes since the last"

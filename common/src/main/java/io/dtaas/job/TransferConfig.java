@@ -43,7 +43,7 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
     private static final Set<String> KNOWN = Set.of("tables", "exclude_tables", "batch_size", "parallel",
             "max_parallel_tables", "max_parallel_chunks", "chunk_rows", "write_mode", "target_schema", "queries",
             "max_retries", "transformations", "poll_interval", "track_deletes", "cdc_poll_interval",
-            "retry_budget_seconds", "validate_after_load", "partition_by", "file_name_template");
+            "retry_budget_seconds", "validate_after_load", "partition_by", "file_name_template", "drop_slot_above_mb");
 
     /** Long enough to ride through a database restart (a fast shutdown and recovery, a failover). */
     public static final int DEFAULT_RETRY_BUDGET_SECONDS = 120;
@@ -124,6 +124,8 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
                 r.bool("validate_after_load", false),
                 r.partitionBy(),
                 r.fileNameTemplate());
+        // read by the control-plane's retention check (docs/cdc.md, "Hard limit"), not by the engine: checked here
+        r.optionalInteger("drop_slot_above_mb", 1, Integer.MAX_VALUE);
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);
         }

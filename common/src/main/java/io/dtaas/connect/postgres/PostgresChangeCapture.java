@@ -6,6 +6,7 @@ import io.dtaas.connect.ChangeCapture;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.LostPosition;
 import io.dtaas.connect.PreflightReport;
+import io.dtaas.connect.RetainedLog;
 import io.dtaas.connect.SnapshotHandoff;
 import io.dtaas.connect.Source;
 import io.dtaas.connect.StreamOffset;
@@ -33,6 +34,10 @@ final class PostgresChangeCapture implements ChangeCapture {
 
     static final String RETAINED_SQL = "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)::bigint"
             + " FROM pg_replication_slots WHERE slot_name = ?";
+    /** The slot's state (wal_status and safe_wal_size exist from PostgreSQL 13 on, the supported minimum). */
+    static final String SLOT_SQL = "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)::bigint, wal_status,"
+            + " safe_wal_size FROM pg_replication_slots WHERE slot_name = ?";
+    static final String HEARTBEAT_SQL = "SELECT pg_logical_emit_message(true, 'dtaas_heartbeat', '')";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     @Override
@@ -47,6 +52,10 @@ final class PostgresChangeCapture implements ChangeCapture {
         p.setProperty("slot.name", plan.streamId());
         p.setProperty("publication.name", plan.streamId());
         p.setProperty("publication.autocreate.mode", "filtered");
+        // with every heartbeat, a tiny transaction of the task's own in its database: pgoutput sends it (a logical
+        // message), so the stream confirms a newer position even while its tables are quiet and other tables or
+        // databases write WAL; without it the slot would hold that WAL (docs/cdc.md, "Retained log")
+        p.setProperty("heartbeat.action.query", HEARTBEAT_SQL);
         CaptureSettings.tables(p, plan);
     }
 
@@ -80,9 +89,29 @@ final class PostgresChangeCapture implements ChangeCapture {
     }
 
     @Override
+    public Optional<RetainedLog> retainedLog(ConfigValues source, String streamId) {
+        try (Connection c = PostgresConnections.configured(source, CONNECT_TIMEOUT).open();
+             PreparedStatement st = c.prepareStatement(SLOT_SQL)) {
+            st.setString(1, streamId);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.of(RetainedLog.NO_POSITION);
+                }
+                return Optional.of(new RetainedLog(true, rs.getObject(1, Long.class), rs.getString(2),
+                        rs.getObject(3, Long.class)));
+            }
+        } catch (SQLException e) {
+            throw new TransientError("cannot read the replication slot " + streamId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Optional<String> lostPosition(Throwable error, long taskId, String streamId) {
         boolean gone = LostPosition.saidBy(error, "no longer available on the server")
                 || LostPosition.saidBy(error, "replication slot") && LostPosition.saidBy(error, "does not exist");
+        if (LostPosition.saidBy(error, "has been invalidated", "can no longer get changes from replication slot")) {
+            return Optional.of(LostPosition.slotInvalidated(taskId, streamId));
+        }
         return gone ? Optional.of(LostPosition.slotDropped(taskId, streamId)) : Optional.empty();
     }
 

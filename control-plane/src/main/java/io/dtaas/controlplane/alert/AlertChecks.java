@@ -12,23 +12,34 @@ public class AlertChecks {
 
     private final TaskFailureAlerts failures;
     private final StreamThresholdAlerts thresholds;
+    private final ValidationAlerts validations;
+    private final ScheduleAlerts schedules;
+    private final WorkerLostAlerts workers;
 
-    public AlertChecks(TaskFailureAlerts failures, StreamThresholdAlerts thresholds) {
+    public AlertChecks(TaskFailureAlerts failures, StreamThresholdAlerts thresholds, ValidationAlerts validations,
+                       ScheduleAlerts schedules, WorkerLostAlerts workers) {
         this.failures = failures;
         this.thresholds = thresholds;
+        this.validations = validations;
+        this.schedules = schedules;
+        this.workers = workers;
     }
 
     @Scheduled(every = "${dtaas.alerts.interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void onTick() {
+        run("task failure", failures::check);
+        run("stream threshold", thresholds::check);
+        run("validation", validations::check);
+        run("schedule", schedules::check);
+        run("worker", workers::check);
+    }
+
+    /** One check failing (metadata or Redis unreachable) never keeps the others from running. */
+    private static void run(String what, Runnable check) {
         try {
-            failures.check();
+            check.run();
         } catch (RuntimeException e) {
-            LOG.warnf("task failure alerts could not be checked: %s", e.getMessage());
-        }
-        try {
-            thresholds.check();
-        } catch (RuntimeException e) {
-            LOG.warnf("stream threshold alerts could not be checked: %s", e.getMessage());
+            LOG.warnf("%s alerts could not be checked: %s", what, e.getMessage());
         }
     }
 }

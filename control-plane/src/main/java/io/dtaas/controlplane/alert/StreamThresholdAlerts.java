@@ -77,7 +77,7 @@ public class StreamThresholdAlerts {
 
     private void retention(long task, long execution, boolean running, Double gap) {
         if (!running || !known(gap)) {
-            return;
+            return; // a task that does not run: RetentionChecks measures its slot
         }
         if (gap > retainedBytes) {
             alerts.open(task, NotificationKind.RETENTION_THRESHOLD, Instant.now(), String.format(

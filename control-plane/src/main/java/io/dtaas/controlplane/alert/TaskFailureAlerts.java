@@ -1,14 +1,9 @@
 package io.dtaas.controlplane.alert;
 
 import io.dtaas.controlplane.notification.NotificationKind;
-import io.dtaas.error.SystemError;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
@@ -38,25 +33,20 @@ public class TaskFailureAlerts {
     }
 
     public void check() {
-        try (Connection c = metadata.getConnection(); PreparedStatement ps = c.prepareStatement(CHANGED);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                long task = rs.getLong(1);
-                long execution = rs.getLong(2);
-                String status = rs.getString(3);
-                if ("failed".equals(status)) {
-                    Timestamp finished = rs.getTimestamp(5);
-                    String error = rs.getString(4) == null ? "no error message was recorded" : rs.getString(4);
-                    alerts.open(task, NotificationKind.TASK_FAILED, finished == null ? Instant.now() : finished.toInstant(),
-                            "Execution " + execution + " failed: " + error, ACTION);
-                } else {
-                    alerts.resolve(task, NotificationKind.TASK_FAILED, NotificationKind.TASK_RECOVERED,
-                            "Execution " + execution + ("completed".equals(status) ? " completed" : " is streaming")
-                                    + ": the task recovered.");
-                }
+        MetadataRows.each(metadata, CHANGED, "check executions for failures", rs -> {
+            long task = rs.getLong(1);
+            long execution = rs.getLong(2);
+            String status = rs.getString(3);
+            if ("failed".equals(status)) {
+                Timestamp finished = rs.getTimestamp(5);
+                String error = rs.getString(4) == null ? "no error message was recorded" : rs.getString(4);
+                alerts.open(task, NotificationKind.TASK_FAILED, finished == null ? Instant.now() : finished.toInstant(),
+                        "Execution " + execution + " failed: " + error, ACTION);
+            } else {
+                alerts.resolve(task, NotificationKind.TASK_FAILED, NotificationKind.TASK_RECOVERED,
+                        "Execution " + execution + ("completed".equals(status) ? " completed" : " is streaming")
+                                + ": the task recovered.");
             }
-        } catch (SQLException e) {
-            throw new SystemError("cannot check executions for failures", e);
-        }
+        });
     }
 }

@@ -122,6 +122,13 @@ public class RedisConnectorGateway implements ConnectorGateway {
     }
 
     @Override
+    public java.util.Optional<io.dtaas.connect.RetainedLog> retainedLog(Connector connector, ConfigValues config,
+                                                                         String streamId) {
+        return java.util.Optional.ofNullable(call(GatewayRequest.Op.RETAINED_LOG, connector, config,
+                Map.of("stream_id", streamId), type(new TypeReference<io.dtaas.connect.RetainedLog>() { })));
+    }
+
+    @Override
     public CaptureCleanup dropChangeCapture(Connector connector, ConfigValues config, String streamId) {
         return call(GatewayRequest.Op.DROP_CHANGE_CAPTURE, connector, config, Map.of("stream_id", streamId),
                 type(new TypeReference<CaptureCleanup>() { }));

@@ -34,10 +34,12 @@ public class TaskLifecycle {
 
     private final JobDispatcher dispatcher;
     private final CheckpointStore checkpoints;
+    private final io.dtaas.controlplane.task.ResyncHook resync;
 
-    public TaskLifecycle(JobDispatcher dispatcher, CheckpointStore checkpoints) {
+    public TaskLifecycle(JobDispatcher dispatcher, CheckpointStore checkpoints, io.dtaas.controlplane.task.ResyncHook resync) {
         this.dispatcher = dispatcher;
         this.checkpoints = checkpoints;
+        this.resync = resync;
     }
 
     /**
@@ -59,11 +61,13 @@ public class TaskLifecycle {
 
     /** Runs the task from scratch: its checkpoints are cleared. While it runs, answers its execution. */
     public Outcome start(long taskId) {
+        resync.beforeStart(taskId); // a task whose position the source lost resyncs first
         return carryOut(() -> launch(taskId, TaskAction.START));
     }
 
     /** Continues a paused (or failed) task from its checkpoints in a new execution. */
     public Outcome resume(long taskId) {
+        resync.beforeStart(taskId);
         return carryOut(() -> launch(taskId, TaskAction.RESUME));
     }
 

@@ -73,6 +73,14 @@ public interface ConnectorGateway {
                                                   java.util.List<io.dtaas.data.TableRef> tables);
 
     /**
+     * What the source keeps of its log for a task's stream (PostgreSQL: the slot's retained WAL, wal_status,
+     * safe_wal_size); empty when the source type cannot tell.
+     *
+     * @throws io.dtaas.error.TransientError when the source cannot be reached
+     */
+    java.util.Optional<io.dtaas.connect.RetainedLog> retainedLog(Connector connector, ConfigValues config, String streamId);
+
+    /**
      * Drops what a task's change capture owns on the source (the PostgreSQL slot and publication named
      * {@code streamId}); an unreachable source is an answer (what is left to drop by hand), not an exception.
      * Until a worker-side operation exists, other modes drop nothing and return the manual steps.

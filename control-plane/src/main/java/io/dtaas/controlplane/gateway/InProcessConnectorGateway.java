@@ -87,6 +87,12 @@ public class InProcessConnectorGateway implements ConnectorGateway {
     }
 
     @Override
+    public java.util.Optional<io.dtaas.connect.RetainedLog> retainedLog(Connector connector, ConfigValues config,
+                                                                         String streamId) {
+        return connector.changeCapture().flatMap(c -> c.retainedLog(config, streamId));
+    }
+
+    @Override
     public CaptureCleanup dropChangeCapture(Connector connector, ConfigValues config, String streamId) {
         return connector.changeCapture().map(c -> c.cleanUp(config, streamId)).orElse(CaptureCleanup.NOTHING);
     }

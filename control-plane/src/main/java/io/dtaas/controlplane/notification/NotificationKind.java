@@ -10,6 +10,8 @@ public enum NotificationKind {
     TASK_RECOVERED("task_recovered"),
     LAG_THRESHOLD("lag_threshold"),
     RETENTION_THRESHOLD("retention_threshold"),
+    /** The task's position on the source is gone (slot invalidated, or dropped at the hard limit): resync. */
+    POSITION_LOST("position_lost"),
     WORKER_LOST("worker_lost"),
     SCHEDULE_MISSED("schedule_missed"),
     VALIDATION_DIFFERENT("validation_different");

@@ -31,24 +31,30 @@ public class TaskService {
     private final ExecutionQueries executions;
     private final ChangeCaptureCleanup changeCapture;
     private final ValidationQueries validations;
+    private final StreamSafetyStore safety;
+    private final ResyncHook resynced;
 
     public TaskService(TaskValidator validator, ExecutionQueries executions, ChangeCaptureCleanup changeCapture,
-                       ValidationQueries validations) {
+                       ValidationQueries validations, StreamSafetyStore safety, ResyncHook resynced) {
         this.validator = validator;
         this.executions = executions;
         this.changeCapture = changeCapture;
         this.validations = validations;
+        this.safety = safety;
+        this.resynced = resynced;
     }
 
     public List<TaskView> list() {
         List<TaskEntity> tasks = TaskEntity.listAll(Sort.by("id"));
         Map<Long, ExecutionSummary> latest = executions.latestByTask();
         Map<Long, ValidationSummary> checked = validations.latestByTask();
-        return tasks.stream().map(t -> TaskView.of(t, latest.get(t.id), checked.get(t.id))).toList();
+        Map<Long, StreamSafetyStore.Safety> safe = safety.byTask();
+        return tasks.stream().map(t -> TaskView.of(t, latest.get(t.id), checked.get(t.id))
+                .withSafety(safe.getOrDefault(t.id, StreamSafetyStore.Safety.NONE))).toList();
     }
 
     public TaskView get(long id) {
-        return TaskView.of(require(id), executions.latestOf(id), validations.latestOf(id));
+        return TaskView.of(require(id), executions.latestOf(id), validations.latestOf(id)).withSafety(safety.of(id));
     }
 
     public TaskView create(TaskRequest request) {
@@ -131,6 +137,7 @@ public class TaskService {
         }
         List<String> tables = ResyncRequest.checkedTables(request, task.config);
         io.dtaas.connect.CaptureCleanup cleanup = changeCapture.forget(id, task.sourceConnectorId);
+        resynced.resynced(id, "The task was resynced through the API (POST /api/tasks/" + id + "/resync).");
         return new ResyncView(id, tables, cleanup.dropped(), cleanup.leftOver());
     }
 

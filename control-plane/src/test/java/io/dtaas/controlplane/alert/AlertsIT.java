@@ -1,7 +1,6 @@
 package io.dtaas.controlplane.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dtaas.controlplane.notification.DeliveryWorker;
 import io.dtaas.controlplane.testing.Api;
 import io.dtaas.controlplane.testing.MetadataDb;
 import io.dtaas.controlplane.testing.RealEngineProfile;
@@ -10,10 +9,6 @@ import io.dtaas.testing.PostgresFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -21,13 +16,11 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,32 +35,11 @@ import static org.hamcrest.Matchers.hasItem;
  */
 @QuarkusTest
 @TestProfile(RealEngineProfile.class)
-class AlertsIT {
+class AlertsIT extends AlertTestBase {
 
     private static final String SECRET = "hmac-Secret-4b1e";
     private static final String URL_TOKEN = "T0KEN-in-the-url-93af";
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Inject
-    AlertChecks checks;
-
-    @Inject
-    DeliveryWorker deliveries;
-
-    private WebhookReceiver receiver;
-    private final List<Long> channels = new ArrayList<>();
-
-    @BeforeEach
-    void startReceiver() throws Exception {
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        channels.forEach(id -> when().delete("/api/notifications/channels/" + id).then().statusCode(204));
-        receiver.close();
-    }
 
     @Test
     void channelUrlAndSecretAreSealedAndMaskedAndBadUrlsAreRefused() throws Exception {
@@ -77,7 +49,7 @@ class AlertsIT {
                 .statusCode(201).body("config.url", equalTo("********")).body("config.secret", equalTo("********"))
                 .body("type", equalTo("webhook")).extract().asString();
         long id = JsonPath.from(created).getLong("id");
-        channels.add(id);
+        channelsToDelete(id);
         String listed = when().get("/api/notifications/channels").then().statusCode(200).extract().asString();
         String stored = MetadataDb.text("SELECT secret_config FROM notification_channels WHERE id = ?", id);
         for (String shown : List.of(created, listed, stored, Files.readString(Path.of("target/dtaas-test.log")))) {
@@ -98,7 +70,7 @@ class AlertsIT {
 
     @Test
     void aFailedTaskNotifiesOnceWithAValidSignatureAndItsRecoveryFollows() throws Exception {
-        channels.add(channel("failures " + System.nanoTime(), "webhook", "/failures", SECRET, null));
+        channel("failures " + System.nanoTime(), "webhook", "/failures", SECRET, null);
         String src = "dtaas_cp_alerts_src";
         TaskApi.sourceDatabase(src);
         PostgresFixture.execute(src, "INSERT INTO customers SELECT g, 'c' || g, 'FI' FROM generate_series(1, 50) g");
@@ -122,8 +94,9 @@ class AlertsIT {
         assertThat(opened.signature()).isEqualTo("sha256=" + hmac(SECRET, opened.body()));
         assertThat(opened.body()).doesNotContain(SECRET);
 
-        TaskApi.awaitExecution(TaskApi.start(task), "failed"); // fails again: the open alert covers it
-        ticks(4); // several alert checks and delivery rounds
+        long again = TaskApi.start(task);
+        TaskApi.awaitExecution(again, "failed"); // fails again: the open alert covers it
+        rounds(2); // checks that see the second failure, and the deliveries after them
         assertThat(receiver.received("/failures", mine)).hasSize(1);
         when().get("/api/alerts?task_id=" + task).then().statusCode(200).body("size()", equalTo(1))
                 .body("[0].kind", equalTo("task_failed")).body("[0].state", equalTo("open"));
@@ -148,8 +121,6 @@ class AlertsIT {
         receiver.answer("/flaky", 500);
         long flaky = channel("flaky " + System.nanoTime(), "webhook", "/flaky", null, List.of("lag_threshold"));
         long slack = channel("slack " + System.nanoTime(), "slack", "/slack", null, List.of("retention_threshold"));
-        channels.add(flaky);
-        channels.add(slack);
         PostgresFixture.freshDatabase("dtaas_cp_alerts_lag");
         PostgresFixture.execute("dtaas_cp_alerts_lag", "CREATE TABLE customers (cust_id int PRIMARY KEY)");
         String name = "lagging " + System.nanoTime();
@@ -164,7 +135,9 @@ class AlertsIT {
             assertThat(openKinds(task)).containsExactlyInAnyOrder("lag_threshold", "retention_threshold");
             String mine = "\"task_id\":" + task + ",";
             awaitTicking(() -> receiver.received("/flaky", mine).size() == 2);
-            ticks(3); // a delivered notification is never sent again
+            when().get("/api/notifications/deliveries?channel_id=" + flaky).then().statusCode(200)
+                    .body("[0].status", equalTo("delivered"));
+            rounds(2); // a delivered notification is never sent again
             assertThat(receiver.received("/flaky", mine)).extracting(WebhookReceiver.Received::answered)
                     .containsExactly(500, 200);
             assertThat(receiver.received("/flaky", mine).getFirst().body())
@@ -187,38 +160,48 @@ class AlertsIT {
         }
     }
 
-    /** The scheduler is off in tests (they drive it): alert checks and deliveries run here, as their timers would. */
-    private void awaitTicking(Callable<Boolean> condition) {
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
-            checks.onTick();
-            deliveries.onTick();
-            return condition.call();
-        });
-    }
+    @Test
+    void aDifferentValidationAndAMissedScheduleOpenAlertsThatResolve() throws Exception {
+        channel("checks " + System.nanoTime(), "webhook", "/checks", null,
+                List.of("validation_different", "schedule_missed"));
+        PostgresFixture.freshDatabase("dtaas_cp_alerts_checks");
+        PostgresFixture.execute("dtaas_cp_alerts_checks", "CREATE TABLE customers (cust_id int PRIMARY KEY)");
+        Map<String, Object> body = TaskApi.task("checked " + System.nanoTime(),
+                TaskApi.pgConnector("source", "dtaas_cp_alerts_checks"),
+                TaskApi.pgConnector("destination", "dtaas_cp_alerts_checks"), List.of("customers"));
+        body.put("schedule_type", "interval");
+        body.put("schedule", Map.of("interval_seconds", 3600));
+        long task = TaskApi.createTask(body);
+        String mine = "\"task_id\":" + task + ",";
 
-    private void ticks(int seconds) throws InterruptedException {
-        for (int i = 0; i < seconds * 2; i++) {
-            checks.onTick();
-            deliveries.onTick();
-            Thread.sleep(500);
+        MetadataDb.execute("INSERT INTO validations (task_id, status, verdict, trigger, tables, started_at, finished_at,"
+                + " created_at) VALUES (?, 'completed', 'different', 'api', '[{\"table\": \"public.customers\","
+                + " \"verdict\": \"different\"}]', now(), now(), now())", task);
+        // created an hour ago and never run: its first run was due then and is past the window
+        MetadataDb.execute("UPDATE tasks SET created_at = now() - interval '1 hour' WHERE id = ?", task);
+        awaitTicking(() -> receiver.received("/checks", mine).size() == 2);
+        assertThat(openKinds(task)).containsExactlyInAnyOrder("validation_different", "schedule_missed");
+        List<Map<?, ?>> opened = new ArrayList<>();
+        for (WebhookReceiver.Received r : receiver.received("/checks", mine)) {
+            opened.add(JSON.readValue(r.body(), Map.class));
         }
-    }
+        assertThat(opened.stream().map(m -> String.valueOf(m.get("kind"))).toList())
+                .containsExactlyInAnyOrder("validation_different", "schedule_missed");
+        Map<?, ?> different = opened.stream().filter(m -> "validation_different".equals(m.get("kind"))).findFirst().orElseThrow();
+        assertThat((String) different.get("message")).contains("different").contains("public.customers");
+        assertThat((String) different.get("action")).contains("/api/tasks/" + task + "/repair");
+        Map<?, ?> missed = opened.stream().filter(m -> "schedule_missed".equals(m.get("kind"))).findFirst().orElseThrow();
+        assertThat((String) missed.get("message")).contains("has not started");
+        assertThat(TaskApi.taskJson(task).getInt("open_alerts")).isEqualTo(2);
 
-    private long channel(String name, String type, String path, String secret, List<String> rules) {
-        Map<String, Object> config = new HashMap<>(Map.of("url", receiver.url(path)));
-        if (secret != null) {
-            config.put("secret", secret);
-        }
-        Map<String, Object> body = new HashMap<>(Map.of("name", name, "type", type, "config", config));
-        if (rules != null) {
-            body.put("rules", rules);
-        }
-        return Api.post("/api/notifications/channels", body).statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    private static List<String> openKinds(long task) {
-        return when().get("/api/alerts?state=open&task_id=" + task).then().statusCode(200).extract().jsonPath()
-                .getList("kind", String.class);
+        MetadataDb.execute("INSERT INTO validations (task_id, status, verdict, trigger, tables, started_at, finished_at,"
+                + " created_at) VALUES (?, 'completed', 'equal', 'api', '[]', now(), now(), now())", task);
+        MetadataDb.execute("INSERT INTO executions (task_id, status, started_at, finished_at, created_at)"
+                + " VALUES (?, 'completed', now(), now(), now())", task);
+        awaitTicking(() -> openKinds(task).isEmpty());
+        awaitTicking(() -> receiver.received("/checks", mine).size() == 4);
+        assertThat(receiver.received("/checks", mine).subList(2, 4)).extracting(WebhookReceiver.Received::body)
+                .allSatisfy(b -> assertThat(b).contains("\"state\":\"resolved\""));
     }
 
     private static String hmac(String secret, String body) throws Exception {
