@@ -6,7 +6,7 @@ import io.dtaas.controlplane.notification.NotificationKind;
 import io.dtaas.controlplane.task.ChangeCaptureCleanup;
 import io.dtaas.controlplane.task.ResyncHook;
 import io.dtaas.controlplane.task.StreamSafetyStore;
-import io.dtaas.controlplane.task.TaskEntity;
+import io.dtaas.controlplane.metadata.TaskEntity;
 import io.dtaas.job.ExecutionStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

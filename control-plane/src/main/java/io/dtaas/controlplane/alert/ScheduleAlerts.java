@@ -3,7 +3,7 @@ package io.dtaas.controlplane.alert;
 import io.dtaas.controlplane.notification.NotificationKind;
 import io.dtaas.controlplane.task.LastRun;
 import io.dtaas.controlplane.task.ScheduleDue;
-import io.dtaas.controlplane.task.TaskEntity;
+import io.dtaas.controlplane.metadata.TaskEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -1,6 +1,6 @@
 package io.dtaas.controlplane.alert;
 
-import io.dtaas.controlplane.cluster.ClusterMode;
+import io.dtaas.controlplane.launch.ClusterMode;
 import io.dtaas.controlplane.cluster.ClusterStreams;
 import io.dtaas.controlplane.notification.NotificationKind;
 import io.dtaas.error.SystemError;
