@@ -8,7 +8,6 @@ import io.dtaas.connect.StoredFiles;
 import io.dtaas.data.Batch;
 import io.dtaas.data.ColumnKind;
 import io.dtaas.data.TableSchema;
-import io.dtaas.engine.ResourceBudget;
 import io.dtaas.engine.RunControl;
 import io.dtaas.error.NotFoundError;
 import io.dtaas.error.TransientError;
@@ -325,20 +324,10 @@ final class FileTableComparison {
 
     /** Runs one source chunk holding a slot of the process's budget; false when asked to stop meanwhile. */
     private boolean inBudget(Runnable work) {
-        ResourceBudget.Slot slot;
-        try {
-            slot = ResourceBudget.process().acquire(control);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        if (slot == null) {
-            return false;
-        }
-        try (slot) {
+        return Budgeted.run(control, () -> {
             work.run();
             return true;
-        }
+        });
     }
 
     private static void write(DataOutputStream out, RowKey key, byte[] digest) {

@@ -10,7 +10,6 @@ import io.dtaas.data.ColumnKind;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.engine.KeyRangeCopy;
-import io.dtaas.engine.ResourceBudget;
 import io.dtaas.engine.RunControl;
 import io.dtaas.error.DtaasException;
 import io.dtaas.error.NotFoundError;
@@ -172,6 +171,7 @@ final class TableValidation {
 
     private TableReport wholeTable(TableRef table, TableRef target, TableEnd from, TableEnd to, List<String> columns,
                                    long started) {
+        fence.await(control); // a streaming task: compared once the stream applied what the source committed
         TableDigests.RangeDigest s = from.digests().digest(from.schema(), columns, null);
         TableDigests.RangeDigest t = to.digests().digest(to.schema(), columns, null);
         boolean equal = s.equals(t);
@@ -239,19 +239,7 @@ final class TableValidation {
 
     /** Compares one of the load's chunks holding a slot of the process's budget, as a load's chunk does. */
     private boolean compareInBudget(KeyRangeComparison comparison, ChunkBounds.KeyRange range) {
-        ResourceBudget.Slot slot;
-        try {
-            slot = ResourceBudget.process().acquire(control);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        if (slot == null) {
-            return false; // asked to stop while waiting
-        }
-        try (slot) {
-            return comparison.compareTop(range);
-        }
+        return Budgeted.run(control, () -> comparison.compareTop(range));
     }
 
     /** Re-copies the differing key ranges, then compares those ranges again. */

@@ -71,11 +71,16 @@ class FileValidationIT {
 
     private static Map<String, TableReport> validate(Connector from, Map<String, Object> fromCfg, Connector to,
                                                      Map<String, Object> toCfg) {
+        return validate(from, fromCfg, to, toCfg, RunControl.NONE);
+    }
+
+    private static Map<String, TableReport> validate(Connector from, Map<String, Object> fromCfg, Connector to,
+                                                     Map<String, Object> toCfg, RunControl control) {
         try (Source source = from.source(FullLoadIT.values(from, fromCfg));
              Destination destination = to.destination(FullLoadIT.values(to, toCfg))) {
             ValidationRun run = new ValidationRun(source, null, destination, TransferConfig.from(config()));
             ValidationRun.Options options = new ValidationRun.Options(List.of(), false, 100);
-            List<TableReport> reports = run.run(run.tables(options), options, RunControl.NONE, new ValidationRun.Listener() {
+            List<TableReport> reports = run.run(run.tables(options), options, control, new ValidationRun.Listener() {
                 @Override
                 public void tableStarted(String table) {
                 }
@@ -222,6 +227,45 @@ class FileValidationIT {
         }
         assertDamageFound(validate(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), new S3Connector(),
                 csv).get("typed"));
+    }
+
+    /** A file comparison reads each chunk holding a slot of the process's budget, and stops while it waits for one. */
+    @Test
+    void aFileValidationWaitsForTheBudgetAndStopsWhenAsked(@TempDir Path root) throws Exception {
+        LocalFilesConnector files = new LocalFilesConnector(FileRoots.of(root));
+        Map<String, Object> cfg = Map.of("path", root.resolve("budget").toString(), "file_format", "csv");
+        load(new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), files, cfg);
+        ResourceBudget budget = ResourceBudget.process();
+        List<ResourceBudget.Slot> held = new ArrayList<>();
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            for (int i = 0; i < budget.usage().chunkSlots(); i++) {
+                held.add(budget.acquire(RunControl.NONE));
+            }
+            RunControl control = new RunControl() {
+                @Override
+                public boolean stopRequested() {
+                    return stop.get();
+                }
+
+                @Override
+                public boolean pauseRequested() {
+                    return false;
+                }
+            };
+            java.util.concurrent.Future<Map<String, TableReport>> running = thread.submit(() -> validate(
+                    new PostgresConnector(), PostgresFixture.connectionConfig(PG_SRC), files, cfg, control));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> budget.usage().waiting() > 0);
+            stop.set(true);
+            Map<String, TableReport> reports = running.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(reports).hasSize(1);
+            assertThat(reports.get("typed").reason()).isEqualTo("validation was stopped");
+        } finally {
+            held.forEach(ResourceBudget.Slot::close);
+            thread.shutdownNow();
+        }
     }
 
     @Test

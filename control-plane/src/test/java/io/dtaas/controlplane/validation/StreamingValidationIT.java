@@ -2,6 +2,7 @@ package io.dtaas.controlplane.validation;
 
 import io.dtaas.cdc.CdcRun;
 import io.dtaas.controlplane.testing.Api;
+import io.dtaas.controlplane.testing.CdcStreams;
 import io.dtaas.controlplane.testing.RealEngineProfile;
 import io.dtaas.controlplane.testing.TaskApi;
 import io.dtaas.testing.PostgresFixture;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -59,9 +59,9 @@ class StreamingValidationIT {
                 "config", Map.of("tables", List.of("accounts"), "batch_size", 1000, "chunk_rows", 5000,
                         "cdc_poll_interval", 1)));
         String slot = CdcRun.streamId(task);
-        dropSlot(slot);
+        CdcStreams.dropSlot(slot);
         Path state = Path.of("target", "cdc-state", "task-" + task);
-        deleteState(state);
+        CdcStreams.deleteState(state);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong changes = new AtomicLong();
         CompletableFuture<Void> writer = null;
@@ -105,8 +105,8 @@ class StreamingValidationIT {
             if (writer != null) {
                 writer.get(30, TimeUnit.SECONDS);
             }
-            awaitInactive(slot);
-            dropSlot(slot);
+            CdcStreams.awaitInactive(slot);
+            CdcStreams.dropSlot(slot);
         }
     }
 
@@ -143,31 +143,5 @@ class StreamingValidationIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void deleteState(Path dir) throws Exception {
-        if (Files.isDirectory(dir)) {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-        }
-    }
-
-    private static void awaitInactive(String slot) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            try (Connection c = PostgresFixture.connect("postgres"); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_replication_slots WHERE active AND slot_name = '"
-                         + slot + "'")) {
-                rs.next();
-                return rs.getLong(1) == 0;
-            }
-        });
-    }
-
-    private static void dropSlot(String name) throws Exception {
-        PostgresFixture.execute("postgres", "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
-                + " WHERE slot_name = '" + name + "' AND NOT active");
     }
 }
