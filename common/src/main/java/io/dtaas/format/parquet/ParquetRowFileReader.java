@@ -4,9 +4,7 @@ import io.dtaas.data.TableSchema;
 import io.dtaas.error.TransientError;
 import io.dtaas.format.RowFileReader;
 import io.dtaas.format.TextValues;
-import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -54,9 +52,7 @@ public final class ParquetRowFileReader implements RowFileReader {
         try (in) {
             file = Files.createTempFile(scratch, "dtaas-validate-", ".parquet");
             Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-                    .withCodecFactory(new ParquetCodecs()).build();
-            this.reader = ParquetFileReader.open(new LocalInputFile(file), options);
+            this.reader = ParquetFileReader.open(new LocalInputFile(file), HadoopFreeReadOptions.with(new ParquetCodecs()));
         } catch (IOException | RuntimeException e) {
             deleteQuietly(file);
             throw new TransientError("cannot read " + describe + ": " + e, e);

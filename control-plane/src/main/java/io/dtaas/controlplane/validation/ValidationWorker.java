@@ -95,7 +95,8 @@ public class ValidationWorker {
             finish(id, stop.get() ? "stopped" : "completed", stop.get() ? null : verdict(reports), null);
         } catch (DtaasException e) {
             finish(id, "failed", null, "task " + task.name() + ": " + e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // a missing class too: the run must end, never stay "running" (the pool would swallow the error)
             String reference = UUID.randomUUID().toString();
             LOG.errorf(e, "validation %d of task %d failed unexpectedly, reference %s", id, task.id(), reference);
             finish(id, "failed", null, "task " + task.name() + ": unexpected error; the server log has the details under "
