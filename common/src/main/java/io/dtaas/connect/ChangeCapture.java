@@ -72,6 +72,23 @@ public interface ChangeCapture {
         return Optional.empty();
     }
 
+    /**
+     * The source's current change position (PostgreSQL: {@code pg_current_wal_lsn()}): every transaction committed
+     * before the call lies before it. For validation's consistent point; empty when the source cannot say.
+     */
+    default Optional<String> currentPosition(ConfigValues source) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the stream has applied (and confirmed to the source) everything before {@code position} (PostgreSQL:
+     * its slot's {@code confirmed_flush_lsn}, which the stream confirms after a batch is written to the target);
+     * empty when unknown (no such stream).
+     */
+    default Optional<Boolean> appliedUpTo(ConfigValues source, String streamId, String position) {
+        return Optional.empty();
+    }
+
     /** The message saying the stream's position is gone and what to do, when {@code error} means that. */
     Optional<String> lostPosition(Throwable error, long taskId, String streamId);
 

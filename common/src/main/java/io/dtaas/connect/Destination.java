@@ -69,4 +69,9 @@ public interface Destination extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Tables kept as files, to be read back by validation; empty for databases (they compare with checksums). */
+    default java.util.Optional<StoredFiles> storedFiles() {
+        return java.util.Optional.empty();
+    }
 }

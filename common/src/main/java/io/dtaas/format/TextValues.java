@@ -49,6 +49,37 @@ public final class TextValues {
         };
     }
 
+    /**
+     * The value a canonical text stands for: the inverse of {@link #of}. Text that does not parse as the kind (a
+     * damaged file) is returned as it is.
+     */
+    public static Object parse(ColumnKind kind, String text) {
+        try {
+            return switch (kind) {
+                case BOOLEAN -> text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : text;
+                case INT16, INT32 -> Integer.valueOf(text);
+                case INT64 -> Long.valueOf(text);
+                case FLOAT32 -> Float.valueOf(text);
+                case FLOAT64 -> Double.valueOf(text);
+                case DECIMAL -> new BigDecimal(text);
+                case STRING, JSON, INTERVAL, UUID, ARRAY, OTHER -> text;
+                case BINARY -> Base64.getDecoder().decode(text);
+                case DATE -> LocalDate.parse(text);
+                case TIME -> LocalTime.parse(text);
+                case TIMESTAMP -> LocalDateTime.parse(text);
+                case TIMESTAMP_TZ -> text.endsWith("Z")
+                        ? LocalDateTime.parse(text.substring(0, text.length() - 1)).toInstant(ZoneOffset.UTC) : text;
+            };
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            return text;
+        }
+    }
+
+    /** A value read from a file as the column's kind: text where the kind is not text (decimals kept as text) parsed. */
+    public static Object asKind(ColumnKind kind, Object value) {
+        return value instanceof String text && !kind.isText() ? parse(kind, text) : value;
+    }
+
     public static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
     }

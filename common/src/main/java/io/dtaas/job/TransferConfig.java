@@ -30,20 +30,23 @@ import java.util.Set;
  * @param partitionBy       file destinations: the task's {@code partition_by} (columns, comma-separated), null to
  *                          keep the destination's
  * @param fileNameTemplate  file destinations: the task's {@code file_name_template}, null to keep the destination's
+ * @param validationSchedule a five-field cron expression (UTC) on which the task validates its tables, or null
+ *                          (docs/validation.md; the control plane checks the expression when the task is saved)
  */
 public record TransferConfig(List<String> tables, List<String> excludeTables, int batchSize, boolean parallel,
                              int maxParallelTables, int maxParallelChunks, long chunkRows, WriteMode writeMode,
                              String targetSchema, Map<String, String> queries, Integer maxRetries,
                              Map<String, Object> transformations, Integer pollInterval, boolean trackDeletes,
                              Integer cdcPollInterval, int retryBudgetSeconds, boolean validateAfterLoad,
-                             String partitionBy, String fileNameTemplate) {
+                             String partitionBy, String fileNameTemplate, String validationSchedule) {
 
     /** Settings of a file destination a task may set for itself (they override the connector's). */
     public static final List<String> DESTINATION_SETTINGS = List.of("partition_by", "file_name_template");
     private static final Set<String> KNOWN = Set.of("tables", "exclude_tables", "batch_size", "parallel",
             "max_parallel_tables", "max_parallel_chunks", "chunk_rows", "write_mode", "target_schema", "queries",
             "max_retries", "transformations", "poll_interval", "track_deletes", "cdc_poll_interval",
-            "retry_budget_seconds", "validate_after_load", "partition_by", "file_name_template", "drop_slot_above_mb");
+            "retry_budget_seconds", "validate_after_load", "partition_by", "file_name_template", "drop_slot_above_mb",
+            "validation_schedule");
 
     /** Long enough to ride through a database restart (a fast shutdown and recovery, a failover). */
     public static final int DEFAULT_RETRY_BUDGET_SECONDS = 120;
@@ -59,14 +62,16 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
     public TransferConfig withQueries(Map<String, String> rendered) {
         return new TransferConfig(tables, excludeTables, batchSize, parallel, maxParallelTables, maxParallelChunks,
                 chunkRows, writeMode, targetSchema, rendered, maxRetries, transformations, pollInterval, trackDeletes,
-                cdcPollInterval, retryBudgetSeconds, validateAfterLoad, partitionBy, fileNameTemplate);
+                cdcPollInterval, retryBudgetSeconds, validateAfterLoad, partitionBy, fileNameTemplate,
+                validationSchedule);
     }
 
     /** The same settings with another write mode (full_load_then_cdc always replaces the target). */
     public TransferConfig withWriteMode(WriteMode mode) {
         return new TransferConfig(tables, excludeTables, batchSize, parallel, maxParallelTables, maxParallelChunks,
                 chunkRows, mode, targetSchema, queries, maxRetries, transformations, pollInterval, trackDeletes,
-                cdcPollInterval, retryBudgetSeconds, validateAfterLoad, partitionBy, fileNameTemplate);
+                cdcPollInterval, retryBudgetSeconds, validateAfterLoad, partitionBy, fileNameTemplate,
+                validationSchedule);
     }
 
     /** The destination settings this task sets ({@link #DESTINATION_SETTINGS}), to apply over the connector's. */
@@ -123,7 +128,8 @@ public record TransferConfig(List<String> tables, List<String> excludeTables, in
                 r.integer("retry_budget_seconds", DEFAULT_RETRY_BUDGET_SECONDS, 0, 86_400),
                 r.bool("validate_after_load", false),
                 r.partitionBy(),
-                r.fileNameTemplate());
+                r.fileNameTemplate(),
+                r.string("validation_schedule"));
         // read by the control-plane's retention check (docs/cdc.md, "Hard limit"), not by the engine: checked here
         r.optionalInteger("drop_slot_above_mb", 1, Integer.MAX_VALUE);
         if (!problems.isEmpty()) {

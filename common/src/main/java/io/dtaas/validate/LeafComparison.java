@@ -6,13 +6,11 @@ import io.dtaas.connect.RowStream;
 import io.dtaas.data.Batch;
 import io.dtaas.data.ColumnKind;
 import io.dtaas.data.TableSchema;
+import io.dtaas.validate.RowDigests.Row;
+import io.dtaas.validate.RowDigests.RowKey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,21 +22,7 @@ import java.util.TreeMap;
  */
 final class LeafComparison {
 
-    /** Values shown in a report are cut to this many characters. */
-    static final int SHOWN_CHARS = 200;
     private static final int BATCH = 500;
-
-    /** A row's identity: its leading (integer) key, then the text of the other key columns. */
-    record RowKey(long lead, String rest) implements Comparable<RowKey> {
-        @Override
-        public int compareTo(RowKey o) {
-            int c = Long.compare(lead, o.lead);
-            return c != 0 ? c : rest.compareTo(o.rest);
-        }
-    }
-
-    private record Row(byte[] digest, Map<String, String> shown) {
-    }
 
     /** What a leaf found: differences in key order, and how many rows were read. */
     record Result(List<Found> differences, long rowsRead) {
@@ -66,14 +50,14 @@ final class LeafComparison {
         src.forEach((key, row) -> {
             Row other = tgt.get(key);
             if (other == null) {
-                found.put(key, new KeyDifference(keyOf(row), KeyDifference.Kind.MISSING_IN_TARGET, row.shown, null));
-            } else if (!Arrays.equals(row.digest, other.digest)) {
-                found.put(key, new KeyDifference(keyOf(row), KeyDifference.Kind.VALUES_DIFFER, row.shown, other.shown));
+                found.put(key, new KeyDifference(keyOf(row), KeyDifference.Kind.MISSING_IN_TARGET, row.shown(), null));
+            } else if (!Arrays.equals(row.digest(), other.digest())) {
+                found.put(key, new KeyDifference(keyOf(row), KeyDifference.Kind.VALUES_DIFFER, row.shown(), other.shown()));
             }
         });
         tgt.forEach((key, row) -> {
             if (!src.containsKey(key)) {
-                found.put(key, new KeyDifference(keyOf(row), KeyDifference.Kind.EXTRA_IN_TARGET, null, row.shown));
+                found.put(key, new KeyDifference(keyOf(row), KeyDifference.Kind.EXTRA_IN_TARGET, null, row.shown()));
             }
         });
         List<Found> list = new ArrayList<>();
@@ -82,11 +66,7 @@ final class LeafComparison {
     }
 
     private Map<String, String> keyOf(Row row) {
-        Map<String, String> key = new LinkedHashMap<>();
-        for (String k : source.schema().primaryKey()) {
-            key.put(k, row.shown.get(k));
-        }
-        return key;
+        return RowDigests.keyOf(source.schema().primaryKey(), row.shown());
     }
 
     private Map<RowKey, Row> read(TableEnd end, ChunkBounds.KeyRange range) {
@@ -94,48 +74,17 @@ final class LeafComparison {
         int[] positions = columns.stream().mapToInt(schema::indexOf).toArray();
         ColumnKind[] kinds = columns.stream().map(c -> source.schema().columns().get(source.schema().indexOf(c)).type().kind())
                 .toArray(ColumnKind[]::new);
-        List<String> key = source.schema().primaryKey();
+        RowDigests digests = new RowDigests(columns, positions, kinds, source.schema().primaryKey());
         Map<RowKey, Row> rows = new java.util.HashMap<>();
         try (RowStream stream = end.reader().read(schema, new Chunk(schema.table(), 0, 1, range))) {
             Batch batch;
             while ((batch = stream.next(BATCH)) != null) {
                 for (Object[] values : batch.rows()) {
-                    Row row = row(values, positions, kinds);
-                    rows.put(rowKey(row, key), row);
+                    Row row = digests.row(values);
+                    rows.put(digests.key(row), row);
                 }
             }
         }
         return rows;
-    }
-
-    private Row row(Object[] values, int[] positions, ColumnKind[] kinds) {
-        MessageDigest digest = sha256();
-        Map<String, String> shown = new LinkedHashMap<>();
-        for (int i = 0; i < positions.length; i++) {
-            String text = CanonicalText.of(values[positions[i]], kinds[i]);
-            // a length prefix keeps NULL, '' and separators apart
-            digest.update((text == null ? "n;" : text.length() + ":" + text + ";").getBytes(StandardCharsets.UTF_8));
-            shown.put(columns.get(i), text == null || text.length() <= SHOWN_CHARS ? text
-                    : text.substring(0, SHOWN_CHARS) + "… (" + text.length() + " characters)");
-        }
-        return new Row(digest.digest(), shown);
-    }
-
-    private static RowKey rowKey(Row row, List<String> key) {
-        long lead = Long.parseLong(row.shown.get(key.get(0)));
-        StringBuilder rest = new StringBuilder();
-        for (int i = 1; i < key.size(); i++) {
-            String v = row.shown.get(key.get(i));
-            rest.append(v == null ? "n" : v.length() + ":" + v).append(';');
-        }
-        return new RowKey(lead, rest.toString());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,12 +4,12 @@ import io.dtaas.connect.Chunk;
 import io.dtaas.connect.ChunkBounds;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.Source;
+import io.dtaas.connect.StoredFiles;
 import io.dtaas.connect.TableDigests;
 import io.dtaas.data.ColumnKind;
 import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
 import io.dtaas.engine.KeyRangeCopy;
-import io.dtaas.engine.ResourceBudget;
 import io.dtaas.engine.RunControl;
 import io.dtaas.error.DtaasException;
 import io.dtaas.error.NotFoundError;
@@ -34,15 +34,20 @@ final class TableValidation {
     private final TransferConfig config;
     private final ValidationRun.Options options;
     private final RunControl control;
+    private final StreamFence fence;
+
+    /** Streaming tasks: how often differing ranges are compared again after the stream caught up. */
+    static final int SETTLE_ROUNDS = 3;
 
     TableValidation(Source source, Source targetReader, Destination destination, TransferConfig config,
-                    ValidationRun.Options options, RunControl control) {
+                    ValidationRun.Options options, RunControl control, StreamFence fence) {
         this.source = source;
         this.targetReader = targetReader;
         this.destination = destination;
         this.config = config;
         this.options = options;
         this.control = control;
+        this.fence = fence;
     }
 
     TableReport run(TableRef table, TableRef target) {
@@ -56,8 +61,12 @@ final class TableValidation {
 
     private TableReport compare(TableRef table, TableRef target, long started) {
         if (targetReader == null) {
-            return TableReport.failed(table.toString(), target.toString(), "this destination cannot be read back yet:"
-                    + " file targets are not validated in this version", millisSince(started));
+            Optional<StoredFiles> stored = destination == null ? Optional.empty() : destination.storedFiles();
+            if (stored.isEmpty()) {
+                return TableReport.failed(table.toString(), target.toString(), "this destination cannot be read back",
+                        millisSince(started));
+            }
+            return files(table, target, stored.get(), started);
         }
         TableSchema schema = source.describe(table);
         TableSchema targetSchema;
@@ -85,11 +94,62 @@ final class TableValidation {
             return countsOnly(table, target, from, to, "columns missing in the target: " + missing, started);
         }
         List<String> columns = schema.columns().stream().map(c -> c.name()).toList();
-        if (!schema.hasPrimaryKey() || !INTEGER_KEYS.contains(schema.columns().get(schema.indexOf(schema.primaryKey().get(0)))
-                .type().kind())) {
+        if (!hasIntegerKey(schema)) {
             return wholeTable(table, target, from, to, columns, started);
         }
         return byKeyRanges(table, target, from, to, columns, started);
+    }
+
+    /** A file target: rows read back from the files of the latest run (docs/validation.md, "File targets"). */
+    private TableReport files(TableRef table, TableRef target, StoredFiles stored, long started) {
+        TableSchema schema = source.describe(table);
+        StoredFiles.TableFiles found = stored.files(target);
+        if (found.run() == null && found.changeFiles().isEmpty()) {
+            return TableReport.failed(table.toString(), target.toString(),
+                    "the target folder holds no files a load wrote (its manifest lists no run)", millisSince(started));
+        }
+        FileTableComparison files = new FileTableComparison(source, schema, stored, found.files(), config.chunkRows(),
+                options.sampleLimit(), control);
+        String notComparable = !found.changeFiles().isEmpty() ? "the target folder holds " + found.changeFiles().size()
+                + " change files of change data capture; folding them into rows is not implemented, so the files"
+                + " are not compared (counts: the source's rows and the latest full run's files)"
+                : valuesNotComparable(table);
+        if (notComparable != null) {
+            long targetRows = files.countTarget();
+            Long sourceRows = source.digests().map(d -> d.digest(schema, List.of(), null).rows()).orElse(null);
+            return new TableReport(table.toString(), target.toString(), Verdict.NOT_COMPARABLE, notComparable, sourceRows,
+                    targetRows, null, List.of(), targetRows + (sourceRows == null ? 0 : sourceRows), targetRows, null,
+                    millisSince(started));
+        }
+        String repairNote = options.repair() ? "; file targets are not repaired (a full load rewrites their files)" : "";
+        if (!hasIntegerKey(schema)) {
+            boolean equal = files.compareWhole();
+            if (files.stopped()) {
+                return TableReport.failed(table.toString(), target.toString(), "validation was stopped", millisSince(started));
+            }
+            return new TableReport(table.toString(), target.toString(), equal ? Verdict.EQUAL : Verdict.DIFFERENT,
+                    equal ? null : "the table has no integer primary key, so the differing rows cannot be located"
+                            + repairNote, files.sourceRows(), files.targetRows(), null, List.of(),
+                    files.sourceRows() + files.targetRows(), files.sourceRows() + files.targetRows(), null,
+                    millisSince(started));
+        }
+        if (!files.compareByKey()) {
+            return TableReport.failed(table.toString(), target.toString(), "validation was stopped", millisSince(started));
+        }
+        boolean equal = files.differingKeys() == 0;
+        String missing = files.missingFiles().isEmpty() ? "" : "; " + files.missingFiles().size()
+                + " files the run wrote are gone, e.g. " + files.missingFiles().iterator().next();
+        return new TableReport(table.toString(), target.toString(), equal ? Verdict.EQUAL : Verdict.DIFFERENT,
+                equal ? null : "rows read back from " + found.files().size() + " files of run " + found.run() + missing
+                        + repairNote,
+                files.sourceRows(), files.targetRows(), files.differingKeys(), files.samples(),
+                files.sourceRows() + files.targetRows(), files.sourceRows() + files.targetRows(), null,
+                millisSince(started));
+    }
+
+    private static boolean hasIntegerKey(TableSchema schema) {
+        return schema.hasPrimaryKey()
+                && INTEGER_KEYS.contains(schema.columns().get(schema.indexOf(schema.primaryKey().get(0))).type().kind());
     }
 
     private String valuesNotComparable(TableRef table) {
@@ -111,6 +171,7 @@ final class TableValidation {
 
     private TableReport wholeTable(TableRef table, TableRef target, TableEnd from, TableEnd to, List<String> columns,
                                    long started) {
+        fence.await(control); // a streaming task: compared once the stream applied what the source committed
         TableDigests.RangeDigest s = from.digests().digest(from.schema(), columns, null);
         TableDigests.RangeDigest t = to.digests().digest(to.schema(), columns, null);
         boolean equal = s.equals(t);
@@ -122,37 +183,63 @@ final class TableValidation {
 
     private TableReport byKeyRanges(TableRef table, TableRef target, TableEnd from, TableEnd to, List<String> columns,
                                     long started) {
+        boolean caughtUp = fence.await(control); // a streaming task's target first gets what the source committed
         KeyRangeComparison comparison = new KeyRangeComparison(from, to, columns, options.sampleLimit(), control);
         for (Chunk chunk : source.plan(from.schema(), config.chunkRows())) {
             if (!(chunk.bounds() instanceof ChunkBounds.KeyRange range) || !compareInBudget(comparison, range)) {
                 return TableReport.failed(table.toString(), target.toString(), "validation was stopped", millisSince(started));
             }
         }
-        Verdict verdict = comparison.differingKeys() == 0 ? Verdict.EQUAL : Verdict.DIFFERENT;
-        TableReport report = new TableReport(table.toString(), target.toString(), verdict, null, comparison.sourceRows(),
-                comparison.targetRows(), comparison.differingKeys(), comparison.samples(), comparison.rowsScanned(),
-                comparison.rowsFetched(), null, millisSince(started));
+        KeyRangeComparison found = comparison;
+        String reason = null;
+        if (fence != StreamFence.NONE) {
+            Settled settled = settle(comparison, from, target, columns);
+            found = settled.comparison();
+            caughtUp &= settled.caughtUp();
+            reason = caughtUp ? null : "the change stream's applied position could not be confirmed (is the task"
+                    + " running?): changes still in flight may show as differences";
+        }
+        Verdict verdict = found.differingKeys() == 0 ? Verdict.EQUAL : Verdict.DIFFERENT;
+        TableReport report = new TableReport(table.toString(), target.toString(), verdict, reason, comparison.sourceRows(),
+                comparison.targetRows(), found.differingKeys(), found.samples(),
+                comparison.rowsScanned() + (found == comparison ? 0 : found.rowsScanned()),
+                comparison.rowsFetched() + (found == comparison ? 0 : found.rowsFetched()), null, millisSince(started));
         if (verdict == Verdict.DIFFERENT && options.repair()) {
-            return repair(report, from, target, comparison.differingRanges(), columns, started);
+            return repair(report, from, target, found.differingRanges(), columns, started);
         }
         return report;
     }
 
+    private record Settled(KeyRangeComparison comparison, boolean caughtUp) {
+    }
+
+    /**
+     * Streaming tasks: compares the differing ranges again, each time after the stream has applied everything the
+     * source had committed; rows whose changes were in flight drop out, what still differs after
+     * {@link #SETTLE_ROUNDS} rounds is drift. Only the differing ranges are read again.
+     */
+    private Settled settle(KeyRangeComparison found, TableEnd from, TableRef target, List<String> columns) {
+        KeyRangeComparison last = found;
+        boolean caughtUp = true;
+        for (int round = 0; round < SETTLE_ROUNDS && last.differingKeys() > 0; round++) {
+            caughtUp &= fence.await(control);
+            last = compareRanges(from, target, last.differingRanges(), columns);
+        }
+        return new Settled(last, caughtUp);
+    }
+
+    private KeyRangeComparison compareRanges(TableEnd from, TableRef target, List<long[]> ranges, List<String> columns) {
+        TableEnd to = new TableEnd(targetReader, targetReader.digests().orElseThrow(), targetReader.describe(target));
+        KeyRangeComparison again = new KeyRangeComparison(from, to, columns, options.sampleLimit(), control);
+        for (long[] r : ranges) {
+            again.compareTop(new ChunkBounds.KeyRange(from.schema().primaryKey().get(0), r[0], r[1]));
+        }
+        return again;
+    }
+
     /** Compares one of the load's chunks holding a slot of the process's budget, as a load's chunk does. */
     private boolean compareInBudget(KeyRangeComparison comparison, ChunkBounds.KeyRange range) {
-        ResourceBudget.Slot slot;
-        try {
-            slot = ResourceBudget.process().acquire(control);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        if (slot == null) {
-            return false; // asked to stop while waiting
-        }
-        try (slot) {
-            return comparison.compareTop(range);
-        }
+        return Budgeted.run(control, () -> comparison.compareTop(range));
     }
 
     /** Re-copies the differing key ranges, then compares those ranges again. */
@@ -163,11 +250,12 @@ final class TableValidation {
                 return found.withRepair(0);
             }
         }
-        TableEnd to = new TableEnd(targetReader, targetReader.digests().orElseThrow(), targetReader.describe(target));
-        KeyRangeComparison again = new KeyRangeComparison(from, to, columns, options.sampleLimit(), control);
-        for (long[] r : ranges) {
-            again.compareTop(new ChunkBounds.KeyRange(from.schema().primaryKey().get(0), r[0], r[1]));
+        fence.await(control); // a streaming task: the stream's changes to the re-copied ranges land first
+        KeyRangeComparison again = compareRanges(from, target, ranges, columns);
+        if (fence != StreamFence.NONE) {
+            again = settle(again, from, target, columns).comparison();
         }
+        TableEnd to = new TableEnd(targetReader, targetReader.digests().orElseThrow(), targetReader.describe(target));
         Verdict verdict = again.differingKeys() == 0 ? Verdict.EQUAL : Verdict.DIFFERENT;
         String reason = "repaired " + found.differingKeys() + " differing keys; the repaired ranges compare "
                 + verdict.wireName() + " now";

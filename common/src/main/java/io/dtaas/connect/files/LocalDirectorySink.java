@@ -144,6 +144,38 @@ public final class LocalDirectorySink implements ObjectSink {
         }
     }
 
+    /** Opens the regular file at {@code key}, its folders opened without following links (as every other access). */
+    @Override
+    public java.io.InputStream open(String key) {
+        List<String> names = names(key);
+        SecureDirectoryStream<Path> dir = null;
+        try {
+            dir = open(names.subList(0, names.size() - 1), false);
+            Path entry = Path.of(names.getLast());
+            BasicFileAttributes a = dir == null ? null : NoFollowDirectories.attributes(dir, entry);
+            if (a == null || !a.isRegularFile()) {
+                closeQuietly(dir);
+                throw new io.dtaas.error.NotFoundError(describe(key) + " is not a regular file");
+            }
+            SeekableByteChannel channel = dir.newByteChannel(entry, Set.of(StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS));
+            SecureDirectoryStream<Path> held = dir;
+            return new java.io.FilterInputStream(java.nio.channels.Channels.newInputStream(channel)) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        held.close();
+                    }
+                }
+            };
+        } catch (IOException e) {
+            closeQuietly(dir);
+            throw failure("cannot read " + describe(key), e);
+        }
+    }
+
     @Override
     public String describe(String key) {
         return key.isEmpty() ? place.path().toString() : place.path().resolve(key).toString();

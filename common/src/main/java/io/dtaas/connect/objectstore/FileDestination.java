@@ -177,6 +177,11 @@ public final class FileDestination implements Destination {
     }
 
     @Override
+    public java.util.Optional<io.dtaas.connect.StoredFiles> storedFiles() {
+        return java.util.Optional.of(new StoredTableFiles(sink, manifest, layout.format()));
+    }
+
+    @Override
     public void close() {
         sink.close();
     }

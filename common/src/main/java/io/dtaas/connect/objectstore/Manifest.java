@@ -103,6 +103,24 @@ final class Manifest {
         return files;
     }
 
+    /** Every file a run published in the table's folder (all its chunks), as listed. */
+    List<String> runFiles(TableRef table, String run) {
+        List<String> files = new ArrayList<>();
+        for (String marker : sink.list(folder(table) + PARTS + run + "/")) {
+            file(table, marker).ifPresent(files::add);
+        }
+        return files;
+    }
+
+    /** The change files of change data capture listed in the table's folder. */
+    List<String> changeFiles(TableRef table) {
+        List<String> files = new ArrayList<>();
+        for (String marker : sink.list(folder(table) + CHANGES)) {
+            file(table, marker).ifPresent(files::add);
+        }
+        return files;
+    }
+
     /** Deletes listed files of a chunk (those that are still regular files), then their markers. */
     void removeParts(TableRef table, String run, int chunk, Collection<String> files) {
         if (files.isEmpty()) {

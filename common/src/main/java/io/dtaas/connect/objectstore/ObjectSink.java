@@ -35,6 +35,13 @@ public interface ObjectSink extends AutoCloseable {
     default void discardAbandoned(String prefix) {
     }
 
+    /**
+     * Reads a published object (for validation, which reads a table's files back). The caller closes the stream.
+     *
+     * @throws io.dtaas.error.NotFoundError when there is no such object
+     */
+    java.io.InputStream open(String key);
+
     /** Where {@code key} lives, for messages: {@code s3://bucket/key} or an absolute path. */
     String describe(String key);
 

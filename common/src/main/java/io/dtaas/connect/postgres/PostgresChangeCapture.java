@@ -106,6 +106,32 @@ final class PostgresChangeCapture implements ChangeCapture {
     }
 
     @Override
+    public Optional<String> currentPosition(ConfigValues source) {
+        try (Connection c = PostgresConnections.configured(source, CONNECT_TIMEOUT).open();
+             PreparedStatement st = c.prepareStatement("SELECT pg_current_wal_lsn()::text");
+             ResultSet rs = st.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new TransientError("cannot read the source's WAL position: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Boolean> appliedUpTo(ConfigValues source, String streamId, String position) {
+        try (Connection c = PostgresConnections.configured(source, CONNECT_TIMEOUT).open();
+             PreparedStatement st = c.prepareStatement("SELECT confirmed_flush_lsn >= ?::pg_lsn"
+                     + " FROM pg_replication_slots WHERE slot_name = ?")) {
+            st.setString(1, position);
+            st.setString(2, streamId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() && rs.getObject(1) != null ? Optional.of(rs.getBoolean(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new TransientError("cannot read the stream's confirmed position: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Optional<String> lostPosition(Throwable error, long taskId, String streamId) {
         boolean gone = LostPosition.saidBy(error, "no longer available on the server")
                 || LostPosition.saidBy(error, "replication slot") && LostPosition.saidBy(error, "does not exist");

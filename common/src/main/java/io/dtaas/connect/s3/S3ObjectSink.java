@@ -84,6 +84,17 @@ public final class S3ObjectSink implements ObjectSink {
     }
 
     @Override
+    public java.io.InputStream open(String key) {
+        try {
+            return s3.getObject(r -> r.bucket(bucket).key(key));
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            throw new io.dtaas.error.NotFoundError(describe(key) + " does not exist");
+        } catch (SdkException e) {
+            throw S3Errors.translate("reading " + describe(key), e);
+        }
+    }
+
+    @Override
     public String describe(String key) {
         return "s3://" + bucket + "/" + key;
     }

@@ -30,9 +30,48 @@ final class ParquetCodecs implements CompressionCodecFactory {
         };
     }
 
+    /** For reading DTaaS's own files back (validation): the codecs it writes. */
     @Override
     public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
-        throw new UnsupportedOperationException("DTaaS only writes Parquet");
+        return switch (codec) {
+            case UNCOMPRESSED -> new Decompressor((bytes, size) -> bytes);
+            case SNAPPY -> new Decompressor((bytes, size) -> Snappy.uncompress(bytes));
+            case ZSTD -> new Decompressor((bytes, size) -> Zstd.decompress(bytes, size));
+            case GZIP -> new Decompressor(ParquetCodecs::gunzip);
+            default -> throw new IllegalArgumentException("DTaaS does not read Parquet with " + codec);
+        };
+    }
+
+    private static byte[] gunzip(byte[] bytes, int size) throws IOException {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readNBytes(size);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Expansion {
+        byte[] decompress(byte[] bytes, int uncompressedSize) throws IOException;
+    }
+
+    private record Decompressor(Expansion function) implements BytesInputDecompressor {
+
+        @Override
+        public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
+            return BytesInput.from(function.decompress(bytes.toByteArray(), uncompressedSize));
+        }
+
+        @Override
+        public void decompress(java.nio.ByteBuffer input, int compressedSize, java.nio.ByteBuffer output,
+                               int uncompressedSize) throws IOException {
+            byte[] in = new byte[compressedSize];
+            input.get(in);
+            output.put(function.decompress(in, uncompressedSize));
+        }
+
+        @Override
+        public void release() {
+            // stateless
+        }
     }
 
     @Override

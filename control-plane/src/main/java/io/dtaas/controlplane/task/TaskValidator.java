@@ -219,6 +219,10 @@ public class TaskValidator {
                 problems.add(new FieldProblem("config.tables", "at least one table (or pattern) is required"));
                 return null;
             }
+            if (transfer.validationSchedule() != null) {
+                CronExpression.problem(transfer.validationSchedule()).ifPresent(p -> problems.add(
+                        new FieldProblem("config.validation_schedule", p + " (a cron expression in UTC)")));
+            }
             return transfer;
         } catch (ConfigError e) {
             problems.addAll(e.problems());

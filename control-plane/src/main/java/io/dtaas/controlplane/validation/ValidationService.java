@@ -26,8 +26,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class ValidationService {
 
     /** A validation's task, as it was when the run started. */
-    record TaskSnapshot(long id, String name, ConnectorService.Resolved source, ConnectorService.Resolved destination,
-                        TransferConfig config) {
+    record TaskSnapshot(long id, String name, String mode, ConnectorService.Resolved source,
+                        ConnectorService.Resolved destination, TransferConfig config) {
+
+        /** A task whose change stream keeps the target moving: compared at a consistent point. */
+        boolean streaming() {
+            return !io.dtaas.job.JobKind.FULL_LOAD.wireName().equals(mode);
+        }
     }
 
     private final ConnectorService connectors;
@@ -39,7 +44,7 @@ public class ValidationService {
         this.worker = worker;
     }
 
-    /** Starts a run; {@code trigger} is {@code api} or {@code after_load}. */
+    /** Starts a run; {@code trigger} is {@code api}, {@code after_load} or {@code schedule}. */
     public ValidationView start(long taskId, ValidationRequest request, String trigger) {
         TaskSnapshot task = QuarkusTransaction.requiringNew().call(() -> snapshot(taskId));
         ValidationRun.Options options = new ValidationRun.Options(request.tables(), Boolean.TRUE.equals(request.repair()),
@@ -96,7 +101,7 @@ public class ValidationService {
         if (t == null) {
             throw new NotFoundError("task " + taskId + " not found");
         }
-        return new TaskSnapshot(t.id, t.name, connectors.resolve(t.sourceConnectorId),
+        return new TaskSnapshot(t.id, t.name, t.mode, connectors.resolve(t.sourceConnectorId),
                 connectors.resolve(t.destinationConnectorId), TransferConfig.from(t.config));
     }
 }

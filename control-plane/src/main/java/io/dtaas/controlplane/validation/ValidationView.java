@@ -12,7 +12,7 @@ import java.util.List;
  * @param verdict   once completed: {@code different} when a table differs, {@code not_comparable} when no table could
  *                  be compared by value, else {@code equal}; null while running or when it failed
  * @param repair    whether differing key ranges are re-copied and compared again
- * @param trigger   {@code api} or {@code after_load}
+ * @param trigger   {@code api}, {@code after_load} or {@code schedule}
  * @param requested the tables asked for (empty: all of the task's)
  * @param tables    one report per table done so far, in the task's order
  */

@@ -8,6 +8,9 @@ import io.dtaas.data.TableRef;
 import io.dtaas.engine.RunControl;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.DtaasException;
+import io.dtaas.cdc.CdcRun;
+import io.dtaas.validate.ChangeStreamFence;
+import io.dtaas.validate.StreamFence;
 import io.dtaas.validate.TableReport;
 import io.dtaas.validate.ValidationRun;
 import io.dtaas.validate.Verdict;
@@ -36,6 +39,8 @@ public class ValidationWorker {
 
     /** Differing keys shown with their values, per table. */
     static final int SAMPLE_LIMIT = 20;
+    /** How long a streaming task's validation waits for the stream to apply what the source committed. */
+    static final java.time.Duration STREAM_WAIT = java.time.Duration.ofSeconds(60);
     private static final Logger LOG = Logger.getLogger(ValidationWorker.class);
 
     private final LiveUpdates live;
@@ -74,7 +79,7 @@ public class ValidationWorker {
         try (Source source = task.source().connector().source(task.source().values());
              Source target = targetReader(task);
              Destination destination = task.destination().connector().destination(task.destination().values())) {
-            ValidationRun run = new ValidationRun(source, target, destination, task.config());
+            ValidationRun run = new ValidationRun(source, target, destination, task.config()).streaming(fence(task));
             reports = run.run(tables, options, control, new ValidationRun.Listener() {
                 @Override
                 public void tableStarted(String table) {
@@ -90,12 +95,25 @@ public class ValidationWorker {
             finish(id, stop.get() ? "stopped" : "completed", stop.get() ? null : verdict(reports), null);
         } catch (DtaasException e) {
             finish(id, "failed", null, "task " + task.name() + ": " + e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // a missing class too: the run must end, never stay "running" (the pool would swallow the error)
             String reference = UUID.randomUUID().toString();
             LOG.errorf(e, "validation %d of task %d failed unexpectedly, reference %s", id, task.id(), reference);
             finish(id, "failed", null, "task " + task.name() + ": unexpected error; the server log has the details under "
                     + reference);
         }
+    }
+
+    /**
+     * A streaming task's consistent point: its source's positions, waited for at most {@link #STREAM_WAIT} each time
+     * (docs/validation.md, "Streaming tasks").
+     */
+    private static StreamFence fence(ValidationService.TaskSnapshot task) {
+        if (!task.streaming()) {
+            return StreamFence.NONE;
+        }
+        return task.source().connector().changeCapture().<StreamFence>map(capture -> new ChangeStreamFence(capture,
+                task.source().values(), CdcRun.streamId(task.id()), STREAM_WAIT)).orElse(StreamFence.NONE);
     }
 
     /** The destination opened as a source, or null when its type cannot be read back. */

@@ -1,6 +1,7 @@
 package io.dtaas.controlplane.engine;
 
 import io.dtaas.cdc.CdcRun;
+import io.dtaas.controlplane.testing.CdcStreams;
 import io.dtaas.controlplane.testing.RealEngineProfile;
 import io.dtaas.controlplane.testing.TaskApi;
 import io.dtaas.testing.PostgresFixture;
@@ -55,9 +56,9 @@ class FullLoadThenCdcTaskIT {
                 "mode", "full_load_then_cdc", "schedule_type", "on_demand",
                 "config", Map.of("tables", List.of("accounts"), "batch_size", 1000, "chunk_rows", 5000,
                         "max_parallel_chunks", 3, "cdc_poll_interval", 1)));
-        dropSlot(CdcRun.streamId(task));
+        CdcStreams.dropSlot(CdcRun.streamId(task));
         Path state = Path.of("target", "cdc-state", "task-" + task);
-        deleteState(state); // task ids restart with each test run's fresh metadata database
+        CdcStreams.deleteState(state); // task ids restart with each test run's fresh metadata database
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong changes = new AtomicLong();
         try {
@@ -89,8 +90,8 @@ class FullLoadThenCdcTaskIT {
             TaskApi.awaitExecution(second, "stopped");
         } finally {
             stop.set(true);
-            awaitInactive(CdcRun.streamId(task));
-            dropSlot(CdcRun.streamId(task));
+            CdcStreams.awaitInactive(CdcRun.streamId(task));
+            CdcStreams.dropSlot(CdcRun.streamId(task));
         }
     }
 
@@ -122,32 +123,5 @@ class FullLoadThenCdcTaskIT {
             }
         }
         return rows;
-    }
-
-    private static void deleteState(Path dir) throws Exception {
-        if (Files.isDirectory(dir)) {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-        }
-    }
-
-    private static void awaitInactive(String slot) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            try (Connection c = PostgresFixture.connect("postgres"); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_replication_slots WHERE active AND slot_name = '"
-                         + slot + "'")) {
-                rs.next();
-                return rs.getLong(1) == 0;
-            }
-        });
-    }
-
-    private static void dropSlot(String name) throws Exception {
-        PostgresFixture.execute("postgres", "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
-                + " WHERE slot_name = '" + name + "' AND NOT active");
-        // the publication lives in the source database; it goes with the database at the next test run
     }
 }

@@ -1,6 +1,7 @@
 package io.dtaas.controlplane.validation;
 
 import io.dtaas.controlplane.testing.Api;
+import io.dtaas.controlplane.testing.FilesRoot;
 import io.dtaas.controlplane.testing.RealEngineProfile;
 import io.dtaas.controlplane.testing.TaskApi;
 import io.dtaas.testing.PostgresFixture;
@@ -109,6 +110,71 @@ class ValidationApiIT {
         assertThat(runs.getString("[0].verdict")).isEqualTo("equal");
         assertThat(runs.getList("[0].tables.target_rows", Integer.class)).containsExactly(50);
     }
+
+    /** A Parquet file target read back in the control-plane process (no Hadoop on its class path). */
+    @Test
+    void aFileTargetIsReadBackAndComparedByKey() throws Exception {
+        String src = "dtaas_cp_val_files";
+        TaskApi.sourceDatabase(src);
+        PostgresFixture.execute(src, "INSERT INTO customers SELECT g, 'c' || g, CASE WHEN g % 4 = 0 THEN NULL ELSE 'FI' END"
+                + " FROM generate_series(1, 1500) g");
+        long files = Api.create(Api.connector("files " + System.nanoTime(), "destination", "local_files",
+                Map.of("path", FilesRoot.newDirectory("dtaas-val-files").toString(), "file_format", "parquet",
+                        "max_rows_per_file", 400)));
+        long task = TaskApi.createTask(TaskApi.task("files validated " + System.nanoTime(),
+                TaskApi.pgConnector("source", src), files, List.of("customers")));
+        TaskApi.awaitExecution(TaskApi.start(task), "completed");
+        JsonPath clean = awaitRun(task, Api.post("/api/tasks/" + task + "/validate", Map.of()).statusCode(202)
+                .extract().jsonPath().getLong("id"));
+        assertThat(clean.getString("verdict")).as(clean.prettify()).isEqualTo("equal");
+        assertThat(clean.getList("tables.target_rows", Integer.class)).containsExactly(1500);
+
+        PostgresFixture.execute(src, "DELETE FROM customers WHERE cust_id = 17",
+                "UPDATE customers SET country = 'SE' WHERE cust_id = 1200");
+        JsonPath damaged = awaitRun(task, Api.post("/api/tasks/" + task + "/validate", Map.of()).statusCode(202)
+                .extract().jsonPath().getLong("id"));
+        assertThat(damaged.getString("verdict")).as(damaged.prettify()).isEqualTo("different");
+        assertThat(damaged.getInt("tables[0].differing_keys")).isEqualTo(2);
+        assertThat(damaged.getList("tables[0].differences.key.cust_id")).containsExactly("17", "1200");
+        assertThat(damaged.getList("tables[0].differences.kind")).containsExactly("extra_in_target", "values_differ");
+        assertThat(damaged.getString("tables[0].differences[1].source.country")).isEqualTo("SE");
+        assertThat(damaged.getString("tables[0].differences[1].target.country")).isEqualTo("FI");
+    }
+
+    @Test
+    void aValidationScheduleIsCheckedWhenSavedAndStartsRunsWhenDue() throws Exception {
+        String src = "dtaas_cp_val_sched";
+        String dst = "dtaas_cp_val_sched_dst";
+        TaskApi.sourceDatabase(src);
+        PostgresFixture.freshDatabase(dst);
+        Map<String, Object> body = TaskApi.task("scheduled validation " + System.nanoTime(),
+                TaskApi.pgConnector("source", src), TaskApi.pgConnector("destination", dst), List.of("customers"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = (Map<String, Object>) body.get("config");
+        config.put("validation_schedule", "61 * * * *");
+        Api.post("/api/tasks", body).statusCode(422).body("errors.field", hasItem("config.validation_schedule"));
+        config.put("validation_schedule", 5);
+        Api.post("/api/tasks", body).statusCode(422).body("errors.field", hasItem("config.validation_schedule"));
+        config.put("validation_schedule", "0 0 1 1 *"); // yearly: never due in real time during the test
+        long task = TaskApi.createTask(body);
+        TaskApi.awaitExecution(TaskApi.start(task), "completed");
+
+        java.time.Instant later = java.time.Instant.now().plus(Duration.ofDays(400));
+        List<Long> started = scheduler.tick(later); // may only take note of the schedule if the real tick has not yet
+        if (!started.contains(task)) {
+            started = scheduler.tick(later.plus(Duration.ofDays(400)));
+        }
+        assertThat(started).contains(task);
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertThat(
+                when().get("/api/tasks/" + task + "/validations").then().statusCode(200).extract().jsonPath()
+                        .getList("status")).containsExactly("completed"));
+        JsonPath runs = when().get("/api/tasks/" + task + "/validations").then().extract().jsonPath();
+        assertThat(runs.getString("[0].trigger")).isEqualTo("schedule");
+        assertThat(runs.getString("[0].verdict")).isEqualTo("equal");
+    }
+
+    @jakarta.inject.Inject
+    ValidationScheduler scheduler;
 
     @Test
     void badRequestsNameTheField() throws Exception {
