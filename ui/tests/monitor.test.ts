@@ -204,3 +204,53 @@ describe('TaskDetailPage (issues 14.7, 14.9)', () => {
     w.unmount()
   })
 })
+
+describe('DashboardPage (issues 14.2, 14.7, 14.13)', () => {
+  const stats = (over: Partial<import('../src/api/types').DashboardStats> = {}) => ({
+    total_tasks: 0, tasks_by_status: {}, total_connectors: 0, source_connectors: 0, destination_connectors: 0,
+    active_executions: 0, executions_today: 0, failed_today: 0, rows_today: 0, throughput_rows_per_second: 0,
+    workers: { mode: 'standalone', online: 1, slots: 4, busy: 0 }, redis_configured: false, ...over,
+  })
+
+  it('leads a new user from source to destination to task', async () => {
+    vi.stubGlobal('WebSocket', FakeSocket)
+    stubFetch({
+      'GET /api/dashboard/stats': { body: stats({ total_connectors: 1, source_connectors: 1 }) },
+      'GET /api/dashboard/executions/recent': { body: [] },
+      'GET /q/health': { body: { status: 'UP', checks: [] } },
+    })
+    const { default: DashboardPage } = await import('../src/pages/DashboardPage.vue')
+    const w = mount(DashboardPage, { global: { stubs: { RouterLink: RouterLinkStub } } })
+    await flushPromises()
+    const steps = w.findAll('[data-testid=first-run] li')
+    expect(steps.map((s) => s.attributes('data-done'))).toEqual(['true', 'false', 'false'])
+    expect(steps[1].findComponent(RouterLinkStub).props('to')).toBe('/connectors/new')
+    expect(steps[2].findComponent(RouterLinkStub).props('to')).toBe('/tasks/new')
+    w.unmount()
+  })
+
+  it('shows one figure per run: the live row and the recent list agree, and a stream shows its lag', async () => {
+    vi.stubGlobal('WebSocket', FakeSocket)
+    stubFetch({
+      'GET /api/dashboard/stats': { body: stats({ total_tasks: 1, total_connectors: 2, source_connectors: 1, destination_connectors: 1 }) },
+      'GET /api/dashboard/executions/recent': { body: [{ id: 5, task_id: 7, task_name: 'orders', status: 'running', processed_rows: 196_600,
+        rows_per_second: 60_593, error_message: null, started_at: '2026-12-03T10:00:00Z', finished_at: null, created_at: '2026-12-03T10:00:00Z', run_number: 3 }] },
+      'GET /q/health': { body: { status: 'UP', checks: [] } },
+    })
+    const { default: DashboardPage } = await import('../src/pages/DashboardPage.vue')
+    const w = mount(DashboardPage, { global: { stubs: { RouterLink: RouterLinkStub } } })
+    await flushPromises()
+    expect(w.find('[data-testid=first-run]').exists()).toBe(false)
+    FakeSocket.last!.feed({ type: 'execution_progress', execution_id: 5, task_id: 7, status: 'running', processed_rows: 645_150,
+      bytes: 0, rows_per_second: 77_321, error: null, at: '', tables: [], cdc: cdc({}, 2.25) } satisfies LiveMessage)
+    await flushPromises()
+    const live = w.find('[data-testid=active-executions] [data-execution="5"]')
+    const listed = w.find('[data-testid=recent-activity] [data-execution="5"]')
+    expect(live.find('[data-testid=live-rows]').text()).toBe('645,150')
+    expect(listed.find('[data-testid=recent-rows]').text()).toBe('645,150')
+    expect(listed.find('[data-testid=recent-rate]').text()).toBe('77,321 rows/s')
+    expect(listed.text()).toContain('run #3')
+    expect(live.find('[data-testid=live-lag]').text()).toBe('2.3 s')
+    w.unmount()
+  })
+})
