@@ -63,8 +63,10 @@ export const dashboardApi = {
 
 export const transformationsApi = {
   types: () => api.get<TransformationType[]>('/api/transformations/types'),
-  preview: (connectorId: number, table: string, transformations: TransformationStep[], limit = 20) =>
-    api.post<PreviewResult>('/api/transformations/preview', { connector_id: connectorId, table, transformations, limit }),
+  /** variables: test values of the {{name}}s the steps use */
+  preview: (connectorId: number, table: string, transformations: TransformationStep[], limit = 20, variables?: Record<string, unknown>) =>
+    api.post<PreviewResult>('/api/transformations/preview', { connector_id: connectorId, table, transformations, limit,
+      ...(variables && Object.keys(variables).length ? { variables } : {}) }),
 }
 
 export const variablesApi = {
