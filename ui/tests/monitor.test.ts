@@ -251,6 +251,16 @@ describe('DashboardPage (issues 14.2, 14.7, 14.13)', () => {
     expect(listed.find('[data-testid=recent-rate]').text()).toBe('77,321 rows/s')
     expect(listed.text()).toContain('run #3')
     expect(live.find('[data-testid=live-lag]').text()).toBe('2.3 s')
+
+    // the server goes away: the socket drops, the figures stay greyed out under a banner
+    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch') }))
+    FakeSocket.last!.onopen?.()
+    FakeSocket.last!.onclose?.()
+    await vi.waitFor(() => expect(w.find('[data-testid=server-unreachable]').exists()).toBe(true), { timeout: 2000 })
+    expect(w.find('[data-testid=server-unreachable]').text()).toContain('The server cannot be reached')
+    expect(w.find('[data-testid=health-banner]').exists()).toBe(true)
+    expect(w.find('[data-testid=recent-activity] [data-testid=recent-rows]').text()).toBe('645,150')
+    expect(w.find('[data-testid=live-indicator]').text()).toContain('connecting')
     w.unmount()
   })
 })
