@@ -125,7 +125,8 @@ describe('RunProgress and ExecutionTables', () => {
       estimates: { a: 5000 },
     } })
     expect(w.find('[data-testid=run-elapsed]').text()).toBe('1m 05s')
-    expect(w.find('[data-testid=run-rows]').text()).toBe('4,000 of ~7,000')
+    expect(w.find('[data-testid=run-rows]').text()).toBe('4,000')
+    expect(w.find('[data-testid=run-expected]').text()).toBe('of ~7,000')
     expect(w.find('[data-testid=run-rate-now]').text()).toBe('100 rows/s')
     expect(w.find('[data-testid=run-rate-avg]').text()).toBe('62 rows/s')
     expect(w.find('[data-testid=run-eta]').text()).toBe('30 s')
