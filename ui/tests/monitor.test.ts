@@ -62,6 +62,7 @@ describe('run figures (issue 14.7, 14.8)', () => {
     expect(etaSeconds(300, 0)).toBeNull()
     expect(seconds(185)).toBe('3m 05s')
     expect(mib(3 * 1048576 + 104858)).toBe('3.1 MiB')
+    expect(mib(31_000)).toBe('0.03 MiB')
   })
 
   it('the phase follows the stream metrics; per table the load and the changes add up to the rows written', () => {

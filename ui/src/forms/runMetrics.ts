@@ -66,11 +66,12 @@ export function seconds(s: number | null | undefined): string {
   return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`
 }
 
-/** Bytes in MiB with one decimal (`0.0 MiB` for less than 50 KiB), `—` when unknown. */
+/** Bytes in MiB: one decimal, two below 1 MiB (`0.03 MiB`); `—` when unknown. */
 export function mib(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined) return '—'
   const v = bytes / 1048576
-  return `${v.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MiB`
+  const digits = v >= 1 || v === 0 ? 1 : 2
+  return `${v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} MiB`
 }
 
 export type Phase = 'initial_load' | 'streaming' | null
