@@ -262,7 +262,7 @@ describe('DashboardPage (issues 14.2, 14.7, 14.13)', () => {
     expect(w.find('[data-testid=server-unreachable]').text()).toContain('The server cannot be reached')
     expect(w.find('[data-testid=health-banner]').exists()).toBe(true)
     expect(w.find('[data-testid=recent-activity] [data-testid=recent-rows]').text()).toBe('645,150')
-    expect(w.find('[data-testid=live-indicator]').text()).toContain('connecting')
+    expect(w.find('[data-testid=live-indicator]').text()).toContain('server unreachable')
     w.unmount()
   })
 })
