@@ -163,7 +163,9 @@ await step('task builder: two tables by search and pattern, settings, save', asy
     await page.selectOption('#transform-table', 'customers')
     await page.selectOption('[data-testid=add-transformation-type]', 'uppercase')
     await page.click('[data-testid=add-transformation]')
-    await page.fill('#t0-column', 'country')
+    // issue 14.11: once the preview knows the table's columns, the column is picked from a list
+    await page.waitForSelector('#t0-column option[value=country]', { state: 'attached' })
+    await page.selectOption('#t0-column', 'country')
     const countries = (side) => page.evaluate((sel) => {
       const grid = document.querySelector(sel)
       if (!grid) return []
@@ -180,6 +182,8 @@ await step('task builder: two tables by search and pattern, settings, save', asy
     expectEq(after.length, 20, 'preview rows')
     expectEq(after.join(','), before.map((c) => c.toUpperCase()).join(','), 'preview after = upper-cased before')
     if (!before.includes('fr')) throw new Error(`preview "before" should keep lower-case countries: ${before}`)
+    await page.waitForSelector('[data-testid=preview-kept]:has-text("Kept 20 of 20 sample rows")')
+    expectEq(await page.locator('[data-testid=preview-after] td.changed').count(), 20, 'changed country cells highlighted')
   })
 }
 
@@ -279,6 +283,95 @@ await step('dashboard: recent activity lists the runs', async () => {
   await page.setViewportSize({ width: 1280, height: 900 })
 })
 
+// issue 14.2: one source of truth: every view shows the API's figure for a run
+await step('the dashboard, the task page and the tasks list show the API\'s numbers for a run', async () => {
+  const taskId = taskUrl.split('/').pop()
+  const runs = await (await page.request.get(`${BASE}/api/tasks/${taskId}/executions`)).json()
+  const last = runs[0]
+  expectEq(last.status, 'completed', 'latest run')
+  expectEq(last.run_number, runs.length, 'runs numbered per task')
+  await page.goto('/')
+  const recentRow = page.locator(`[data-testid=recent-activity] tr[data-execution="${last.id}"]`)
+  await recentRow.waitFor()
+  expectEq(num(await recentRow.locator('[data-testid=recent-rows]').textContent()), last.processed_rows, 'dashboard rows = API')
+  expectEq(await recentRow.locator('[data-testid=recent-rate]').textContent(), `${Math.round(last.rows_per_second).toLocaleString('en-US')} rows/s`, 'dashboard rate = API')
+  await page.goto(`${taskUrl}?run=${last.id}`)
+  const row = page.locator(`[data-testid=executions] tr[data-execution="${last.id}"]`)
+  await row.waitFor()
+  expectEq(num(await row.locator('[data-testid=execution-rows]').textContent()), last.processed_rows, 'task page rows = API')
+  await page.waitForSelector(`[data-testid=selected-run][data-execution="${last.id}"]`)
+  expectEq(num(await page.textContent('[data-testid=run-rows]')), last.processed_rows, 'run detail rows = API')
+  const tableSum = last.table_progress.reduce((s, t) => s + t.rows, 0)
+  expectEq(tableSum, last.processed_rows, 'API: the tables add up to the run')
+  expectEq(await page.textContent('[data-testid=run-trigger]'), 'started by hand', 'trigger of a run started through the API')
+})
+
+let streamTaskId = null
+await step('streaming monitor: a full_load_then_cdc task with a writer running shows the load, then the stream', async () => {
+  const cs = await (await page.request.get(`${BASE}/api/connectors`)).json()
+  const source = cs.find((c) => c.name === sourceName).id
+  const destination = cs.find((c) => c.name === destName).id
+  const res = await page.request.post(`${BASE}/api/tasks`, { data: {
+    name: `UI stream ${SUFFIX}`, description: null, source_connector_id: source, destination_connector_id: destination,
+    mode: 'full_load_then_cdc', schedule_type: 'on_demand',
+    config: { tables: ['stream_items'], target_schema: MY.db, write_mode: 'merge', batch_size: 500, cdc_poll_interval: 1 } } })
+  if (res.status() !== 201) throw new Error(`create stream task answered ${res.status()}: ${await res.text()}`)
+  streamTaskId = (await res.json()).id
+  await page.goto(`/tasks/${streamTaskId}`)
+  await page.click('button[data-action=start]')
+  await page.waitForSelector('[data-testid=stream-monitor][data-phase=streaming]', { timeout: 120_000 })
+  await page.waitForSelector('[data-testid=phase-load]:has-text("✓")')
+  const inserts = async () => num(await page.locator('[data-testid=monitor-tables] [data-testid=monitor-inserts]').first().textContent())
+  const deadline = Date.now() + 60_000
+  let first = await inserts()
+  while (first < 5 || (await inserts()) <= first) { // changes arrive live, without reloading
+    if (Date.now() > deadline) throw new Error(`no live inserts on the monitor: ${first}`)
+    await page.waitForTimeout(500)
+    if (first < 5) first = await inserts()
+  }
+  const loaded = num(await page.locator('[data-testid=monitor-tables] [data-testid=monitor-loaded]').first().textContent())
+  if (loaded < 2000) throw new Error(`the load's rows are no longer shown once streaming: ${loaded}`)
+  if ((await page.textContent('[data-testid=monitor-lag]')).trim() === '—') throw new Error('no lag shown')
+  await page.waitForSelector('[data-testid=lag-chart]')
+  await page.waitForTimeout(3000) // a few lag samples for the chart in the screenshot
+  await page.locator('[data-testid=selected-run]').screenshot({ path: join(SHOTS, 'stream-monitor.png') })
+  // the dashboard's active executions show the stream's lag
+  await page.goto('/')
+  await page.waitForSelector('[data-testid=active-executions] [data-testid=live-stream] [data-testid=live-lag]', { timeout: 30_000 })
+})
+
+await step('pause → resume: the paused run keeps its numbers, the resumed one is #2 and streams on', async () => {
+  await page.goto(`/tasks/${streamTaskId}`)
+  await page.waitForSelector('[data-testid=stream-monitor][data-phase=streaming]')
+  await page.click('button[data-action=pause]')
+  const firstRow = page.locator('[data-testid=executions] tr[data-run="1"]')
+  await firstRow.locator('[data-testid=status]:has-text("paused")').waitFor({ timeout: 60_000 })
+  const api1 = (await (await page.request.get(`${BASE}/api/tasks/${streamTaskId}/executions`)).json())[0]
+  expectEq(api1.status, 'paused', 'API status after pause')
+  const shownPaused = num(await firstRow.locator('[data-testid=execution-rows]').textContent())
+  expectEq(shownPaused, api1.processed_rows, 'paused run rows = API')
+  if (api1.table_progress.some((t) => t.state === 'running')) throw new Error('a paused run lists a running table')
+  await page.click('button[data-action=resume]')
+  const second = page.locator('[data-testid=executions] tr[data-run="2"]')
+  await second.waitFor({ timeout: 30_000 })
+  await firstRow.locator('[data-testid=status]:has-text("resumed by #2")').waitFor()
+  await second.locator('[data-testid=run-trigger-cell]:has-text("resume")').waitFor()
+  await page.waitForSelector('[data-testid=selected-run] h2:has-text("Run #2")')
+  await page.waitForSelector('[data-testid=stream-monitor][data-phase=streaming]', { timeout: 60_000 })
+  const deadline = Date.now() + 60_000
+  while (num(await page.locator('[data-testid=monitor-inserts]').first().textContent()) < 1) {
+    if (Date.now() > deadline) throw new Error('the resumed run applies no changes')
+    await page.waitForTimeout(500)
+  }
+  const api1After = (await (await page.request.get(`${BASE}/api/executions/${api1.id}`)).json())
+  expectEq(api1After.processed_rows, api1.processed_rows, 'the paused run\'s rows do not go backwards or change')
+  page.once('dialog', (d) => d.accept())
+  await page.click('button[data-action=stop]')
+  await second.locator('[data-testid=status]:has-text("stopped")').waitFor({ timeout: 60_000 })
+  const del = await page.request.delete(`${BASE}/api/tasks/${streamTaskId}`) // drops its slot and stream state
+  if (del.status() >= 300) throw new Error(`delete stream task answered ${del.status()}`)
+})
+
 await step('database browser: tree, columns with PK/FK, data preview', async () => {
   await page.goto('/browser')
   await page.selectOption('[data-testid=browser-connector]', { label: `${sourceName} (postgresql)` })
@@ -359,6 +452,22 @@ await step('alerts page: reachable from the navigation, lists alerts or says the
   await page.selectOption('[data-testid=alert-state]', '')
   await page.waitForSelector('[data-testid=alerts], [data-testid=empty]')
   await shot('alerts')
+})
+
+await step('the server going away: the dashboard greys out its last known figures under a banner, then recovers', async () => {
+  await page.goto('/')
+  await page.waitForSelector('[data-testid=live-indicator]:has-text("live")')
+  const before = consoleErrors.length
+  await context.setOffline(true)
+  await page.waitForSelector('[data-testid=server-unreachable]', { timeout: 30_000 })
+  await page.waitForSelector('[data-testid=health-banner]', { timeout: 30_000 })
+  await page.waitForSelector('[data-testid=system-health].stale')
+  await shot('dashboard-offline')
+  await context.setOffline(false)
+  await page.waitForSelector('[data-testid=live-indicator]:has-text("live")', { timeout: 30_000 })
+  await page.waitForSelector('[data-testid=server-unreachable]', { state: 'detached', timeout: 30_000 })
+  // failed requests while offline are expected; anything else is not
+  consoleErrors.splice(before, consoleErrors.length - before, ...consoleErrors.slice(before).filter((e) => !/fetch|network|internet/i.test(e)))
 })
 
 await step('page URLs load directly, unknown pages say so', async () => {

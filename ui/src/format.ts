@@ -17,10 +17,13 @@ export function compact(n: number): string {
   return String(Math.round(n))
 }
 
+/** An instant in the browser's time zone as unambiguous ISO date and time: `2026-12-03 17:45:12`. */
 export function when(iso: string | null | undefined): string {
   if (!iso) return '—'
   const d = new Date(iso)
-  return d.toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'medium' })
+  if (Number.isNaN(d.getTime())) return String(iso)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`
 }
 
 /** Duration between two instants (or until now while running), e.g. `1m 05s`. */

@@ -141,3 +141,38 @@ describe('TaskBuilderPage targets (issue 14.1)', () => {
     expect(w.find('[data-testid=table-problems]').text()).toContain('has no primary key')
   })
 })
+
+describe('TaskBuilderPage transformations (issue 14.11)', () => {
+  it('picks columns from the source catalog and resolves the variables a step uses for the preview', async () => {
+    const calls = stubFetch({
+      ...routes,
+      'GET /api/connectors/1/tables/customers/columns': { body: [
+        { name: 'id', data_type: 'integer', nullable: false, default_value: null, primary_key_position: 1, foreign_key: null },
+        { name: 'country', data_type: 'text', nullable: true, default_value: null, primary_key_position: null, foreign_key: null }] },
+      'GET /api/transformations/types': { body: [
+        { type: 'uppercase', category: 'column', description: 'upper', cdc_allowed: true, fields: [{ name: 'column', type: 'string', required: true }] },
+        { type: 'add_column', category: 'column', description: 'add', cdc_allowed: true, fields: [{ name: 'name', type: 'string', required: true }, { name: 'value', type: 'string', required: false }] }] },
+      'GET /api/variables': { body: [{ id: 4, name: 'batch_id', description: null, variable_type: 'static', config: { value: 'b-7' }, created_at: '', updated_at: '' }] },
+      'POST /api/variables/4/resolve': { body: { name: 'batch_id', value: 'b-7', value_type: 'string' } },
+    })
+    const w = mount(TaskBuilderPage, { global: { stubs: { RouterLink: RouterLinkStub } } })
+    await flushPromises()
+    await w.find('[data-testid=select-all]').setValue(true)
+    await flushPromises()
+    await w.find('[data-testid=add-transformation-type]').setValue('uppercase')
+    await w.find('[data-testid=add-transformation]').trigger('click')
+    await flushPromises()
+    expect(w.find('#t0-column').findAll('option').map((o) => o.text())).toEqual(['(pick a column)', 'id', 'country'])
+    await w.find('#t0-column').setValue('country')
+    await w.find('[data-testid=add-transformation-type]').setValue('add_column')
+    await w.find('[data-testid=add-transformation]').trigger('click')
+    await w.find('#t1-name').setValue('batch')
+    await w.find('#t1-value').setValue('{{batch_id}} {{nope}}')
+    await new Promise((r) => setTimeout(r, 600)) // the preview is debounced
+    await flushPromises()
+    const preview = calls.filter((c) => c.url === '/api/transformations/preview').pop()
+    expect(preview?.body).toMatchObject({ variables: { batch_id: 'b-7' } })
+    expect(w.find('[data-variable=batch_id]').text()).toContain('= b-7')
+    expect(w.find('[data-variable=nope]').text()).toContain('unknown')
+  })
+})

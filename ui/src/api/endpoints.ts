@@ -27,8 +27,9 @@ export const browserApi = {
     api.get<ColumnInfo[]>(`/api/connectors/${id}/tables/${enc(table)}/columns${query({ schema, database })}`),
   preview: (id: number, table: string, schema?: string | null, database?: string | null, limit = 100) =>
     api.get<ResultSet>(`/api/connectors/${id}/tables/${enc(table)}/preview${query({ schema, database, limit })}`),
-  query: (id: number, sql: string, limit = 1000, database?: string | null) =>
-    api.post<ResultSet>(`/api/connectors/${id}/query`, { sql, limit, database: database || null }),
+  /** signal: aborting stops waiting for the answer; the server ends the statement at its timeout */
+  query: (id: number, sql: string, limit = 1000, database?: string | null, timeoutSeconds = 30, signal?: AbortSignal) =>
+    api.post<ResultSet>(`/api/connectors/${id}/query`, { sql, limit, database: database || null, timeout_seconds: timeoutSeconds }, signal),
 }
 
 export const tasksApi = {
@@ -62,8 +63,10 @@ export const dashboardApi = {
 
 export const transformationsApi = {
   types: () => api.get<TransformationType[]>('/api/transformations/types'),
-  preview: (connectorId: number, table: string, transformations: TransformationStep[], limit = 20) =>
-    api.post<PreviewResult>('/api/transformations/preview', { connector_id: connectorId, table, transformations, limit }),
+  /** variables: test values of the {{name}}s the steps use */
+  preview: (connectorId: number, table: string, transformations: TransformationStep[], limit = 20, variables?: Record<string, unknown>) =>
+    api.post<PreviewResult>('/api/transformations/preview', { connector_id: connectorId, table, transformations, limit,
+      ...(variables && Object.keys(variables).length ? { variables } : {}) }),
 }
 
 export const variablesApi = {

@@ -89,7 +89,33 @@ export interface TableProgress {
   chunks_done: number
   chunks_total: number
   error: string | null
+  /** rows read from the source by the chunks this execution committed (0: not counted, e.g. a stream) */
+  rows_read?: number
+  /** of those, rows a transformation dropped */
+  rows_filtered?: number
 }
+
+/** Changes a stream applied to one table in this execution, by kind. */
+export interface ChangeCounts {
+  inserts: number
+  updates: number
+  deletes: number
+}
+
+/** A change stream's health (cdc and full_load_then_cdc executions once streaming). */
+export interface CdcMetrics {
+  lag_seconds: number | null
+  /** PostgreSQL: WAL the slot retains (bytes not yet confirmed); null for other sources */
+  position_gap_bytes: number | null
+  /** changes applied per second over the last ten seconds */
+  events_per_second: number
+  last_applied_at: string | null
+  measured_at?: string | null
+  /** per source table: this execution's inserts, updates and deletes */
+  changes?: Record<string, ChangeCounts>
+}
+
+export type RunTrigger = 'manual' | 'resume' | 'schedule' | 'retry'
 
 /** Where one selected source table lands (POST /api/tasks/targets, GET /api/tasks/{id}/targets). */
 export interface TableTarget {
@@ -114,6 +140,8 @@ export interface ExecutionSummary {
   started_at: string | null
   finished_at: string | null
   error_message: string | null
+  /** its number among the task's runs (#1, #2 ...); null for runs older than numbering */
+  run_number?: number | null
 }
 
 export interface Execution extends ExecutionSummary {
@@ -124,6 +152,14 @@ export interface Execution extends ExecutionSummary {
   resumed_from?: number | null
   /** the execution that continued this one */
   resumed_by?: number | null
+  /** what started it; null when not recorded */
+  trigger?: RunTrigger | null
+  /** the variables resolved at its start: name → value and type */
+  variables?: Record<string, { value: unknown; value_type: string }>
+  /** stream metrics; null for full loads (and a full_load_then_cdc before it streams) */
+  cdc?: CdcMetrics | null
+  retries?: number
+  last_retry_reason?: string | null
 }
 
 export interface TransformationStep {
@@ -155,6 +191,10 @@ export interface Task {
   config: TaskConfig
   status: TaskStatus
   last_execution: ExecutionSummary | null
+  /** when the schedule starts the task next; null when it won't by itself */
+  next_run_at?: string | null
+  /** why the schedule is held back (stopped, paused, backing off) */
+  schedule_note?: string | null
   last_validation?: ValidationSummary | null
   health?: 'ok' | 'warning'
   /** Streaming tasks: what the source retains for the task (issue 18). */
@@ -250,6 +290,7 @@ export interface RecentExecution {
   started_at: string | null
   finished_at: string | null
   created_at: string
+  run_number?: number | null
 }
 
 export interface HealthCheck {
@@ -353,4 +394,5 @@ export interface LiveMessage {
   tables: TableProgress[]
   error: string | null
   at: string
+  cdc?: CdcMetrics | null
 }

@@ -97,3 +97,32 @@ export function typeField(role: Role): 'source_type' | 'destination_type' {
 export function typeOf(c: Connector): string {
   return (c.connector_type === 'source' ? c.source_type : c.destination_type) ?? ''
 }
+
+/**
+ * Where a connector points, in one line for the list: `host:port/database`, a bucket and prefix, a folder, a
+ * Snowflake account and database. Secrets are never part of it (the API masks them anyway).
+ */
+export function whereOf(c: Pick<Connector, 'connection_config'>): string {
+  const cfg = c.connection_config
+  const s = (k: string) => (cfg[k] === undefined || cfg[k] === null || cfg[k] === '' ? '' : String(cfg[k]))
+  if (s('host')) {
+    const db = s('database') || s('service_name')
+    return `${s('host')}${s('port') ? `:${s('port')}` : ''}${db ? `/${db}` : ''}`
+  }
+  if (s('bucket_name')) return `s3://${s('bucket_name')}/${s('prefix')}`
+  if (s('path')) return s('path')
+  if (s('account')) return [s('account'), s('database')].filter(Boolean).join(' / ')
+  return ''
+}
+
+/** How many tasks read from or write to each connector, by connector id. */
+export function usage(tasks: { source_connector_id: number; destination_connector_id: number }[]): Map<number, number> {
+  const out = new Map<number, number>()
+  for (const t of tasks) {
+    out.set(t.source_connector_id, (out.get(t.source_connector_id) ?? 0) + 1)
+    if (t.destination_connector_id !== t.source_connector_id) {
+      out.set(t.destination_connector_id, (out.get(t.destination_connector_id) ?? 0) + 1)
+    }
+  }
+  return out
+}

@@ -171,6 +171,7 @@ public final class CdcRun {
 
     private void applied(List<ChangeEvent> changes) {
         metrics.applied(changes.size(), newestSourceTime);
+        metrics.counted(changes);
         Map<TableRef, Long> perTable = new HashMap<>();
         changes.forEach(c -> perTable.merge(c.table(), 1L, Long::sum));
         perTable.forEach((t, n) -> progress.rowsWritten(t.toString(), n));

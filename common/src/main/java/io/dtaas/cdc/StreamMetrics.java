@@ -1,6 +1,7 @@
 package io.dtaas.cdc;
 
 import io.dtaas.job.CdcMetrics;
+import io.dtaas.job.ChangeCounts;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
@@ -9,6 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Measures a running stream: lag, the position gap (read by the owner), and events per second over a sliding
@@ -30,6 +34,8 @@ public final class StreamMetrics {
     private Instant lastAppliedAt;
     private Instant caughtUpAt;
     private Long positionGapBytes;
+    /** per table: inserts, updates, deletes applied by this execution */
+    private final Map<String, ChangeCounts> changes = new HashMap<>();
 
     public StreamMetrics(Clock clock) {
         this.clock = clock;
@@ -60,6 +66,17 @@ public final class StreamMetrics {
         window.addLast(new Batch(now, events));
     }
 
+    /** Counts an applied batch's changes per table and kind (the same batch {@link #applied} timed). */
+    public synchronized void counted(List<ChangeEvent> batch) {
+        for (ChangeEvent c : batch) {
+            changes.merge(c.table().toString(), switch (c.op()) {
+                case INSERT -> new ChangeCounts(1, 0, 0);
+                case UPDATE -> new ChangeCounts(0, 1, 0);
+                case DELETE -> new ChangeCounts(0, 0, 1);
+            }, (a, b) -> a.plus(b.inserts(), b.updates(), b.deletes()));
+        }
+    }
+
     public synchronized void positionGap(Long bytes) {
         positionGapBytes = bytes;
     }
@@ -72,6 +89,6 @@ public final class StreamMetrics {
         long events = window.stream().mapToLong(Batch::events).sum();
         Instant current = lastSourceTime != null && lastSourceTime.isAfter(caughtUpAt) ? lastSourceTime : caughtUpAt;
         Double lag = Math.max(0, Duration.between(current, now).toMillis()) / 1000.0;
-        return new CdcMetrics(lag, positionGapBytes, events / (double) WINDOW.toSeconds(), lastAppliedAt);
+        return new CdcMetrics(lag, positionGapBytes, events / (double) WINDOW.toSeconds(), lastAppliedAt, changes);
     }
 }

@@ -125,6 +125,7 @@ final class ChunkTransfer {
         committedRows = writer.rawRowsCommitted();
         progress.rowsWritten(table, committedRows);
         progress.chunkCommitted(table, writer.bytesWritten());
+        progress.chunkRead(table, committedRows, committedRows);
         return Outcome.COMMITTED;
     }
 
@@ -132,10 +133,11 @@ final class ChunkTransfer {
         String table = schema.table().toString();
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
         AtomicBoolean cancelled = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
         long written = 0;
         boolean committed = false;
         try {
-            Thread reader = startReader(queue, cancelled);
+            Thread reader = startReader(queue, cancelled, read);
             try {
                 while (true) {
                     if (control.stopRequested() || control.pauseRequested()) {
@@ -161,6 +163,7 @@ final class ChunkTransfer {
                 committed = true;
                 committedRows = written;
                 progress.chunkCommitted(table, writer.bytesWritten());
+                progress.chunkRead(table, read.get(), written);
                 return Outcome.COMMITTED;
             } finally {
                 cancelled.set(true);
@@ -174,11 +177,12 @@ final class ChunkTransfer {
         }
     }
 
-    private Thread startReader(BlockingQueue<Object> queue, AtomicBoolean cancelled) {
+    private Thread startReader(BlockingQueue<Object> queue, AtomicBoolean cancelled,
+                               java.util.concurrent.atomic.AtomicLong read) {
         String name = "dtaas-read-" + chunk.table() + "-" + chunk.index();
         return Thread.ofPlatform().daemon().name(name).start(() -> {
             Object last = END;
-            try (RowStream rows = transformed(source.read(schema, chunk))) {
+            try (RowStream rows = transformed(counted(source.read(schema, chunk), read))) {
                 Batch batch;
                 while (!cancelled.get() && (batch = rows.next(batchSize)) != null) {
                     while (!cancelled.get() && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
@@ -199,6 +203,25 @@ final class ChunkTransfer {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    /** The source's rows, counted as they are read (before transformations filter any). */
+    private static RowStream counted(RowStream rows, java.util.concurrent.atomic.AtomicLong read) {
+        return new RowStream() {
+            @Override
+            public Batch next(int maxRows) {
+                Batch batch = rows.next(maxRows);
+                if (batch != null) {
+                    read.addAndGet(batch.size());
+                }
+                return batch;
+            }
+
+            @Override
+            public void close() {
+                rows.close();
+            }
+        };
     }
 
     private RowStream transformed(RowStream rows) {

@@ -36,6 +36,8 @@ public final class ProgressTracker {
         int chunksDone;
         int chunksTotal;
         String error;
+        long rowsRead;
+        long rowsFiltered;
     }
 
     public ProgressTracker(long executionId, long taskId, ProgressSink sink, Duration interval) {
@@ -95,6 +97,8 @@ public final class ProgressTracker {
             t.bytes = p.bytes();
             t.chunksDone = p.chunksDone();
             t.chunksTotal = p.chunksTotal();
+            t.rowsRead = p.rowsRead();
+            t.rowsFiltered = p.rowsFiltered();
         }
     }
 
@@ -110,6 +114,13 @@ public final class ProgressTracker {
         TableState t = tables.get(table);
         t.chunksDone++;
         t.bytes += bytes;
+    }
+
+    /** A committed chunk read {@code read} source rows and wrote {@code written}: the rest were filtered out. */
+    public synchronized void chunkRead(String table, long read, long written) {
+        TableState t = tables.get(table);
+        t.rowsRead += read;
+        t.rowsFiltered += Math.max(0, read - written);
     }
 
     /** A chunk's rows were rolled back (a retry will write them again). */
@@ -161,7 +172,8 @@ public final class ProgressTracker {
         long bytes = 0;
         for (Map.Entry<String, TableState> e : tables.entrySet()) {
             TableState t = e.getValue();
-            list.add(new TableProgress(e.getKey(), t.state, t.rows, t.bytes, t.chunksDone, t.chunksTotal, t.error));
+            list.add(new TableProgress(e.getKey(), t.state, t.rows, t.bytes, t.chunksDone, t.chunksTotal, t.error,
+                    t.rowsRead, t.rowsFiltered));
             if (!t.earlier) {
                 rows += t.rows;
                 bytes += t.bytes;

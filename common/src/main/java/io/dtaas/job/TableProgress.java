@@ -5,7 +5,23 @@ package io.dtaas.job;
  *
  * @param state {@code pending}, {@code running}, {@code completed}, {@code failed}, {@code interrupted}, or
  *              {@code skipped}: an earlier execution finished it (its rows shown, not counted as this one's)
+ * @param rows  rows written to the target
+ * @param rowsRead     rows read from the source by the chunks this execution committed (0 when not counted:
+ *                     change streams, chunks of earlier executions)
+ * @param rowsFiltered of those, rows a transformation dropped (read minus written)
  */
 public record TableProgress(String table, String state, long rows, long bytes, int chunksDone, int chunksTotal,
-                            String error) {
+                            String error, long rowsRead, long rowsFiltered) {
+
+    /** Progress without read/filtered counts (stored before they existed, distributed table reports). */
+    public TableProgress(String table, String state, long rows, long bytes, int chunksDone, int chunksTotal,
+                         String error) {
+        this(table, state, rows, bytes, chunksDone, chunksTotal, error, 0, 0);
+    }
+
+    /** The same counters in another state, with another error. */
+    public TableProgress withState(String newState, String newError) {
+        return new TableProgress(table, newState, rows, bytes, chunksDone, chunksTotal, newError, rowsRead,
+                rowsFiltered);
+    }
 }

@@ -49,4 +49,21 @@ class StreamMetricsTest {
         now = now.plusMillis(500);
         assertThat(metrics.snapshot().lagSeconds()).isEqualTo(0.5);
     }
+
+    @Test
+    void countsInsertsUpdatesAndDeletesPerTable() {
+        StreamMetrics metrics = new StreamMetrics(Clock.fixed(now, ZoneOffset.UTC));
+        io.dtaas.data.TableRef orders = io.dtaas.data.TableRef.parse("public.orders");
+        io.dtaas.data.TableRef customers = io.dtaas.data.TableRef.parse("public.customers");
+        metrics.counted(java.util.List.of(
+                new ChangeEvent(ChangeEvent.Op.INSERT, orders, java.util.Map.of(), "0/1"),
+                new ChangeEvent(ChangeEvent.Op.INSERT, orders, java.util.Map.of(), "0/2"),
+                new ChangeEvent(ChangeEvent.Op.UPDATE, orders, java.util.Map.of(), "0/3"),
+                new ChangeEvent(ChangeEvent.Op.DELETE, customers, java.util.Map.of(), "0/4")));
+        metrics.counted(java.util.List.of(new ChangeEvent(ChangeEvent.Op.UPDATE, orders, java.util.Map.of(), "0/5")));
+
+        assertThat(metrics.snapshot().changes()).isEqualTo(java.util.Map.of(
+                "public.orders", new io.dtaas.job.ChangeCounts(2, 2, 0),
+                "public.customers", new io.dtaas.job.ChangeCounts(0, 0, 1)));
+    }
 }

@@ -86,8 +86,9 @@ class TransformedLoadIT {
                 Map.of("type", "conditional", "config", Map.of("target", "band", "when", "salary >= 10000",
                         "then", "'high'", "else", "'normal'")),
                 Map.of("type", "drop_column", "config", Map.of("column", "hired")))));
+        FullLoadIT.Run run = null;
         for (int attempt = 0; attempt < 2; attempt++) { // a repeated run replaces each chunk's key range, by the renamed key
-            FullLoadIT.Run run = load(new PostgresConnector(), PostgresFixture.connectionConfig(SRC), new PostgresConnector(),
+            run = load(new PostgresConnector(), PostgresFixture.connectionConfig(SRC), new PostgresConnector(),
                     PostgresFixture.connectionConfig(target), config, new InMemoryCheckpointStore(), RunControl.NONE);
             assertThat(run.status()).as(String.valueOf(run.last().error())).isEqualTo(ExecutionStatus.COMPLETED);
             assertThat(run.last().tables()).extracting(TableProgress::chunksTotal).containsExactly(3);
@@ -106,6 +107,11 @@ class TransformedLoadIT {
                     + "|" + (salary.compareTo(new BigDecimal(10000)) >= 0 ? "high" : "normal"));
         }
         assertThat(expected).hasSizeGreaterThan(1000);
+        // issue 14.8: what was read, written and filtered out, per table
+        TableProgress table = run.last().tables().getFirst();
+        assertThat(table.rowsRead()).isEqualTo(ROWS);
+        assertThat(table.rows()).isEqualTo(expected.size());
+        assertThat(table.rowsFiltered()).isEqualTo(ROWS - expected.size());
         assertThat(rows(target, "SELECT id, name, email, salary, dept, bonus, hired_year, band FROM public.employees ORDER BY 1"))
                 .isEqualTo(expected);
         assertThat(columns(target, "public.employees")).containsExactly("id", "name", "email", "salary", "dept", "bonus",

@@ -109,7 +109,7 @@ public class DashboardResource {
         }
         return Panache.getEntityManager().createQuery("select new io.dtaas.controlplane.dashboard.RecentExecution("
                         + "e.id, e.taskId, t.name, e.status, e.processedRows, e.rowsPerSecond, e.errorMessage,"
-                        + " e.startedAt, e.finishedAt, e.createdAt) from ExecutionEntity e, TaskEntity t"
+                        + " e.startedAt, e.finishedAt, e.createdAt, e.runNumber) from ExecutionEntity e, TaskEntity t"
                         + " where t.id = e.taskId order by e.id desc", RecentExecution.class)
                 .setMaxResults(n).getResultList();
     }

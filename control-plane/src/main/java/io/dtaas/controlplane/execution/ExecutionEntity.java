@@ -64,11 +64,27 @@ public class ExecutionEntity extends MetadataEntity {
     @Column(name = "resumed_by")
     public Long resumedBy;
 
+    /** The execution's number among its task's executions (#1, #2 ...); null only for rows older than V18. */
+    @Column(name = "run_number")
+    public Long runNumber;
+
+    /** What started it: {@link RunTrigger} wire name; null for rows older than V18. */
+    @Column(name = "run_trigger")
+    public String runTrigger;
+
     @Column(name = "started_at")
     public Instant startedAt;
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** The number the task's next execution gets. */
+    public static long nextRunNumber(long taskId) {
+        Long max = getEntityManager().createQuery(
+                "select max(e.runNumber) from ExecutionEntity e where e.taskId = ?1", Long.class)
+                .setParameter(1, taskId).getSingleResult();
+        return max == null ? 1 : max + 1;
+    }
 
     /** The task's newest execution: the one whose status the task mirrors. */
     public static Optional<ExecutionEntity> latestOf(long taskId) {

@@ -20,17 +20,20 @@ import java.util.Map;
  * @param lastRetryReason the latest retried failure, naming table and chunk or change batch; null without retries
  * @param resumedFrom   the paused or failed execution this one continues (null for a start from scratch)
  * @param resumedBy     the execution that continued this one (null while none did)
+ * @param runNumber     its number among the task's executions (#1, #2 ...); null for executions older than numbering
+ * @param trigger       what started it: manual, resume, schedule or retry; null when not recorded
  */
 public record ExecutionView(long id, long taskId, String status, long processedRows, Double rowsPerSecond,
                             List<TableProgress> tableProgress, Map<String, Object> variables, String errorMessage,
                             Instant startedAt, Instant finishedAt, Instant createdAt, Map<String, Object> cdc,
-                            int retries, String lastRetryReason, Long resumedFrom, Long resumedBy) {
+                            int retries, String lastRetryReason, Long resumedFrom, Long resumedBy,
+                            Long runNumber, String trigger) {
 
     public static ExecutionView of(ExecutionEntity e) {
         return new ExecutionView(e.id, e.taskId, e.status, e.processedRows, e.rowsPerSecond,
                 TableProgressJson.fromJson(e.tableProgress), e.variables == null ? Map.of() : e.variables,
                 e.errorMessage, e.startedAt, e.finishedAt, e.createdAt,
                 CdcLag.now(e.cdcMetrics, e.status, Instant.now()), e.retries, e.lastRetryReason, e.resumedFrom,
-                e.resumedBy);
+                e.resumedBy, e.runNumber, e.runTrigger);
     }
 }

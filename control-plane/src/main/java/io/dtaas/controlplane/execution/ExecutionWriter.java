@@ -87,6 +87,10 @@ public class ExecutionWriter {
         json.put("position_gap_bytes", m.positionGapBytes());
         json.put("events_per_second", m.eventsPerSecond());
         json.put("last_applied_at", m.lastAppliedAt() == null ? null : m.lastAppliedAt().toString());
+        Map<String, Object> changes = new java.util.TreeMap<>();
+        m.changes().forEach((table, c) -> changes.put(table, Map.of("inserts", c.inserts(), "updates", c.updates(),
+                "deletes", c.deletes())));
+        json.put("changes", changes);
         return json;
     }
 

@@ -43,11 +43,9 @@ public final class TableProgressJson {
             case COMPLETED, IDLE, QUEUED, RUNNING, STOPPING -> "the execution ended";
         };
         return tables.stream().map(t -> switch (t.state() == null ? "pending" : t.state()) {
-            case "running" -> new TableProgress(t.table(), status == ExecutionStatus.FAILED ? "failed" : "interrupted",
-                    t.rows(), t.bytes(), t.chunksDone(), t.chunksTotal(),
+            case "running" -> t.withState(status == ExecutionStatus.FAILED ? "failed" : "interrupted",
                     t.error() != null ? t.error() : "did not finish: " + why);
-            case "pending" -> new TableProgress(t.table(), "interrupted", t.rows(), t.bytes(), t.chunksDone(),
-                    t.chunksTotal(), t.error() != null ? t.error() : "not started: " + why);
+            case "pending" -> t.withState("interrupted", t.error() != null ? t.error() : "not started: " + why);
             default -> t;
         }).toList();
     }
@@ -61,13 +59,15 @@ public final class TableProgressJson {
         m.put("chunks_done", t.chunksDone());
         m.put("chunks_total", t.chunksTotal());
         m.put("error", t.error());
+        m.put("rows_read", t.rowsRead());
+        m.put("rows_filtered", t.rowsFiltered());
         return m;
     }
 
     private static TableProgress fromJson(Map<String, Object> m) {
         return new TableProgress((String) m.get("table"), (String) m.get("state"), number(m.get("rows")),
                 number(m.get("bytes")), (int) number(m.get("chunks_done")), (int) number(m.get("chunks_total")),
-                (String) m.get("error"));
+                (String) m.get("error"), number(m.get("rows_read")), number(m.get("rows_filtered")));
     }
 
     private static long number(Object v) {

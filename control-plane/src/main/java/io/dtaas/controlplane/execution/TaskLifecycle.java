@@ -61,14 +61,19 @@ public class TaskLifecycle {
 
     /** Runs the task from scratch: its checkpoints are cleared. While it runs, answers its execution. */
     public Outcome start(long taskId) {
+        return start(taskId, RunTrigger.MANUAL);
+    }
+
+    /** {@link #start(long)}, recording what started it (the scheduler: schedule or retry). */
+    public Outcome start(long taskId, RunTrigger trigger) {
         resync.beforeStart(taskId); // a task whose position the source lost resyncs first
-        return carryOut(() -> launch(taskId, TaskAction.START));
+        return carryOut(() -> launch(taskId, TaskAction.START, trigger));
     }
 
     /** Continues a paused (or failed) task from its checkpoints in a new execution. */
     public Outcome resume(long taskId) {
         resync.beforeStart(taskId);
-        return carryOut(() -> launch(taskId, TaskAction.RESUME));
+        return carryOut(() -> launch(taskId, TaskAction.RESUME, RunTrigger.RESUME));
     }
 
     /** Asks a queued or running execution to pause at its next batch boundary; it ends {@code paused}. */
@@ -120,7 +125,7 @@ public class TaskLifecycle {
         });
     }
 
-    private Decision launch(long taskId, TaskAction action) {
+    private Decision launch(long taskId, TaskAction action, RunTrigger trigger) {
         TaskEntity task = lockTask(taskId);
         ExecutionStatus status = status(task);
         if (action == TaskAction.START && ACTIVE.contains(status)) {
@@ -141,6 +146,8 @@ public class TaskLifecycle {
         e.status = ExecutionStatus.QUEUED.wireName();
         e.tableProgress = List.of();
         e.createdAt = StoredTime.now();
+        e.runNumber = ExecutionEntity.nextRunNumber(taskId); // under the task's lock: numbers are unique per task
+        e.runTrigger = trigger.wireName();
         if (action == TaskAction.RESUME && resumable) {
             e.resumedFrom = previous.id;
         }

@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.schedule;
 
+import io.dtaas.controlplane.execution.RunTrigger;
 import io.dtaas.controlplane.execution.TaskLifecycle;
 import io.dtaas.controlplane.task.LastRun;
 import io.dtaas.controlplane.task.ScheduleDue;
@@ -42,7 +43,8 @@ public class TaskScheduler {
         for (TaskEntity task : scheduled) {
             try {
                 if (due(task, now)) {
-                    lifecycle.start(task.id);
+                    // a task resting in failed is started again by its schedule: that run is a retry
+                    lifecycle.start(task.id, "failed".equals(task.status) ? RunTrigger.RETRY : RunTrigger.SCHEDULE);
                     started.add(task.id);
                 }
             } catch (RuntimeException e) {

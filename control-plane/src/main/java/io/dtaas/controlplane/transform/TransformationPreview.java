@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * Runs a list of transformations over the first rows of a source table. Row-set transformations (deduplicate,
- * sort, limit, aggregate) see only those rows, not the whole table. Variables are not resolved here: a
- * {@code {{name}}} shows as written (or NULL in expressions).
+ * sort, limit, aggregate) see only those rows, not the whole table. Variables are not resolved here: the caller
+ * may pass test values ({@code variables}, as the builder resolves them); a {@code {{name}}} without one shows as
+ * written (or NULL in expressions).
  */
 @ApplicationScoped
 public class TransformationPreview {
@@ -65,8 +66,9 @@ public class TransformationPreview {
         // the read is bounded by the database's statement timeout; the work in our JVM by the preview deadline
         Batch before = gateway.preview(c.connector(), c.values(), request.table().strip(), limit);
         TransformationChain transformations = chain;
+        Map<String, Object> testValues = request.variables() == null ? Map.of() : request.variables();
         return deadline.run(checkpoint -> {
-            Pipeline pipeline = transformations.bind(before.schema(), TransformContext.validation(Map.of()));
+            Pipeline pipeline = transformations.bind(before.schema(), TransformContext.validation(testValues));
             return new PreviewResult(SampleValues.of(before, checkpoint),
                     SampleValues.of(pipeline.output(), pipeline.applyRows(before.rows(), checkpoint), checkpoint));
         });

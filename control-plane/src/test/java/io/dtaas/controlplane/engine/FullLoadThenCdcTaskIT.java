@@ -75,6 +75,24 @@ class FullLoadThenCdcTaskIT {
             await().atMost(WAIT).pollInterval(Duration.ofSeconds(2))
                     .untilAsserted(() -> assertThat(rows(dst)).isEqualTo(rows(src)));
             assertThat(TaskApi.execution(first).getString("status")).isEqualTo("running");
+            // issue 14.7: the load's rows stay, the stream's changes are counted per table by kind, and together
+            // they are the table's rows (every applied change is one written row)
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                var run = TaskApi.execution(first);
+                String counts = "cdc.changes.'" + run.getString("table_progress[0].table") + "'.";
+                long inserts = run.getLong(counts + "inserts");
+                long updates = run.getLong(counts + "updates");
+                long deletes = run.getLong(counts + "deletes");
+                assertThat(inserts).isPositive();
+                assertThat(updates).isPositive();
+                assertThat(deletes).isPositive();
+                long read = run.getLong("table_progress[0].rows_read");
+                assertThat(read).as("the load's rows read").isGreaterThan(ROWS / 2);
+                assertThat(run.getLong("table_progress[0].rows_filtered")).isZero();
+                assertThat(run.getLong("table_progress[0].rows")).isEqualTo(read + inserts + updates + deletes);
+            });
+            assertThat(TaskApi.execution(first).getLong("run_number")).isEqualTo(1);
+            assertThat(TaskApi.execution(first).getString("trigger")).isEqualTo("manual");
 
             TaskApi.action(task, "pause").statusCode(202);
             TaskApi.awaitExecution(first, "paused");
@@ -85,6 +103,8 @@ class FullLoadThenCdcTaskIT {
                     .untilAsserted(() -> assertThat(rows(dst)).isEqualTo(rows(src)));
             assertThat(TaskApi.execution(second).getLong("processed_rows")).as("the resumed execution only streams")
                     .isLessThan(ROWS);
+            assertThat(TaskApi.execution(second).getLong("run_number")).isEqualTo(2);
+            assertThat(TaskApi.execution(second).getString("trigger")).isEqualTo("resume");
 
             TaskApi.action(task, "stop").statusCode(202);
             TaskApi.awaitExecution(second, "stopped");

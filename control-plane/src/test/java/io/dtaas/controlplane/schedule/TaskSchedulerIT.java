@@ -57,7 +57,10 @@ class TaskSchedulerIT {
         TaskApi.awaitExecution(catchUp, "completed");
         assertThat(scheduler.tick(Instant.now())).doesNotContain(hourly);
         when().get("/api/tasks/" + hourly + "/executions").then().statusCode(200)
-                .body("size()", org.hamcrest.Matchers.equalTo(2));
+                .body("size()", org.hamcrest.Matchers.equalTo(2))
+                // issue 14.9: numbered per task, each saying what started it
+                .body("run_number", org.hamcrest.Matchers.contains(2, 1))
+                .body("trigger", org.hamcrest.Matchers.contains("schedule", "schedule"));
     }
 
     /**
@@ -92,6 +95,9 @@ class TaskSchedulerIT {
         assertThat(scheduler.tick(Instant.now().plusSeconds(3600))).doesNotContain(task);
         TaskApi.action(task, "resume").statusCode(202);
         TaskApi.awaitExecution(latestExecution(task), "completed");
+        when().get("/api/tasks/" + task + "/executions").then().statusCode(200)
+                .body("trigger", org.hamcrest.Matchers.contains("resume", "manual", "schedule"))
+                .body("run_number", org.hamcrest.Matchers.contains(3, 2, 1));
         assertThat(scheduler.tick(Instant.now())).contains(task); // the schedule goes on
         TaskApi.awaitExecution(latestExecution(task), "completed");
         TaskApi.action(task, "stop").statusCode(200);
@@ -120,6 +126,11 @@ class TaskSchedulerIT {
             assertThat(Instant.parse(failed.getString("next_run_at")))
                     .isAfter(Instant.parse(failed.getString("last_execution.finished_at")));
             assertThat(scheduler.tick(Instant.now())).doesNotContain(failing);
+            // once the back-off is over the schedule starts it again: a retry
+            assertThat(scheduler.tick(Instant.parse(failed.getString("next_run_at")).plusSeconds(1))).contains(failing);
+            when().get("/api/tasks/" + failing + "/executions").then().statusCode(200)
+                    .body("trigger", org.hamcrest.Matchers.contains("retry", "schedule"));
+            TaskApi.awaitExecution(latestExecution(failing), "failed");
         } finally {
             TaskApi.action(failing, "stop");
         }

@@ -88,6 +88,19 @@ class TransformationApiIT {
         assertThat(answer.getList("after.rows")).containsExactly(List.of(1, "Ann", "FI", "Ann/FI"), List.of(3, "Cy", "SE", "Cy/SE"));
     }
 
+    /** Issue 14.11: the builder resolves the variables a step names and the preview applies their test values. */
+    @Test
+    void previewAppliesTheTestValuesOfVariables() {
+        Map<String, Object> body = Map.of("connector_id", source, "table", "public.customers", "limit", 10,
+                "transformations", List.of(t("add_column", Map.of("name", "batch", "value", "{{batch_id}}")),
+                        t("filter_rows", Map.of("condition", "cust_id >= {{min_id}}"))),
+                "variables", Map.of("batch_id", "b-7", "min_id", 2));
+        JsonPath answer = Api.post("/api/transformations/preview", body).statusCode(200).extract().jsonPath();
+        assertThat(answer.getList("after.columns.name")).containsExactly("cust_id", "name", "country", "batch");
+        assertThat(answer.getList("after.rows")).containsExactly(java.util.Arrays.asList(2, "Bo", null, "b-7"),
+                java.util.Arrays.asList(3, "Cy", "se", "b-7"));
+    }
+
     @Test
     void previewNamesTheBadTransformationAndField() {
         Map<String, Object> body = new HashMap<>(Map.of("connector_id", source, "table", "customers",

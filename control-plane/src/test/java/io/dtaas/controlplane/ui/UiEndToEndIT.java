@@ -15,9 +15,12 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +41,9 @@ class UiEndToEndIT {
     private static final String DEST_DB = "ui_e2e_dst";
     private static final int CUSTOMERS = 5_000;
     private static final int ORDERS = 300_000;
+    private static final int STREAM_ROWS = 3_000;
     private static final List<String> PAGES = List.of("dashboard", "connectors", "connector-form", "task-builder",
-            "task-detail", "tasks", "database-browser", "variables");
+            "task-detail", "tasks", "database-browser", "variables", "stream-monitor", "dashboard-offline");
 
     @TestHTTPResource("/")
     URL base;
@@ -59,6 +63,7 @@ class UiEndToEndIT {
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         assertThat(chromium).as("Debian's chromium (apt-get install chromium; ./test installs it)").isExecutable();
         prepareDatabases();
+        forgetStaleStreamState();
 
         Path uiDir = Path.of(System.getProperty("dtaas.ui.dir", "../ui")).toAbsolutePath().normalize();
         Path shots = Path.of(System.getProperty("dtaas.ui.screenshots", "target/ui-screenshots")).toAbsolutePath();
@@ -86,15 +91,25 @@ class UiEndToEndIT {
         env.put("E2E_CUSTOMERS", String.valueOf(CUSTOMERS));
         env.put("E2E_ORDERS", String.valueOf(ORDERS));
 
+        // the streaming monitor watches a full_load_then_cdc task while this writer changes stream_items
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = Thread.ofPlatform().daemon().name("ui-e2e-writer").start(() -> write(writing));
         Process process = pb.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            out.lines().forEach(line -> System.out.println("[ui-e2e] " + line));
+        boolean ended;
+        try {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                out.lines().forEach(line -> System.out.println("[ui-e2e] " + line));
+            }
+            ended = process.waitFor(8, TimeUnit.MINUTES);
+            if (!ended) {
+                process.destroyForcibly();
+            }
+        } finally {
+            writing.set(false);
+            writer.join(10_000);
+            dropStreamSlots();
         }
-        boolean ended = process.waitFor(5, TimeUnit.MINUTES);
-        if (!ended) {
-            process.destroyForcibly();
-        }
-        assertThat(ended).as("the e2e script ended within 5 minutes").isTrue();
+        assertThat(ended).as("the e2e script ended within 8 minutes").isTrue();
         assertThat(process.exitValue()).as("e2e exit code (its output is above, a failure.png in %s)", shots).isZero();
         for (String page : PAGES) {
             assertThat(shots.resolve(page + ".png")).as("screenshot of " + page).isNotEmptyFile();
@@ -102,6 +117,7 @@ class UiEndToEndIT {
     }
 
     private static void prepareDatabases() throws Exception {
+        dropStreamSlots(); // a database with a replication slot cannot be dropped
         PostgresFixture.freshDatabase(SOURCE_DB);
         PostgresFixture.execute(SOURCE_DB,
                 "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, country varchar(2) NOT NULL, email varchar(120))",
@@ -112,7 +128,61 @@ class UiEndToEndIT {
                 "INSERT INTO orders SELECT g, 1 + g % " + CUSTOMERS + ", (g % 1000) / 10.0,"
                         + " timestamptz '2026-01-01' + g * interval '1 minute' FROM generate_series(1, " + ORDERS + ") g",
                 "CREATE TABLE audit_log (id int PRIMARY KEY, note text)",
+                "CREATE TABLE stream_items (id int PRIMARY KEY, qty int NOT NULL, note text)",
+                "INSERT INTO stream_items SELECT g, g % 50, 'item ' || g FROM generate_series(1, " + STREAM_ROWS + ") g",
                 "ANALYZE");
         MariaDbFixture.freshDatabase(DEST_DB);
+    }
+
+    /** Inserts, updates and deletes on stream_items, about fifty a second, until told to stop. */
+    private static void write(AtomicBoolean writing) {
+        java.util.Random random = new java.util.Random();
+        int next = STREAM_ROWS + 1;
+        try (Connection c = PostgresFixture.connect(SOURCE_DB); Statement st = c.createStatement()) {
+            while (writing.get()) {
+                int id = 1 + random.nextInt(next);
+                switch (random.nextInt(4)) {
+                    case 0, 1 -> st.execute("INSERT INTO stream_items VALUES (" + next++ + ", " + random.nextInt(100)
+                            + ", 'new') ON CONFLICT (id) DO NOTHING");
+                    case 2 -> st.execute("UPDATE stream_items SET qty = qty + 1 WHERE id = " + id);
+                    default -> st.execute("DELETE FROM stream_items WHERE id = " + id);
+                }
+                Thread.sleep(20); // a steady trickle, like a live application; nothing waits on it
+            }
+        } catch (Exception e) {
+            if (writing.get()) {
+                System.err.println("[ui-e2e] writer stopped: " + e);
+            }
+        }
+    }
+
+    /**
+     * Task ids start again with each test run's metadata database: stream state left by an earlier run under an id
+     * this run's tasks will get is removed (a finished e2e deletes its stream task, which forgets its own).
+     */
+    private static void forgetStaleStreamState() throws Exception {
+        long maxId = when().get("/api/tasks").then().statusCode(200).extract().jsonPath().getList("id", Long.class)
+                .stream().mapToLong(Long::longValue).max().orElse(0);
+        Path root = Path.of("target", "cdc-state");
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (var dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("task-\\d+")).toList()) {
+                if (Long.parseLong(dir.getFileName().toString().substring(5)) > maxId) {
+                    try (var files = Files.walk(dir)) {
+                        for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.delete(f);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The stream task's slot, if the script failed before deleting its task (which drops it). */
+    private static void dropStreamSlots() throws Exception {
+        PostgresFixture.execute("postgres", "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
+                + " WHERE database = '" + SOURCE_DB + "' AND NOT active");
     }
 }
