@@ -1,5 +1,6 @@
 package io.dtaas.cdc;
 
+import io.dtaas.connect.change.ChangeEvent;
 import io.dtaas.job.CdcMetrics;
 import io.dtaas.job.ChangeCounts;
 import org.apache.kafka.connect.data.Struct;

@@ -1,5 +1,6 @@
 package io.dtaas.cdc;
 
+import io.dtaas.connect.change.ChangeEvent;
 import io.dtaas.job.CdcMetrics;
 import org.junit.jupiter.api.Test;
 
