@@ -118,6 +118,26 @@ public final class ChangeApplier implements ChangeSink {
     }
 
     @Override
+    public void addTable(TableSchema schema, Pipeline pipeline) {
+        schemas.put(schema.table(), schema);
+        tables.add(schema, pipeline);
+        if (!schema.hasPrimaryKey()) {
+            throw new ConfigError("config.tables", "table " + schema.table() + " has no primary key; change data "
+                    + "capture applies changes to database destinations by primary key");
+        }
+        tables.refuseRowSetSteps(schema.table());
+        prepareTarget(schema);
+    }
+
+    /** The target's rows are deleted in one transaction (a copy of the table refills it). */
+    @Override
+    public void resetTable(TableRef table) {
+        if (outputs.containsKey(table)) {
+            destination.deleteAll(targetOf.apply(table));
+        }
+    }
+
+    @Override
     public void evolve(TableSchema schema) {
         if (!schemas.containsKey(schema.table())) {
             return;

@@ -33,6 +33,21 @@ public sealed interface ChangeSink permits ChangeApplier, FileChangeSink, Snowfl
     void evolve(TableSchema schema);
 
     /**
+     * A table joins the running stream (issue 16): its target is created or extended as {@link #prepare} does, and
+     * it is refused the same way.
+     *
+     * @param pipeline its transformations bound to its schema
+     */
+    void addTable(TableSchema schema, Pipeline pipeline);
+
+    /**
+     * Before a table is copied again into a running stream (resync, resume): database targets lose their rows, so
+     * rows deleted at the source while the table was out of sync do not linger (the copy refills it); change files
+     * keep their history (the copy arrives as inserts).
+     */
+    void resetTable(TableRef table);
+
+    /**
      * The sink for how the destination takes changes ({@link Destination#changeApplication()}): database
      * destinations apply by primary key (Snowflake through staged changes and MERGE), file destinations (S3, local
      * files) get change files.

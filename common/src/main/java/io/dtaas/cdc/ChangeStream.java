@@ -56,6 +56,8 @@ public final class ChangeStream implements AutoCloseable {
     private final CompletableFuture<Throwable> outcome = new CompletableFuture<>();
     private final AtomicLong applied = new AtomicLong();
     private final Retrier retrier;
+    /** Per-table application and copies (issue 16); null: the batch is applied as a whole. */
+    private TableLifecycle lifecycle;
 
     /** A stream whose batches are not retried (the first sink failure stops it). */
     public ChangeStream(Properties debezium, Map<TableRef, TableSchema> schemas, ChangeSink applier, Listener listener) {
@@ -78,6 +80,12 @@ public final class ChangeStream implements AutoCloseable {
                 .using((success, message, error) -> outcome.complete(success ? null
                         : error != null ? error : new IllegalStateException(message)))
                 .build();
+    }
+
+    /** Applies batches table by table through {@code lifecycle} (paused and failed tables skipped, copies followed). */
+    public ChangeStream withLifecycle(TableLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+        return this;
     }
 
     public void start() {
@@ -103,8 +111,13 @@ public final class ChangeStream implements AutoCloseable {
                 events.add(e);
             }
         }
-        if (!events.isEmpty()) {
-            retrier.run("applying a batch of " + events.size() + " change(s)", () -> applier.apply(events));
+        if (lifecycle != null) {
+            List<ChangeEvent> applied = events.isEmpty() ? events : lifecycle.apply(events);
+            events = applied;
+            lifecycle.observe(records.stream().map(RecordChangeEvent::record).toList());
+        } else if (!events.isEmpty()) {
+            List<ChangeEvent> batch = events;
+            retrier.run("applying a batch of " + events.size() + " change(s)", () -> applier.apply(batch));
         }
         for (RecordChangeEvent<SourceRecord> r : records) {
             committer.markProcessed(r);

@@ -34,6 +34,11 @@ final class ChangeTables {
         this.rebinder = rebinder;
     }
 
+    /** A table joins a running stream (issue 16), with its transformations bound to its schema. */
+    void add(TableSchema schema, Pipeline pipeline) {
+        pipelines.put(schema.table(), pipeline == null ? Pipeline.identity(schema) : pipeline);
+    }
+
     Set<TableRef> tables() {
         return pipelines.keySet();
     }
