@@ -20,17 +20,21 @@ import java.util.Map;
  * @param lastRetryReason the latest retried failure, naming table and chunk or change batch; null without retries
  * @param resumedFrom   the paused or failed execution this one continues (null for a start from scratch)
  * @param resumedBy     the execution that continued this one (null while none did)
+ * @param degraded      a running change stream with a table {@code failed} (the destination refused one of its
+ *                      changes): the other tables stream on (issue 16)
  */
 public record ExecutionView(long id, long taskId, String status, long processedRows, Double rowsPerSecond,
                             List<TableProgress> tableProgress, Map<String, Object> variables, String errorMessage,
                             Instant startedAt, Instant finishedAt, Instant createdAt, Map<String, Object> cdc,
-                            int retries, String lastRetryReason, Long resumedFrom, Long resumedBy) {
+                            int retries, String lastRetryReason, Long resumedFrom, Long resumedBy,
+                            boolean degraded) {
 
     public static ExecutionView of(ExecutionEntity e) {
+        List<TableProgress> tables = TableProgressJson.fromJson(e.tableProgress);
         return new ExecutionView(e.id, e.taskId, e.status, e.processedRows, e.rowsPerSecond,
-                TableProgressJson.fromJson(e.tableProgress), e.variables == null ? Map.of() : e.variables,
+                tables, e.variables == null ? Map.of() : e.variables,
                 e.errorMessage, e.startedAt, e.finishedAt, e.createdAt,
                 CdcLag.now(e.cdcMetrics, e.status, Instant.now()), e.retries, e.lastRetryReason, e.resumedFrom,
-                e.resumedBy);
+                e.resumedBy, "running".equals(e.status) && tables.stream().anyMatch(t -> "failed".equals(t.state())));
     }
 }
