@@ -182,7 +182,7 @@ public final class CdcRun {
                         ? TablePhases.Phase.STREAMING : TablePhases.Phase.BACKFILLING));
             }
         }
-        if (capture.copiesTablesOnline() && phases.signalTable() == null) {
+        if (capture.copiesTablesOnline() && phases.signalTable() == null && !tables.isEmpty()) {
             // one signal table per stream, where its first table lives, kept there when the tables change
             phases.signalTable(new TableRef(tables.getFirst().schema(), streamId(task.taskId()) + "_signal").toString());
         }
@@ -199,7 +199,7 @@ public final class CdcRun {
     private ChangeStream open(List<TableRef> tables) {
         List<TableRef> followed = new java.util.ArrayList<>(tables);
         java.util.Properties debezium;
-        if (capture.copiesTablesOnline()) {
+        if (capture.copiesTablesOnline() && phases.signalTable() != null) {
             capture.prepareSignalTable(sourceConfig, signalTable());
             followed.add(signalTable());
             capture.follow(sourceConfig, streamId(task.taskId()), followed);
@@ -207,7 +207,7 @@ public final class CdcRun {
         CapturePlan plan = new CapturePlan(streamId(task.taskId()), followed, state.offsetsFile(),
                 state.historyFile(), config.batchSize(), pollMillis());
         debezium = DebeziumProperties.of(capture, sourceConfig, plan);
-        if (capture.copiesTablesOnline()) {
+        if (capture.copiesTablesOnline() && phases.signalTable() != null) {
             DebeziumProperties.signals(debezium, signalTable(), config.batchSize());
         }
         state.configure(debezium, plan.streamId());
@@ -263,7 +263,7 @@ public final class CdcRun {
 
     /** One per-table request, between batches; the other tables keep streaming. */
     private void take(TableCommand command) {
-        if (!capture.copiesTablesOnline()) {
+        if (!capture.copiesTablesOnline() || phases.signalTable() == null) {
             return;
         }
         switch (command) {
