@@ -211,7 +211,10 @@ public final class CdcRun {
             DebeziumProperties.signals(debezium, signalTable(), config.batchSize());
         }
         state.configure(debezium, plan.streamId());
-        debezium.putAll(debeziumOverrides);
+        if (following.isEmpty() || !state.hasHistory()) {
+            // a handoff's first start builds the schema history; an engine restarted for new tables has it
+            debezium.putAll(debeziumOverrides);
+        }
         following = List.copyOf(tables);
         Map<TableRef, TableSchema> followedSchemas = new LinkedHashMap<>();
         tables.forEach(t -> followedSchemas.put(t, schemas.get(t)));

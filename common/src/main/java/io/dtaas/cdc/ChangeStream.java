@@ -168,7 +168,11 @@ public final class ChangeStream implements AutoCloseable {
         for (Column c : schema.columns()) {
             Field f = row.schema().field(c.name());
             if (f != null && (!keyOnly || schema.primaryKey().contains(c.name()))) {
-                values.put(c.name(), DebeziumValues.convert(f.schema(), row.get(f), c.type(), where + ", column " + c.name()));
+                Object raw = row.get(f);
+                // an UPDATE's unchanged TOASTed value is not in the log: the target keeps its own (issue 16, item 6)
+                values.put(c.name(), op == ChangeEvent.Op.UPDATE && UnchangedValue.isPlaceholder(raw)
+                        ? UnchangedValue.INSTANCE
+                        : DebeziumValues.convert(f.schema(), raw, c.type(), where + ", column " + c.name()));
             }
         }
         Instant sourceTs = source.schema().field("ts_ms") != null && source.getInt64("ts_ms") != null

@@ -81,7 +81,8 @@ final class ChangeTables {
     static Object[] inputRow(Pipeline pipeline, ChangeEvent e) {
         Object[] row = new Object[pipeline.input().columns().size()];
         for (int i = 0; i < row.length; i++) {
-            row[i] = e.values().get(pipeline.input().columns().get(i).name());
+            Object v = e.values().get(pipeline.input().columns().get(i).name());
+            row[i] = v == UnchangedValue.INSTANCE ? null : v; // sinks that keep such a value leave its column out
         }
         return row;
     }

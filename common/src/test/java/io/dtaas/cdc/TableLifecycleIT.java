@@ -103,6 +103,85 @@ class TableLifecycleIT {
                         + "VALUES(status), amount = VALUES(amount), note = VALUES(note)");
     }
 
+    /**
+     * Item 6: an UPDATE that does not touch a TOASTed text or jsonb column (no {@code REPLICA IDENTITY FULL}) carries
+     * Debezium's placeholder for it; the target keeps its value, also when the row was inserted in the same batch.
+     */
+    @Test
+    void unchangedLargeValuesKeepTheirTargetValue() throws Exception {
+        String src = "h16_src_toast";
+        String dst = "h16_dst_toast";
+        PostgresFixture.freshDatabase(src);
+        PostgresFixture.freshDatabase(dst);
+        PostgresFixture.execute(src, "CREATE TABLE docs (id int PRIMARY KEY, n int, big text, doc jsonb)");
+        ConfigValues source = ConfigValidator.validate(PostgresConnector.TYPE, PostgresFixture.connectionConfig(src), "s");
+        ConfigValues destination = ConfigValidator.validate(PostgresConnector.TYPE, PostgresFixture.connectionConfig(dst), "d");
+        long taskId = 16_100_003;
+        String large = "(SELECT string_agg(md5(random()::text || g), '') FROM generate_series(1, 300) g)";
+        String columns = "SELECT id, n, md5(big), md5(doc::text) FROM docs ORDER BY id";
+        Path stateDir = state.resolve("task-" + taskId);
+        TransferConfig config = TransferConfig.from(Map.of("tables", List.of("docs"), "batch_size", 500));
+        AtomicBoolean stopFlag = new AtomicBoolean();
+        RunControl control = new RunControl() {
+            @Override
+            public boolean stopRequested() {
+                return stopFlag.get();
+            }
+
+            @Override
+            public boolean pauseRequested() {
+                return false;
+            }
+        };
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+        try (Source s = new PostgresConnector().source(source);
+             Destination d = new PostgresConnector().destination(destination)) {
+            CompletableFuture<ExecutionStatus> run = CompletableFuture.supplyAsync(() -> new CdcRun(s, d,
+                    new PostgresConnector(), source, config, new FullLoad.TaskContext(taskId, "toast"),
+                    new FileStreamState(stateDir), control, new ProgressTracker(1, taskId, events::add,
+                    Duration.ofMillis(100))).run(), OWN_THREAD);
+            await().atMost(WAIT).until(() -> Files.exists(stateDir.resolve(FileStreamState.TABLE_PHASES))
+                    || run.isDone());
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+                PostgresFixture.execute(src, "INSERT INTO docs VALUES (0, 0, 'x', '{}') ON CONFLICT (id) DO UPDATE SET n = docs.n + 1");
+                return !query(dst, "SELECT id FROM docs WHERE id = 0").isEmpty();
+            });
+            PostgresFixture.execute(src, "INSERT INTO docs SELECT g, g, " + large + ", jsonb_build_object('k', " + large
+                    + ") FROM generate_series(1, 20) g");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(query(dst, columns)).isEqualTo(query(src, columns)));
+            // updates that leave the large columns alone, alone and after an insert in the same transaction
+            PostgresFixture.execute(src, "UPDATE docs SET n = n + 100 WHERE id <= 10");
+            try (Connection c = PostgresFixture.connect(src); Statement st = c.createStatement()) {
+                c.setAutoCommit(false);
+                st.execute("INSERT INTO docs SELECT g, g, " + large + ", jsonb_build_object('k', " + large
+                        + ") FROM generate_series(21, 25) g");
+                st.execute("UPDATE docs SET n = n + 1000 WHERE id BETWEEN 21 AND 25");
+                st.execute("UPDATE docs SET n = n + 1000, big = 'small now' WHERE id = 11");
+                c.commit();
+            }
+            assertThat(query(src, "SELECT count(*) FROM docs WHERE length(big) > 5000")).containsExactly("24");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(query(dst, columns)).isEqualTo(query(src, columns)));
+            stopFlag.set(true);
+            assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(ExecutionStatus.STOPPED);
+        } finally {
+            SourceCapture.of(new PostgresConnector()).cleanUp(source, CdcRun.streamId(taskId));
+        }
+    }
+
+    private static List<String> query(String db, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = PostgresFixture.connect(db); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+
     private void scenario(Connector connector, ConfigValues source, String dst, long taskId, Map<String, Object> extra,
                           Callable<Connection> sourceConnection, Function<String, String> qualified, String upsertTail)
             throws Exception {
