@@ -119,33 +119,24 @@ public class TaskResource {
     }
 
     @POST
-    @Path("/{id}/tables/pause")
+    @Path("/{id}/tables/{action}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Pause some tables of the task's running change stream: their changes are dropped (nothing is"
-            + " held) while the others stream on; 409 when no execution of the task is running")
+    @Operation(summary = "Pause (their changes are dropped, nothing is held) or resume (each is emptied and copied"
+            + " again online, then streams) some tables of the task's running change stream while the others stream"
+            + " on; 409 when no execution of the task is running")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, description = "the tables",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResyncRequest.class)))
     @APIResponse(responseCode = "202", description = "accepted: the stream takes it between two batches",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TableActionView.class)))
     @APIResponse(responseCode = "409", description = "no execution of the task is running",
             content = @Content(mediaType = "application/problem+json"))
-    public Response pauseTables(@PathParam("id") long id, String body) {
-        return Response.accepted(tasks.tables(id, "pause", ResyncRequest.parse(body))).build();
-    }
-
-    @POST
-    @Path("/{id}/tables/resume")
-    @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Resume paused or failed tables of the task's running change stream: each is emptied and"
-            + " copied again online, then streams; 409 when no execution of the task is running")
-    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, description = "the tables",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResyncRequest.class)))
-    @APIResponse(responseCode = "202", description = "accepted: the stream takes it between two batches",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TableActionView.class)))
-    @APIResponse(responseCode = "409", description = "no execution of the task is running",
-            content = @Content(mediaType = "application/problem+json"))
-    public Response resumeTables(@PathParam("id") long id, String body) {
-        return Response.accepted(tasks.tables(id, "resume", ResyncRequest.parse(body))).build();
+    public Response tableAction(@PathParam("id") long id,
+                                @PathParam("action") @Schema(enumeration = {"pause", "resume"}) String action,
+                                String body) {
+        if (!action.equals("pause") && !action.equals("resume")) {
+            throw new io.dtaas.error.NotFoundError("no table action '" + action + "': pause, resume or remove");
+        }
+        return Response.accepted(tasks.tables(id, action, ResyncRequest.parse(body))).build();
     }
 
     @POST
