@@ -56,6 +56,8 @@ public final class ChangeStream implements AutoCloseable {
     private final CompletableFuture<Throwable> outcome = new CompletableFuture<>();
     private final AtomicLong applied = new AtomicLong();
     private final Retrier retrier;
+    /** How long close() waits for the engine to stop. */
+    private static final java.time.Duration CLOSE_TIMEOUT = java.time.Duration.ofSeconds(60);
     /** Per-table application and copies (issue 16); null: the batch is applied as a whole. */
     private TableLifecycle lifecycle;
 
@@ -189,12 +191,28 @@ public final class ChangeStream implements AutoCloseable {
 
     @Override
     public void close() {
+        // the engine refuses close() while it is still starting: ask again until it stops, then wait for it, so a
+        // stream restarted on new tables never runs beside this one (same slot, same JMX names)
+        long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
         try {
-            engine.close();
+            while (!outcome.isDone()) {
+                try {
+                    engine.close();
+                    break;
+                } catch (IllegalStateException notRunningYet) {
+                    if (System.nanoTime() > deadline) {
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+            }
+            outcome.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        } catch (IllegalStateException alreadyStopped) {
-            // the engine stopped on its own (an error); outcome() says why
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // outcome() says why, or the engine is slow to stop; the thread below goes away with it
         } finally {
             thread.shutdown();
         }

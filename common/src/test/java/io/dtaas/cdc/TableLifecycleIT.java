@@ -56,7 +56,7 @@ class TableLifecycleIT {
 
     private static final int ROWS = 4_000;
     private static final int ADDED_ROWS = 100_000;
-    private static final Duration WAIT = Duration.ofSeconds(180);
+    private static final Duration WAIT = Duration.ofSeconds(120);
     private static final java.util.concurrent.Executor OWN_THREAD = r -> Thread.ofPlatform().daemon().start(r);
 
     @TempDir
@@ -143,6 +143,9 @@ class TableLifecycleIT {
             await().atMost(WAIT).until(() -> Files.exists(stateDir.resolve(FileStreamState.TABLE_PHASES))
                     || run.isDone());
             await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (run.isDone()) {
+                    throw new AssertionError("the stream ended " + run.get() + ": " + events.getLast().error());
+                }
                 PostgresFixture.execute(src, "INSERT INTO docs VALUES (0, 0, 'x', '{}') ON CONFLICT (id) DO UPDATE SET n = docs.n + 1");
                 return !query(dst, "SELECT id FROM docs WHERE id = 0").isEmpty();
             });
@@ -199,8 +202,10 @@ class TableLifecycleIT {
         String a = qualified.apply("a");
         String b = qualified.apply("b");
         String c = qualified.apply("c");
+        List<Execution> started = new ArrayList<>();
         try {
             Execution first = Execution.start(connector, source, destination, two, taskId, stateDir);
+            started.add(first);
             await().atMost(WAIT).until(() -> Files.exists(stateDir.resolve(FileStreamState.HANDOFF_DONE))
                     || first.result.isDone());
             assertThat(first.result).isNotDone();
@@ -208,25 +213,25 @@ class TableLifecycleIT {
 
             // 1. add c while a and b stream: c is copied online, a's changes keep arriving meanwhile
             first.commands.add(new TableCommand.Reconfigure(three));
-            await().atMost(WAIT).until(() -> phase(stateDir, c) == TablePhases.Phase.BACKFILLING);
+            await().atMost(WAIT).until(() -> first.phase(c) == TablePhases.Phase.BACKFILLING);
             long aBefore = first.rows(a);
-            await().atMost(WAIT).until(() -> copiedAndStreaming(stateDir, c));
+            await().atMost(WAIT).until(() -> first.copiedAndStreaming(c));
             assertThat(first.rows(a)).as("a streamed while c was copied").isGreaterThan(aBefore);
             settle(writer, sourceConnection, dst, List.of("a", "b", "c"));
 
             // 2. resync b alone, a streams on
             long aDuring = first.rows(a);
             first.commands.add(new TableCommand.Resync(List.of("b")));
-            await().atMost(WAIT).until(() -> copiedAndStreaming(stateDir, b));
+            await().atMost(WAIT).until(() -> first.copiedAndStreaming(b));
             assertThat(first.rows(a)).as("a streamed while b was resynced").isGreaterThan(aDuring);
 
             // 3. pause a (its changes are dropped meanwhile, nothing held), resume it: it is copied again
             first.commands.add(new TableCommand.Pause(List.of("a")));
-            await().atMost(WAIT).until(() -> phase(stateDir, a) == TablePhases.Phase.PAUSED);
+            await().atMost(WAIT).until(() -> first.phase(a) == TablePhases.Phase.PAUSED);
             long changesWhilePaused = writer.changes.get();
             await().atMost(WAIT).until(() -> writer.changes.get() > changesWhilePaused + 300);
             first.commands.add(new TableCommand.Resume(List.of("a")));
-            await().atMost(WAIT).until(() -> copiedAndStreaming(stateDir, a));
+            await().atMost(WAIT).until(() -> first.copiedAndStreaming(a));
             settle(writer, sourceConnection, dst, List.of("a", "b", "c"));
 
             // 4. the destination refuses a change of c: c fails with the key, a and b go on; fixed and resumed
@@ -234,7 +239,7 @@ class TableLifecycleIT {
             try (Connection s = sourceConnection.call(); Statement st = s.createStatement()) {
                 st.execute("UPDATE c SET status = 'poison' WHERE id = 7");
             }
-            await().atMost(WAIT).until(() -> phase(stateDir, c) == TablePhases.Phase.FAILED);
+            await().atMost(WAIT).until(() -> first.phase(c) == TablePhases.Phase.FAILED);
             TablePhases.TableState failed = TablePhases.load(new FileStreamState(stateDir)).get(c).orElseThrow();
             assertThat(failed.key()).isEqualTo("{id=7}");
             assertThat(failed.error()).contains("no_poison");
@@ -244,41 +249,42 @@ class TableLifecycleIT {
             assertThat(first.result).isNotDone();
             PostgresFixture.execute(dst, "ALTER TABLE public.c DROP CONSTRAINT no_poison");
             first.commands.add(new TableCommand.Resume(List.of("c")));
-            await().atMost(WAIT).until(() -> copiedAndStreaming(stateDir, c));
+            await().atMost(WAIT).until(() -> first.copiedAndStreaming(c));
             settle(writer, sourceConnection, dst, List.of("a", "b", "c"));
 
             // 5. a copy cut off half way (the execution stops mid-copy) resumes at its chunk in the next execution
             first.commands.add(new TableCommand.Resync(List.of("c")));
-            await().atMost(WAIT).until(() -> phase(stateDir, c) == TablePhases.Phase.RESYNCING
-                    && copiedOf(stateDir, c) >= 6_000);
+            await().atMost(WAIT).until(() -> first.phase(c) == TablePhases.Phase.RESYNCING
+                    && first.copied(c) >= 6_000);
             assertThat(first.stop()).isEqualTo(ExecutionStatus.STOPPED);
             TablePhases.TableState cut = TablePhases.load(new FileStreamState(stateDir)).get(c).orElseThrow();
             assertThat(cut.phase()).as("stopped during the copy").isEqualTo(TablePhases.Phase.RESYNCING);
             Execution second = Execution.start(connector, source, destination, three, taskId, stateDir);
-            await().atMost(WAIT).until(() -> phase(stateDir, c) == TablePhases.Phase.STREAMING);
-            long readBySecond = copiedOf(stateDir, c) - cut.copied();
+            started.add(second);
+            await().atMost(WAIT).until(() -> second.phase(c) == TablePhases.Phase.STREAMING);
+            long readBySecond = second.copied(c) - cut.copied();
             assertThat(readBySecond).as("the copy went on from its chunk, not from the start")
                     .isLessThan(ADDED_ROWS - 3_000);
             stopWriting.set(true);
             writing.get(30, TimeUnit.SECONDS);
             assertEqual(sourceConnection, dst, List.of("a", "b", "c"));
             assertThat(second.stop()).isEqualTo(ExecutionStatus.STOPPED);
+        } catch (AssertionError | org.awaitility.core.ConditionTimeoutException e) {
+            // say where every table was: the saved phases and the last progress
+            throw new AssertionError(e.getMessage() + "\nsaved: " + new FileStreamState(stateDir).tablePhases()
+                    + "\nlast progress: " + (started.isEmpty() || started.getLast().events().isEmpty() ? "none"
+                    : started.getLast().events().getLast()), e);
         } finally {
             stopWriting.set(true);
+            for (Execution e : started) { // a failed assertion must not leave a stream running into the next test
+                e.stopFlag.set(true);
+                try {
+                    e.result.get(60, TimeUnit.SECONDS);
+                } catch (Exception ignored) {
+                    // the assertion's failure is what the report shows
+                }
+            }
         }
-    }
-
-    private static TablePhases.Phase phase(Path stateDir, String table) {
-        return TablePhases.load(new FileStreamState(stateDir)).get(table).map(TablePhases.TableState::phase).orElse(null);
-    }
-
-    /** A copy of the table finished: it streams and the copy read rows. */
-    private static boolean copiedAndStreaming(Path stateDir, String table) {
-        return phase(stateDir, table) == TablePhases.Phase.STREAMING && copiedOf(stateDir, table) > 0;
-    }
-
-    private static long copiedOf(Path stateDir, String table) {
-        return TablePhases.load(new FileStreamState(stateDir)).get(table).map(TablePhases.TableState::copied).orElse(0L);
     }
 
     /** Holds the writer until the stream caught up and every table equals its source, then lets it go on. */
@@ -304,7 +310,29 @@ class TableLifecycleIT {
 
     /** One execution on its own thread, with per-table commands and a stop flag. */
     private record Execution(CompletableFuture<ExecutionStatus> result, AtomicBoolean stopFlag,
-                             List<ProgressEvent> events, ConcurrentLinkedQueue<TableCommand> commands) {
+                             List<ProgressEvent> events, ConcurrentLinkedQueue<TableCommand> commands, Path stateDir) {
+
+        /** The table's saved phase; an execution that ended fails the test with its error. */
+        TablePhases.Phase phase(String table) {
+            return saved(table).map(TablePhases.TableState::phase).orElse(null);
+        }
+
+        long copied(String table) {
+            return saved(table).map(TablePhases.TableState::copied).orElse(0L);
+        }
+
+        /** A copy of the table finished: it streams and the copy read rows. */
+        boolean copiedAndStreaming(String table) {
+            return phase(table) == TablePhases.Phase.STREAMING && copied(table) > 0;
+        }
+
+        private java.util.Optional<TablePhases.TableState> saved(String table) {
+            if (result.isDone() && !stopFlag.get()) {
+                throw new AssertionError("the execution ended: " + (events.isEmpty() ? "?" : events.getLast().status()
+                        + " " + events.getLast().error()));
+            }
+            return TablePhases.load(new FileStreamState(stateDir)).get(table);
+        }
 
         static Execution start(Connector connector, ConfigValues source, ConfigValues destination, TransferConfig config,
                                long taskId, Path stateDir) {
@@ -339,7 +367,7 @@ class TableLifecycleIT {
                             control, 1, events::add, tracker).run();
                 }
             }, OWN_THREAD);
-            return new Execution(result, stopFlag, events, commands);
+            return new Execution(result, stopFlag, events, commands, stateDir);
         }
 
         TableProgress table(String name) {
