@@ -47,6 +47,9 @@ export const tasksApi = {
   draftTargets: (body: Pick<TaskInput, 'source_connector_id' | 'destination_connector_id' | 'config'> & { mode?: TaskInput['mode'] }) =>
     api.post<TargetsAnswer>('/api/tasks/targets', body),
   targets: (id: number) => api.get<TargetsAnswer>(`/api/tasks/${id}/targets`),
+  /** Per-table actions on a running change stream (docs/cdc.md, per-table lifecycle). */
+  tableAction: (id: number, action: 'pause' | 'resume' | 'resync', tables: string[]) =>
+    api.post<unknown>(action === 'resync' ? `/api/tasks/${id}/resync` : `/api/tasks/${id}/tables/${action}`, { tables }),
 }
 
 export type TaskAction = 'start' | 'stop' | 'pause' | 'resume'

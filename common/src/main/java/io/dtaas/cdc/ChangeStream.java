@@ -58,6 +58,10 @@ public final class ChangeStream implements AutoCloseable {
     private final CompletableFuture<Throwable> outcome = new CompletableFuture<>();
     private final AtomicLong applied = new AtomicLong();
     private final Retrier retrier;
+    /** How long close() waits for the engine to stop. */
+    private static final java.time.Duration CLOSE_TIMEOUT = java.time.Duration.ofSeconds(60);
+    /** Per-table application and copies (issue 16); null: the batch is applied as a whole. */
+    private TableLifecycle lifecycle;
 
     /** A stream whose batches are not retried (the first sink failure stops it). */
     public ChangeStream(Properties debezium, Map<TableRef, TableSchema> schemas, ChangeSink applier, Listener listener) {
@@ -80,6 +84,12 @@ public final class ChangeStream implements AutoCloseable {
                 .using((success, message, error) -> outcome.complete(success ? null
                         : error != null ? error : new IllegalStateException(message)))
                 .build();
+    }
+
+    /** Applies batches table by table through {@code lifecycle} (paused and failed tables skipped, copies followed). */
+    public ChangeStream withLifecycle(TableLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+        return this;
     }
 
     public void start() {
@@ -105,8 +115,13 @@ public final class ChangeStream implements AutoCloseable {
                 events.add(e);
             }
         }
-        if (!events.isEmpty()) {
-            retrier.run("applying a batch of " + events.size() + " change(s)", () -> applier.apply(events));
+        if (lifecycle != null) {
+            List<ChangeEvent> applied = events.isEmpty() ? events : lifecycle.apply(events);
+            events = applied;
+            lifecycle.observe(records.stream().map(RecordChangeEvent::record).toList());
+        } else if (!events.isEmpty()) {
+            List<ChangeEvent> batch = events;
+            retrier.run("applying a batch of " + events.size() + " change(s)", () -> applier.apply(batch));
         }
         for (RecordChangeEvent<SourceRecord> r : records) {
             committer.markProcessed(r);
@@ -158,7 +173,11 @@ public final class ChangeStream implements AutoCloseable {
         for (Column c : schema.columns()) {
             Field f = row.schema().field(c.name());
             if (f != null && (!keyOnly || schema.primaryKey().contains(c.name()))) {
-                values.put(c.name(), DebeziumValues.convert(f.schema(), row.get(f), c.type(), where + ", column " + c.name()));
+                Object raw = row.get(f);
+                // an UPDATE's unchanged TOASTed value is not in the log: the target keeps its own (issue 16, item 6)
+                values.put(c.name(), op == ChangeEvent.Op.UPDATE && UnchangedValue.isPlaceholder(raw)
+                        ? UnchangedValue.INSTANCE
+                        : DebeziumValues.convert(f.schema(), raw, c.type(), where + ", column " + c.name()));
             }
         }
         Instant sourceTs = source.schema().field("ts_ms") != null && source.getInt64("ts_ms") != null
@@ -175,12 +194,28 @@ public final class ChangeStream implements AutoCloseable {
 
     @Override
     public void close() {
+        // the engine refuses close() while it is still starting: ask again until it stops, then wait for it, so a
+        // stream restarted on new tables never runs beside this one (same slot, same JMX names)
+        long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
         try {
-            engine.close();
+            while (!outcome.isDone()) {
+                try {
+                    engine.close();
+                    break;
+                } catch (IllegalStateException notRunningYet) {
+                    if (System.nanoTime() > deadline) {
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+            }
+            outcome.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        } catch (IllegalStateException alreadyStopped) {
-            // the engine stopped on its own (an error); outcome() says why
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // outcome() says why, or the engine is slow to stop; the thread below goes away with it
         } finally {
             thread.shutdown();
         }

@@ -19,6 +19,18 @@ public final class DebeziumProperties {
     private DebeziumProperties() {
     }
 
+    /**
+     * Online copies of single tables (issue 16): signals are read from the stream's signal table in the log, and an
+     * {@code execute-snapshot} signal copies tables in chunks of {@code chunkRows} with watermarks written to the same
+     * table (Debezium's incremental snapshots, the DBLog algorithm): a row changed while its chunk is read is taken
+     * from the log instead, so the copy and the stream together are exact.
+     */
+    public static void signals(Properties p, io.dtaas.data.TableRef signalTable, int chunkRows) {
+        p.setProperty("signal.enabled.channels", "source");
+        p.setProperty("signal.data.collection", signalTable.toString());
+        p.setProperty("incremental.snapshot.chunk.size", Integer.toString(Math.max(100, Math.min(chunkRows, 10_000))));
+    }
+
     public static Properties of(ChangeCapture capture, ConfigValues source, CapturePlan plan) {
         Properties p = new Properties();
         p.setProperty("name", plan.streamId());

@@ -14,6 +14,7 @@ import java.util.Properties;
 public record FileStreamState(Path localDir) implements StreamState {
 
     static final String HANDOFF_DONE = "handoff.done";
+    static final String TABLE_PHASES = "tables.json";
 
     @Override
     public void configure(Properties debezium, String streamId) {
@@ -37,6 +38,7 @@ public record FileStreamState(Path localDir) implements StreamState {
             Files.deleteIfExists(offsetsFile());
             Files.deleteIfExists(historyFile());
             Files.deleteIfExists(localDir.resolve(HANDOFF_DONE));
+            Files.deleteIfExists(localDir.resolve(TABLE_PHASES));
         } catch (IOException e) {
             throw new SystemError("cannot reset the stream state in " + localDir + ": " + e.getMessage(), e);
         }
@@ -59,6 +61,30 @@ public record FileStreamState(Path localDir) implements StreamState {
             Files.writeString(localDir.resolve(HANDOFF_DONE), Instant.now().toString());
         } catch (IOException e) {
             throw new SystemError("cannot write the state of the handoff: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String tablePhases() {
+        Path file = localDir.resolve(TABLE_PHASES);
+        try {
+            return Files.exists(file) ? Files.readString(file) : null;
+        } catch (IOException e) {
+            throw new SystemError("cannot read the tables' state in " + localDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Written to a temporary file and moved over the old one, so a crash leaves one or the other whole. */
+    @Override
+    public void saveTablePhases(String json) {
+        try {
+            Files.createDirectories(localDir);
+            Path tmp = localDir.resolve(TABLE_PHASES + ".tmp");
+            Files.writeString(tmp, json);
+            Files.move(tmp, localDir.resolve(TABLE_PHASES), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new SystemError("cannot write the tables' state in " + localDir + ": " + e.getMessage(), e);
         }
     }
 

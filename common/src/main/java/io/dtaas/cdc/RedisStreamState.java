@@ -34,7 +34,7 @@ public record RedisStreamState(RedisCdcStorage redis, String streamId, Path loca
 
     @Override
     public void clear() {
-        redis.call(jedis -> jedis.del(redis.offsetsKey(streamId), redis.historyKey(streamId), handoffKey()));
+        redis.call(jedis -> jedis.del(redis.offsetsKey(streamId), redis.historyKey(streamId), handoffKey(), tablesKey()));
     }
 
     /** In the offset store's own layout: one hash field per source partition, JSON key to JSON offset. */
@@ -55,6 +55,20 @@ public record RedisStreamState(RedisCdcStorage redis, String streamId, Path loca
     @Override
     public void markHandoffDone() {
         redis.call(jedis -> jedis.set(handoffKey(), Instant.now().toString()));
+    }
+
+    @Override
+    public String tablePhases() {
+        return redis.call(jedis -> jedis.get(tablesKey()));
+    }
+
+    @Override
+    public void saveTablePhases(String json) {
+        redis.call(jedis -> jedis.set(tablesKey(), json));
+    }
+
+    private String tablesKey() {
+        return redis.keyPrefix() + "cdc:tables:" + streamId;
     }
 
     private String handoffKey() {

@@ -31,6 +31,12 @@ public sealed interface StreamState permits FileStreamState, RedisStreamState {
 
     boolean handoffDone();
 
+    /** Each table's lifecycle as {@link TablePhases} wrote it (JSON), or null before the first save. */
+    String tablePhases();
+
+    /** Replaces the tables' lifecycle record; written before the batch whose offsets depend on it is committed. */
+    void saveTablePhases(String json);
+
     void markHandoffDone();
 
     /** The offsets file a file store uses (Redis stores ignore it). */

@@ -125,6 +125,31 @@ public interface ChangeCapture {
         return CaptureCleanup.NOTHING;
     }
 
+    /**
+     * Whether single tables can be copied into a running stream (incremental snapshots through a signal table,
+     * issue 16): adding a table, resyncing one, resuming a paused or failed one.
+     */
+    default boolean copiesTablesOnline() {
+        return false;
+    }
+
+    /** Creates the stream's signal table when absent (the source's role must be allowed to). */
+    default void prepareSignalTable(ConfigValues source, TableRef table) {
+        throw new ConfigError("mode", "this source cannot copy single tables into a running stream");
+    }
+
+    /** Writes a signal for the stream (Debezium's id, type, data), committed before this returns. */
+    default void signal(ConfigValues source, TableRef table, String id, String type, String data) {
+        throw new ConfigError("mode", "this source cannot copy single tables into a running stream");
+    }
+
+    /**
+     * Makes what the source sends the stream cover exactly {@code tables} before the stream (re)starts
+     * (PostgreSQL: the publication, when it exists; the stream creates it otherwise). Nothing elsewhere.
+     */
+    default void follow(ConfigValues source, String streamId, List<TableRef> tables) {
+    }
+
     /** The statements an operator runs to remove what the stream owns when DTaaS cannot (source unreachable). */
     default List<String> manualCleanup(String streamId) {
         return List.of();

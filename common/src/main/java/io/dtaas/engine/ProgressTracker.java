@@ -38,6 +38,8 @@ public final class ProgressTracker {
         String error;
         long rowsRead;
         long rowsFiltered;
+        /** Rows an online copy of a streaming table wrote so far (issue 16). */
+        long copied;
     }
 
     public ProgressTracker(long executionId, long taskId, ProgressSink sink, Duration interval) {
@@ -84,6 +86,17 @@ public final class ProgressTracker {
     /** A table whose change stream starts: running, keeping what was counted for it (its load's rows). */
     public synchronized void tableStreaming(String table) {
         tables.computeIfAbsent(table, k -> new TableState()).state = "running";
+    }
+
+    /**
+     * A change stream table's phase (issue 16: streaming, backfilling, resyncing, paused, failed), with why it failed
+     * and, while it is copied, the rows copied so far.
+     */
+    public synchronized void tablePhase(String table, String state, String error, long copied) {
+        TableState t = tables.computeIfAbsent(table, k -> new TableState());
+        t.state = state;
+        t.error = error;
+        t.copied = copied;
     }
 
     /**

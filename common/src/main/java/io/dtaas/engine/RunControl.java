@@ -11,6 +11,14 @@ public interface RunControl {
     boolean pauseRequested();
 
     /**
+     * Per-table requests that arrived since the last call (a change stream takes them between batches); each is
+     * returned once. Runs that have none, and full loads, ignore them.
+     */
+    default java.util.List<TableCommand> takeTableCommands() {
+        return java.util.List.of();
+    }
+
+    /**
      * Waits {@code wait} (a retry's backoff) in short steps so a stop or pause is not held up by it.
      *
      * @return false when a stop or pause was requested (or the thread interrupted) meanwhile

@@ -1,6 +1,8 @@
 package io.dtaas.connect.change;
 
+import io.dtaas.data.TableRef;
 import io.dtaas.data.TableSchema;
+import io.dtaas.transform.Pipeline;
 
 import java.util.List;
 
@@ -25,4 +27,19 @@ public interface ChangeSink {
      * change of the new shape is applied.
      */
     void evolve(TableSchema schema);
+
+    /**
+     * A table joins the running stream (issue 16): its target is created or extended as {@link #prepare} does, and
+     * it is refused the same way.
+     *
+     * @param pipeline its transformations bound to its schema
+     */
+    void addTable(TableSchema schema, Pipeline pipeline);
+
+    /**
+     * Before a table is copied again into a running stream (resync, resume): database targets lose their rows, so
+     * rows deleted at the source while the table was out of sync do not linger (the copy refills it); change files
+     * keep their history (the copy arrives as inserts).
+     */
+    void resetTable(TableRef table);
 }

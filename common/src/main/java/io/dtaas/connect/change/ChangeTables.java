@@ -39,6 +39,11 @@ public final class ChangeTables {
         this.rebinder = rebinder;
     }
 
+    /** A table joins a running stream (issue 16), with its transformations bound to its schema. */
+    public void add(TableSchema schema, Pipeline pipeline) {
+        pipelines.put(schema.table(), pipeline == null ? Pipeline.identity(schema) : pipeline);
+    }
+
     public Set<TableRef> tables() {
         return pipelines.keySet();
     }
@@ -81,7 +86,8 @@ public final class ChangeTables {
     public static Object[] inputRow(Pipeline pipeline, ChangeEvent e) {
         Object[] row = new Object[pipeline.input().columns().size()];
         for (int i = 0; i < row.length; i++) {
-            row[i] = e.values().get(pipeline.input().columns().get(i).name());
+            Object v = e.values().get(pipeline.input().columns().get(i).name());
+            row[i] = v == UnchangedValue.INSTANCE ? null : v; // sinks that keep such a value leave its column out
         }
         return row;
     }

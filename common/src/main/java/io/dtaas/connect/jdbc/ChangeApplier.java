@@ -119,6 +119,44 @@ public final class ChangeApplier implements ChangeSink {
         }
     }
 
+    /** The output columns an update left out (pass-through columns of values the log did not carry). */
+    private static java.util.Set<String> keptColumns(Pipeline pipeline, ChangeEvent e) {
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+        if (e.op() == ChangeEvent.Op.UPDATE) {
+            UnchangedValue.columns(e).forEach(c -> pipeline.unchanged(c).ifPresent(columns::add));
+        }
+        return columns;
+    }
+
+    private static void keep(List<Object[]> upserts, Map<java.util.Set<String>, List<Object[]>> kept, Object[] row,
+                             java.util.Set<String> unchanged) {
+        if (unchanged.isEmpty()) {
+            upserts.add(row);
+        } else {
+            kept.computeIfAbsent(unchanged, k -> new ArrayList<>()).add(row);
+        }
+    }
+
+    @Override
+    public void addTable(TableSchema schema, Pipeline pipeline) {
+        schemas.put(schema.table(), schema);
+        tables.add(schema, pipeline);
+        if (!schema.hasPrimaryKey()) {
+            throw new ConfigError("config.tables", "table " + schema.table() + " has no primary key; change data "
+                    + "capture applies changes to database destinations by primary key");
+        }
+        tables.refuseRowSetSteps(schema.table());
+        prepareTarget(schema);
+    }
+
+    /** The target's rows are deleted in one transaction (a copy of the table refills it). */
+    @Override
+    public void resetTable(TableRef table) {
+        if (outputs.containsKey(table)) {
+            destination.deleteAll(targetOf.apply(table));
+        }
+    }
+
     @Override
     public void evolve(TableSchema schema) {
         if (!schemas.containsKey(schema.table())) {
@@ -141,9 +179,12 @@ public final class ChangeApplier implements ChangeSink {
             }
             List<Object> key = new ArrayList<>(schema.primaryKey().size());
             schema.primaryKey().forEach(k -> key.add(e.values().get(k)));
-            lastByKey.computeIfAbsent(e.table(), t -> new LinkedHashMap<>()).put(key, e);
+            Map<List<Object>, ChangeEvent> last = lastByKey.computeIfAbsent(e.table(), t -> new LinkedHashMap<>());
+            // a value an update left out (unchanged TOAST) is the one an earlier change of the batch carried
+            ChangeEvent filled = UnchangedValue.filledFrom(e, last.get(key));
+            last.put(key, filled);
             if (e.op() != ChangeEvent.Op.DELETE) {
-                lastRowByKey.computeIfAbsent(e.table(), t -> new HashMap<>()).put(key, e);
+                lastRowByKey.computeIfAbsent(e.table(), t -> new HashMap<>()).put(key, filled);
             }
         }
         lastByKey.forEach((table, changes) -> applyTable(table, changes, lastRowByKey.getOrDefault(table, Map.of())));
@@ -157,6 +198,7 @@ public final class ChangeApplier implements ChangeSink {
         List<Object[]> deletes = new ArrayList<>();
         List<Instant> deletedAt = new ArrayList<>();
         List<Object[]> upserts = new ArrayList<>();
+        Map<java.util.Set<String>, List<Object[]>> kept = new LinkedHashMap<>();
         changes.forEach((key, e) -> {
             Object[] transformed = e.op() == ChangeEvent.Op.DELETE ? null
                     : pipeline.applyRow(ChangeTables.inputRow(pipeline, e));
@@ -177,9 +219,26 @@ public final class ChangeApplier implements ChangeSink {
             } else if (trackDeletes) {
                 Object[] row = java.util.Arrays.copyOf(transformed, transformed.length + 2);
                 row[transformed.length] = false; // a re-inserted key is alive again
-                upserts.add(row);
+                keep(upserts, kept, row, keptColumns(pipeline, e));
             } else {
-                upserts.add(transformed);
+                keep(upserts, kept, transformed, keptColumns(pipeline, e));
+            }
+        });
+        // rows whose update left large values out are merged without those columns: the target keeps its values
+        kept.forEach((columns, rows) -> {
+            List<Column> narrow = output.columns().stream().filter(c -> !columns.contains(c.name())).toList();
+            TableSchema partial = new TableSchema(output.table(), narrow, output.primaryKey());
+            List<Object[]> values = rows.stream().map(r -> {
+                Object[] v = new Object[narrow.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = r[output.indexOf(narrow.get(i).name())];
+                }
+                return v;
+            }).toList();
+            try (ChunkWriter writer = destination.open(partial, target,
+                    new Chunk(table, 0, 1, new ChunkBounds.WholeTable()), WriteMode.MERGE)) {
+                writer.write(new Batch(partial, new ArrayList<>(values)));
+                writer.commit();
             }
         });
         if (!deletes.isEmpty()) {

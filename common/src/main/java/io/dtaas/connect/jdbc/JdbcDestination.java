@@ -283,6 +283,18 @@ public abstract class JdbcDestination implements Destination {
         }
     }
 
+    /** Deletes every row of a target in one transaction (a change stream copies the table again, issue 16). */
+    public void deleteAll(TableRef target) {
+        try (Connection c = open(); Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM " + qualified(target));
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw JdbcFailures.wrap(dialect, e, "emptying " + target + " before copying it again");
+        }
+    }
+
     /**
      * Marks rows deleted by primary key in one transaction instead of removing them (change data capture with
      * {@code track_deletes}): sets {@code flag} true and {@code at} to each key's time, keeping the row's values.

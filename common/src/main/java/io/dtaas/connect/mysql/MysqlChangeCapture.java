@@ -85,6 +85,24 @@ final class MysqlChangeCapture implements ChangeCapture {
         };
     }
 
+    @Override
+    public boolean copiesTablesOnline() {
+        return true;
+    }
+
+    @Override
+    public void prepareSignalTable(ConfigValues source, TableRef table) {
+        io.dtaas.connect.jdbc.SignalTables.create(MysqlConnections.configured(source, CONNECT_TIMEOUT), DIALECT, table);
+    }
+
+    @Override
+    public void signal(ConfigValues source, TableRef table, String id, String type, String data) {
+        io.dtaas.connect.jdbc.SignalTables.send(MysqlConnections.configured(source, CONNECT_TIMEOUT), DIALECT, table,
+                id, type, data);
+    }
+
+    private static final MysqlDialect DIALECT = new MysqlDialect();
+
     /** The seeded position has no schema history yet: build it from the current schema, then stream from there. */
     @Override
     public Map<String, String> settingsAfterHandoff() {

@@ -80,6 +80,19 @@ public final class FileChangeSink implements ChangeSink {
 
     /** Columns the source gained appear in the next files; files already written keep their columns. */
     @Override
+    public void addTable(TableSchema schema, Pipeline pipeline) {
+        schemas.put(schema.table(), schema);
+        tables.add(schema, pipeline);
+        tables.refuseRowSetSteps(schema.table());
+        prepareTarget(schema);
+    }
+
+    /** A change log keeps its history: the copy's rows arrive as inserts after it. */
+    @Override
+    public void resetTable(TableRef table) {
+    }
+
+    @Override
     public void evolve(TableSchema schema) {
         if (!schemas.containsKey(schema.table())) {
             return;

@@ -168,6 +168,34 @@ final class PostgresChangeCapture implements ChangeCapture {
     }
 
     @Override
+    public boolean copiesTablesOnline() {
+        return true;
+    }
+
+    @Override
+    public void prepareSignalTable(ConfigValues source, TableRef table) {
+        io.dtaas.connect.jdbc.SignalTables.create(PostgresConnections.configured(source, CONNECT_TIMEOUT), DIALECT, table);
+    }
+
+    @Override
+    public void signal(ConfigValues source, TableRef table, String id, String type, String data) {
+        io.dtaas.connect.jdbc.SignalTables.send(PostgresConnections.configured(source, CONNECT_TIMEOUT), DIALECT, table,
+                id, type, data);
+    }
+
+    /** An existing publication is set to exactly the tables (a table added to a running task is published from now). */
+    @Override
+    public void follow(ConfigValues source, String streamId, List<TableRef> tables) {
+        try (Connection c = PostgresConnections.configured(source, CONNECT_TIMEOUT).open()) {
+            PostgresSlot.setPublicationTables(c, streamId, tables);
+        } catch (SQLException e) {
+            throw new TransientError("cannot update the publication " + streamId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final PostgresDialect DIALECT = new PostgresDialect();
+
+    @Override
     public CaptureCleanup cleanUp(ConfigValues source, String streamId) {
         List<String> dropped = new ArrayList<>();
         List<String> left = new ArrayList<>();

@@ -85,6 +85,22 @@ final class PostgresSlot implements AutoCloseable {
         return exists;
     }
 
+    /** Sets an existing publication to exactly these tables; nothing when there is none yet (the stream creates it). */
+    static void setPublicationTables(Connection c, String name, List<TableRef> tables) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER PUBLICATION " + quote(name) + " SET TABLE " + tables.stream()
+                    .map(t -> quote(t.schema()) + "." + quote(t.name())).collect(Collectors.joining(", ")));
+        }
+    }
+
     /** The exported snapshot's id for {@code SET TRANSACTION SNAPSHOT}. */
     String snapshot() {
         return snapshot;

@@ -85,6 +85,25 @@ public final class SnowflakeChangeSink implements ChangeSink {
     }
 
     @Override
+    public void addTable(TableSchema schema, Pipeline pipeline) {
+        if (!schema.hasPrimaryKey()) {
+            throw new ConfigError("config.tables", "table " + schema.table() + " has no primary key; change data "
+                    + "capture merges changes into Snowflake by primary key");
+        }
+        schemas.put(schema.table(), schema);
+        tables.add(schema, pipeline);
+        tables.refuseRowSetSteps(schema.table());
+        prepareTarget(schema);
+    }
+
+    @Override
+    public void resetTable(TableRef table) {
+        if (targets.containsKey(table)) {
+            destination.deleteAll(targetOf.apply(table));
+        }
+    }
+
+    @Override
     public void evolve(TableSchema schema) {
         if (!schemas.containsKey(schema.table())) {
             return;

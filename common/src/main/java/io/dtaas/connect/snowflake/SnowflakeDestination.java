@@ -186,6 +186,15 @@ public final class SnowflakeDestination implements Destination {
         }
     }
 
+    /** Deletes every row of a target (a change stream copies the table again, issue 16). */
+    public void deleteAll(TableRef target) {
+        try (Connection c = endpoint.get().open(); Statement st = c.createStatement()) {
+            st.execute("DELETE FROM " + sql.qualified(target));
+        } catch (SQLException e) {
+            throw JdbcFailures.wrap(dialect, e, "emptying " + target + " before copying it again");
+        }
+    }
+
     @Override
     public void close() {
         // connections are opened per step

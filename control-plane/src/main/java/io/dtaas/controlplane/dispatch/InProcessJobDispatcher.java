@@ -76,6 +76,16 @@ public class InProcessJobDispatcher implements JobDispatcher {
         flags.computeIfAbsent(executionId, id -> new RunFlags()).requestPause();
     }
 
+    @Override
+    public boolean tableCommand(long executionId, io.dtaas.engine.TableCommand command) {
+        RunFlags f = flags.get(executionId); // only an execution dispatched and not yet finished takes it
+        if (f == null) {
+            return false;
+        }
+        f.tableCommand(command);
+        return true;
+    }
+
     private void run(JobSpec job, RunFlags control) {
         try {
             // a request that came while the execution waited in the queue ends it before the engine starts

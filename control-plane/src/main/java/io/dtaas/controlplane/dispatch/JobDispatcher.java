@@ -17,4 +17,13 @@ public interface JobDispatcher {
 
     /** Asks the execution to pause at the next batch boundary, keeping its checkpoints; a no-op when it ended. */
     void pause(long executionId);
+
+    /**
+     * Hands a per-table request (issue 16) to a queued or running change stream, taken between batches.
+     *
+     * @return false when this dispatcher cannot reach the execution with it (it ended; distributed mode for now)
+     */
+    default boolean tableCommand(long executionId, io.dtaas.engine.TableCommand command) {
+        return false;
+    }
 }

@@ -10,6 +10,22 @@ final class RunFlags implements RunControl {
 
     private volatile boolean stop;
     private volatile boolean pause;
+    /** Per-table requests for a change stream, taken between its batches (issue 16). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<io.dtaas.engine.TableCommand> tableCommands =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    void tableCommand(io.dtaas.engine.TableCommand command) {
+        tableCommands.add(command);
+    }
+
+    @Override
+    public java.util.List<io.dtaas.engine.TableCommand> takeTableCommands() {
+        java.util.List<io.dtaas.engine.TableCommand> taken = new java.util.ArrayList<>();
+        for (io.dtaas.engine.TableCommand c = tableCommands.poll(); c != null; c = tableCommands.poll()) {
+            taken.add(c);
+        }
+        return taken;
+    }
 
     void requestStop() {
         stop = true;

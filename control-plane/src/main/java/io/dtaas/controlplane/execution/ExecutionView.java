@@ -22,18 +22,22 @@ import java.util.Map;
  * @param resumedBy     the execution that continued this one (null while none did)
  * @param runNumber     its number among the task's executions (#1, #2 ...); null for executions older than numbering
  * @param trigger       what started it: manual, resume, schedule or retry; null when not recorded
+ * @param degraded      a running change stream with a table {@code failed} (the destination refused one of its
+ *                      changes): the other tables stream on (issue 16)
  */
 public record ExecutionView(long id, long taskId, String status, long processedRows, Double rowsPerSecond,
                             List<TableProgress> tableProgress, Map<String, Object> variables, String errorMessage,
                             Instant startedAt, Instant finishedAt, Instant createdAt, Map<String, Object> cdc,
                             int retries, String lastRetryReason, Long resumedFrom, Long resumedBy,
-                            Long runNumber, String trigger) {
+                            Long runNumber, String trigger, boolean degraded) {
 
     public static ExecutionView of(ExecutionEntity e) {
+        List<TableProgress> tables = TableProgressJson.fromJson(e.tableProgress);
         return new ExecutionView(e.id, e.taskId, e.status, e.processedRows, e.rowsPerSecond,
-                TableProgressJson.fromJson(e.tableProgress), e.variables == null ? Map.of() : e.variables,
+                tables, e.variables == null ? Map.of() : e.variables,
                 e.errorMessage, e.startedAt, e.finishedAt, e.createdAt,
                 CdcLag.now(e.cdcMetrics, e.status, Instant.now()), e.retries, e.lastRetryReason, e.resumedFrom,
-                e.resumedBy, e.runNumber, e.runTrigger);
+                e.resumedBy, e.runNumber, e.runTrigger,
+                "running".equals(e.status) && tables.stream().anyMatch(t -> "failed".equals(t.state())));
     }
 }

@@ -43,7 +43,8 @@ public final class TableProgressJson {
             case COMPLETED, IDLE, QUEUED, RUNNING, STOPPING -> "the execution ended";
         };
         return tables.stream().map(t -> switch (t.state() == null ? "pending" : t.state()) {
-            case "running" -> t.withState(status == ExecutionStatus.FAILED ? "failed" : "interrupted",
+            // a change stream's tables (issue 16) end like a running table; paused and failed ones keep saying so
+            case "running", "streaming", "backfilling", "resyncing" -> t.withState(status == ExecutionStatus.FAILED ? "failed" : "interrupted",
                     t.error() != null ? t.error() : "did not finish: " + why);
             case "pending" -> t.withState("interrupted", t.error() != null ? t.error() : "not started: " + why);
             default -> t;

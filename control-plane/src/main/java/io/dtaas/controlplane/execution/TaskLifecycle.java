@@ -125,6 +125,26 @@ public class TaskLifecycle {
         });
     }
 
+    /**
+     * Hands a per-table request to the task's queued or running change stream (issue 16).
+     *
+     * @return the execution that takes it, or empty when none is under way (or the dispatcher cannot reach it)
+     */
+    public java.util.Optional<ExecutionView> tell(long taskId, io.dtaas.engine.TableCommand command) {
+        ExecutionEntity latest = QuarkusTransaction.requiringNew().call(() -> {
+            TaskEntity task = lockTask(taskId);
+            ExecutionStatus status = status(task);
+            if (status != ExecutionStatus.RUNNING && status != ExecutionStatus.QUEUED) {
+                return null;
+            }
+            return ExecutionEntity.latestOf(taskId).orElse(null);
+        });
+        if (latest == null || !dispatcher.tableCommand(latest.id, command)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(ExecutionView.of(latest));
+    }
+
     private Decision launch(long taskId, TaskAction action, RunTrigger trigger) {
         TaskEntity task = lockTask(taskId);
         ExecutionStatus status = status(task);

@@ -56,6 +56,46 @@ public class CdcGauges {
             return;
         }
         byTask.computeIfAbsent(event.taskId(), this::register).metrics = event.cdc();
+        if (event.tables() != null) {
+            for (io.dtaas.job.TableProgress t : event.tables()) {
+                byTable.computeIfAbsent(new TableKey(event.taskId(), t.table()), this::register).progress = t;
+            }
+        }
+    }
+
+    /** Issue 16: each table's phase as a number ({@link #PHASES}; NaN for others) and its changes applied. */
+    static final java.util.List<String> PHASES = java.util.List.of("streaming", "backfilling", "resyncing", "paused",
+            "failed");
+
+    private record TableKey(long task, String table) {
+    }
+
+    private static final class TableLatest {
+        volatile io.dtaas.job.TableProgress progress;
+
+        double phase() {
+            io.dtaas.job.TableProgress p = progress;
+            int i = p == null ? -1 : PHASES.indexOf(p.state());
+            return i < 0 ? Double.NaN : i;
+        }
+
+        double rows() {
+            io.dtaas.job.TableProgress p = progress;
+            return p == null ? Double.NaN : p.rows();
+        }
+    }
+
+    private final ConcurrentMap<TableKey, TableLatest> byTable = new ConcurrentHashMap<>();
+
+    private TableLatest register(TableKey key) {
+        TableLatest latest = new TableLatest();
+        Tags tags = Tags.of("task", Long.toString(key.task()), "table", key.table());
+        Gauge.builder("dtaas_cdc_table_phase", latest, TableLatest::phase).tags(tags)
+                .description("the table's phase: 0 streaming, 1 backfilling, 2 resyncing, 3 paused, 4 failed")
+                .register(registry);
+        Gauge.builder("dtaas_cdc_table_rows", latest, TableLatest::rows).tags(tags)
+                .description("rows the execution wrote to the table (loaded, copied and changed)").register(registry);
+        return latest;
     }
 
     private Latest register(long taskId) {

@@ -108,12 +108,46 @@ public class TaskResource {
 
     @POST
     @Path("/{id}/resync")
-    @Operation(summary = "Forget a cdc task's position (slot, publication, offsets); 409 while it runs")
+    @Operation(summary = "Resync a cdc task's tables: while it runs, only the named tables (all when absent) are emptied"
+            + " and copied again online, the others streaming on (online: true); else its position is forgotten"
+            + " (slot, publication, offsets) and the next start begins afresh")
     @Consumes(MediaType.WILDCARD) // the body is optional, so a bare POST (no content type) must be accepted
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false, description = "tables to resync; all when absent",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResyncRequest.class)))
     public ResyncView resync(@PathParam("id") long id, String body) {
         return tasks.resync(id, ResyncRequest.parse(body));
+    }
+
+    @POST
+    @Path("/{id}/tables/{action}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Pause (their changes are dropped, nothing is held) or resume (each is emptied and copied"
+            + " again online, then streams) some tables of the task's running change stream while the others stream"
+            + " on; 409 when no execution of the task is running")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, description = "the tables",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResyncRequest.class)))
+    @APIResponse(responseCode = "202", description = "accepted: the stream takes it between two batches",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TableActionView.class)))
+    @APIResponse(responseCode = "409", description = "no execution of the task is running",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response tableAction(@PathParam("id") long id,
+                                @PathParam("action") @Schema(enumeration = {"pause", "resume"}) String action,
+                                String body) {
+        if (!action.equals("pause") && !action.equals("resume")) {
+            throw new io.dtaas.error.NotFoundError("no table action '" + action + "': pause, resume or remove");
+        }
+        return Response.accepted(tasks.tables(id, action, ResyncRequest.parse(body))).build();
+    }
+
+    @POST
+    @Path("/{id}/tables/remove")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Stop following some tables: they join config.exclude_tables (a running change stream"
+            + " applies it at once; their targets stay): the updated task")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, description = "the tables",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResyncRequest.class)))
+    public TaskView removeTables(@PathParam("id") long id, String body) {
+        return tasks.removeTables(id, ResyncRequest.parse(body));
     }
 
     @Consumes(MediaType.APPLICATION_JSON)

@@ -33,9 +33,12 @@ public class TaskService {
     private final ValidationQueries validations;
     private final StreamSafetyStore safety;
     private final ResyncHook resynced;
+    private final TaskLifecycle lifecycle;
 
     public TaskService(TaskValidator validator, ExecutionQueries executions, ChangeCaptureCleanup changeCapture,
-                       ValidationQueries validations, StreamSafetyStore safety, ResyncHook resynced) {
+                       ValidationQueries validations, StreamSafetyStore safety, ResyncHook resynced,
+                       TaskLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.validator = validator;
         this.executions = executions;
         this.changeCapture = changeCapture;
@@ -72,11 +75,29 @@ public class TaskService {
         });
     }
 
-    /** Applies to the task's next execution; one under way keeps the definition it started with. */
+    /**
+     * Applies to the task's next execution; one under way keeps the definition it started with, except a change
+     * stream's tables (issue 16): a running cdc or full_load_then_cdc execution copies tables added to it online
+     * and stops following removed ones.
+     */
     public TaskView update(long id, TaskRequest request) {
         TaskDefinition current = QuarkusTransaction.requiringNew().call(() -> TaskDefinition.of(require(id)));
         List<String> warnings = new java.util.ArrayList<>();
         TaskDefinition valid = validator.validate(request, current, warnings);
+        TaskView updated = store(id, current, valid, warnings);
+        if (valid.mode() != io.dtaas.job.JobKind.FULL_LOAD && valid.mode() == current.mode()
+                && !java.util.Objects.equals(tablesOf(valid.config()), tablesOf(current.config()))) {
+            lifecycle.tell(id, new io.dtaas.engine.TableCommand.Reconfigure(
+                    io.dtaas.job.TransferConfig.from(valid.config())));
+        }
+        return updated;
+    }
+
+    private static List<Object> tablesOf(Map<String, Object> config) {
+        return config == null ? List.of() : java.util.Arrays.asList(config.get("tables"), config.get("exclude_tables"));
+    }
+
+    private TaskView store(long id, TaskDefinition current, TaskDefinition valid, List<String> warnings) {
         return QuarkusTransaction.requiringNew().call(() -> {
             TaskEntity e = lock(id);
             if (!TaskDefinition.of(e).equals(current)) {
@@ -122,6 +143,15 @@ public class TaskService {
      * be tables of the task; the position is the whole stream's, so every table restarts.
      */
     public ResyncView resync(long id, ResyncRequest request) {
+        TaskEntity running = QuarkusTransaction.requiringNew().call(() -> require(id));
+        if (ChangeCaptureCleanup.CDC_MODES.contains(running.mode)
+                && TaskLifecycle.ACTIVE.contains(ExecutionStatus.fromWire(running.status))) {
+            // a running stream copies the tables again online, the others streaming on (issue 16)
+            List<String> tables = ResyncRequest.checkedTables(request, running.config);
+            if (lifecycle.tell(id, new io.dtaas.engine.TableCommand.Resync(tables)).isPresent()) {
+                return new ResyncView(id, tables, List.of(), List.of(), true);
+            }
+        }
         TaskEntity task = QuarkusTransaction.requiringNew().call(() -> {
             TaskEntity e = lock(id);
             ExecutionStatus status = ExecutionStatus.fromWire(e.status);
@@ -138,7 +168,48 @@ public class TaskService {
         List<String> tables = ResyncRequest.checkedTables(request, task.config);
         io.dtaas.connect.CaptureCleanup cleanup = changeCapture.forget(id, task.sourceConnectorId);
         resynced.resynced(id, "The task was resynced through the API (POST /api/tasks/" + id + "/resync).");
-        return new ResyncView(id, tables, cleanup.dropped(), cleanup.leftOver());
+        return new ResyncView(id, tables, cleanup.dropped(), cleanup.leftOver(), false);
+    }
+
+    /**
+     * Pauses or resumes some tables of the task's running change stream (issue 16): a paused table's changes are
+     * dropped, nothing is held; resuming copies it again online (as a resync of that table).
+     *
+     * @throws ConflictException when no change stream of the task is under way
+     */
+    public TableActionView tables(long id, String action, ResyncRequest request) {
+        TaskEntity task = QuarkusTransaction.requiringNew().call(() -> require(id));
+        if (!ChangeCaptureCleanup.CDC_MODES.contains(task.mode)) {
+            throw new io.dtaas.error.ConfigError("mode", "task " + id + " is a " + task.mode
+                    + " task; only cdc and full_load_then_cdc tasks pause and resume single tables");
+        }
+        if (request == null || request.tables() == null || request.tables().isEmpty()) {
+            throw new io.dtaas.error.ConfigError("tables", "name the tables to " + action);
+        }
+        List<String> tables = ResyncRequest.checkedTables(request, task.config);
+        io.dtaas.engine.TableCommand command = action.equals("pause")
+                ? new io.dtaas.engine.TableCommand.Pause(tables) : new io.dtaas.engine.TableCommand.Resume(tables);
+        Long execution = lifecycle.tell(id, command).map(e -> e.id()).orElseThrow(() -> new ConflictException(
+                "cannot " + action + " tables of task " + id + ": no execution of it is running"));
+        return new TableActionView(id, action, tables, execution);
+    }
+
+    /**
+     * Stops following some tables (issue 16): they are added to the task's {@code exclude_tables} (so a table a
+     * pattern matches can be removed too), which a running stream applies at once; their targets stay.
+     */
+    public TaskView removeTables(long id, ResyncRequest request) {
+        TaskDefinition current = QuarkusTransaction.requiringNew().call(() -> TaskDefinition.of(require(id)));
+        if (request == null || request.tables() == null || request.tables().isEmpty()) {
+            throw new io.dtaas.error.ConfigError("tables", "name the tables to remove");
+        }
+        List<String> tables = ResyncRequest.checkedTables(request, current.config());
+        List<Object> excluded = new java.util.ArrayList<>();
+        if (current.config() != null && current.config().get("exclude_tables") instanceof List<?> l) {
+            excluded.addAll(l);
+        }
+        tables.stream().filter(t -> !excluded.contains(t)).forEach(excluded::add);
+        return update(id, new TaskRequest(null, null, null, null, null, null, null, Map.of("exclude_tables", excluded)));
     }
 
     private static void requireFreeName(String name, Long self) {

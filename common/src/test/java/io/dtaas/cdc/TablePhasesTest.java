@@ -1,0 +1,56 @@
+package io.dtaas.cdc;
+
+import io.dtaas.cdc.TablePhases.Phase;
+import io.dtaas.cdc.TablePhases.TableState;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 16: the tables' phases survive a restart, and a copy is done once the offsets stop listing its table. */
+class TablePhasesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void phasesAreSavedAndReadBack() {
+        TablePhases phases = TablePhases.load(new FileStreamState(dir));
+        assertThat(phases.isEmpty()).isTrue();
+        phases.signalTable("public.dtaas_task_1_signal");
+        phases.put("public.a", TableState.of(Phase.STREAMING));
+        phases.put("public.c", new TableState(Phase.FAILED, false, false, "check violated", "{id=7}", 0));
+        TablePhases read = TablePhases.load(new FileStreamState(dir));
+        assertThat(read.signalTable()).isEqualTo("public.dtaas_task_1_signal");
+        assertThat(read.all()).containsEntry("public.a", TableState.of(Phase.STREAMING))
+                .containsEntry("public.c", new TableState(Phase.FAILED, false, false, "check violated", "{id=7}", 0));
+        new FileStreamState(dir).clear();
+        assertThat(TablePhases.load(new FileStreamState(dir)).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aCopyIsDoneOnlyAfterItsTableWasSeenInTheOffsetsAndThenNoLonger() {
+        TablePhases phases = TablePhases.load(new FileStreamState(dir));
+        phases.put("public.c", new TableState(Phase.BACKFILLING, true, false, null, null, 0));
+        TableLifecycle lifecycle = new TableLifecycle(phases, null, null, t -> null);
+        // the signal is not read yet: no snapshot in the offsets, the copy is not done
+        lifecycle.observe(List.of(record(Map.of("lsn", 1L))));
+        assertThat(phases.phase("public.c")).isEqualTo(Phase.BACKFILLING);
+        lifecycle.observe(List.of(record(Map.of("lsn", 2L, TableLifecycle.SNAPSHOT_COLLECTIONS,
+                "[{\"incremental_snapshot_collections_id\":\"public.c\"}]"))));
+        assertThat(phases.get("public.c").orElseThrow().seen()).isTrue();
+        assertThat(TablePhases.load(new FileStreamState(dir)).get("public.c").orElseThrow().seen()).as("saved").isTrue();
+        lifecycle.observe(List.of(record(Map.of("lsn", 3L))));
+        assertThat(phases.phase("public.c")).isEqualTo(Phase.STREAMING);
+        assertThat(TablePhases.load(new FileStreamState(dir)).phase("public.c")).isEqualTo(Phase.STREAMING);
+    }
+
+    private static SourceRecord record(Map<String, ?> offset) {
+        return new SourceRecord(Map.of("server", "s"), offset, "topic", null, null);
+    }
+}
