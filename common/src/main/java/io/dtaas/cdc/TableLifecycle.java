@@ -1,5 +1,7 @@
 package io.dtaas.cdc;
 
+import io.dtaas.connect.change.ChangeSink;
+import io.dtaas.connect.change.ChangeEvent;
 import io.dtaas.cdc.TablePhases.Phase;
 import io.dtaas.cdc.TablePhases.TableState;
 import io.dtaas.data.TableRef;
