@@ -15,6 +15,12 @@ import java.util.List;
 public record ChunkQuery(String sql, List<Long> params) {
 
     public static ChunkQuery of(JdbcDialect dialect, TableSchema table, Chunk chunk) {
+        return of(dialect, table, chunk, c -> dialect.quote(c.name()));
+    }
+
+    /** @param expression what the SELECT list reads for each column (e.g. the column cast to text) */
+    public static ChunkQuery of(JdbcDialect dialect, TableSchema table, Chunk chunk,
+                                java.util.function.Function<io.dtaas.data.Column, String> expression) {
         if (chunk.bounds() instanceof ChunkBounds.Query query) {
             return new ChunkQuery(query.sql(), List.of());
         }
@@ -30,10 +36,19 @@ public record ChunkQuery(String sql, List<Long> params) {
                 params.add(range.upper());
             }
         }
-        String columns = String.join(", ", table.columns().stream().map(c -> dialect.quote(c.name())).toList());
+        String columns = String.join(", ", table.columns().stream().map(expression).toList());
         String sql = "SELECT " + columns + " FROM " + dialect.qualify(table.table().schema(), table.table().name())
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
         return new ChunkQuery(sql, List.copyOf(params));
+    }
+
+    /** The statement with its integer parameters written in as literals, for protocols without binds (COPY). */
+    public String inlined() {
+        String text = sql;
+        for (Long param : params) {
+            text = text.replaceFirst("\\?", Long.toString(param)); // integers only: safe as literals
+        }
+        return text;
     }
 
     /** The same range as a DELETE, for destinations replacing what an earlier attempt of the chunk wrote. */

@@ -3,6 +3,7 @@ package io.dtaas.connect.postgres;
 import io.dtaas.connect.Chunk;
 import io.dtaas.connect.ChunkBounds;
 import io.dtaas.connect.RawChunkReader;
+import io.dtaas.connect.RowStream;
 import io.dtaas.connect.jdbc.ChunkQuery;
 import io.dtaas.connect.jdbc.JdbcCatalogBrowser;
 import io.dtaas.connect.jdbc.JdbcFailures;
@@ -55,11 +56,7 @@ final class PostgresSource extends JdbcSource {
         if (!RawChunkReader.POSTGRES_BINARY.equals(format) || chunk.bounds() instanceof ChunkBounds.Query) {
             return Optional.empty();
         }
-        ChunkQuery query = ChunkQuery.of(dialect, table, chunk);
-        String select = query.sql();
-        for (Long param : query.params()) {
-            select = select.replaceFirst("\\?", Long.toString(param)); // integers only: safe as literals
-        }
+        String select = ChunkQuery.of(dialect, table, chunk).inlined();
         String context = "reading " + table.table() + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
         Connection c = null;
         try {
@@ -70,6 +67,50 @@ final class PostgresSource extends JdbcSource {
             closeQuietly(c);
             throw JdbcFailures.wrap(dialect, e, context);
         }
+    }
+
+    /**
+     * Table chunks stream as binary COPY decoded straight into values ({@link PostgresCopyRowStream}) when every
+     * column has a {@link BinaryDecoders} decoder; custom queries and tables with other types go through JDBC.
+     */
+    @Override
+    public RowStream read(TableSchema table, Chunk chunk) {
+        if (chunk.bounds() instanceof ChunkBounds.Query) {
+            return super.read(table, chunk);
+        }
+        BinaryDecoders.Decoder[] decoders = new BinaryDecoders.Decoder[table.columns().size()];
+        java.util.Set<String> casts = new java.util.HashSet<>();
+        for (int i = 0; i < decoders.length; i++) {
+            Column column = table.columns().get(i);
+            BinaryDecoders.ColumnDecoder decoder = BinaryDecoders.of(column);
+            if (decoder == null) {
+                return super.read(table, chunk);
+            }
+            decoders[i] = decoder.decoder();
+            if (decoder.castToText()) {
+                casts.add(column.name());
+            }
+        }
+        String select = ChunkQuery.of(dialect, table, chunk,
+                c -> dialect.quote(c.name()) + (casts.contains(c.name()) ? "::text" : "")).inlined();
+        String context = "reading " + table.table() + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
+        Connection c = null;
+        try {
+            c = open();
+            prepareForReading(c);
+            return new PostgresCopyRowStream(dialect, c, select, table, decoders, context);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw JdbcFailures.wrap(dialect, e, context);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /** The JDBC result-set path, which {@link #read} falls back to; the reference the binary decoders are held to. */
+    RowStream readThroughJdbc(TableSchema table, Chunk chunk) {
+        return super.read(table, chunk);
     }
 
     private static void closeQuietly(Connection c) {
