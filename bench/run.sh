@@ -86,6 +86,16 @@ jfr_summary() { # label
 }
 
 echo "== building ./dtaas"; ./dtaas load >/dev/null 2>&1 || true
+# A copy of the built app, run with ./dtaas load's own JVM flags: edits made while the benchmark runs can neither
+# trigger a rebuild inside a timed run nor change what is measured.
+mkdir -p "$WORK/app"; cp -r control-plane/target/quarkus-app/. "$WORK/app/"
+cat > "$WORK/dtaas-load" <<SH
+#!/usr/bin/env bash
+# DTAAS_JAVA_OPTS: extra JVM flags (JFR)
+exec "$JAVA_HOME/bin/java" $(sed -n 's/.*"load" ]; then heap="\(.*\)"; fi.*/\1/p' dtaas) --enable-native-access=ALL-UNNAMED \\
+  \${DTAAS_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" load "\$@"
+SH
+chmod +x "$WORK/dtaas-load"
 PGSRC='{"host": "127.0.0.1", "port": 5432, "database": "dtaas_bench_src", "username": "postgres"}'
 MYSRC='{"host": "127.0.0.1", "port": 3306, "database": "dtaas_bench_src", "username": "dtaas_test", "password": "dtaas-test-pw"}'
 pgdst() { echo "{\"type\": \"postgresql\", \"connection_config\": {\"host\": \"127.0.0.1\", \"port\": 5432, \"database\": \"$1\", \"username\": \"postgres\"}}"; }
@@ -138,7 +148,7 @@ CONF
       fi
       spec "$WORK/$label.json" postgresql "$PGSRC" "$dest"
       echo "== DTaaS PostgreSQL -> $format ($store)"
-      read -r s rss < <(DTAAS_FILES_ROOTS="$WORK/files" DTAAS_JAVA_OPTS="$(jfr_opts "$label")" timed "$label" ./dtaas load "$WORK/$label.json")
+      read -r s rss < <(DTAAS_FILES_ROOTS="$WORK/files" DTAAS_JAVA_OPTS="$(jfr_opts "$label")" timed "$label" "$WORK/dtaas-load" "$WORK/$label.json")
       grep -q "\"rows_written\": *$ROWS\b\|rows_written.*$ROWS" "$WORK/$label.out" "$WORK/$label.err" \
         || echo "note: $label did not report $ROWS rows written (see its output)" >&2
       local what="PostgreSQL → $([ "$format" = parquet ] && echo "Parquet (snappy)" || echo "${format^^}")"
@@ -164,7 +174,7 @@ bench_pg2pg() {
   echo "| target's own \`COPY FROM STDIN (FORMAT binary)\` of a file | | | $(rate "$copyin_s") | | (the write-side limit) | |" >> "$ROWS_OUT"
   spec "$WORK/pg2pg.json" postgresql "$PGSRC" "$(pgdst dtaas_bench_pg)"
   echo "== DTaaS PostgreSQL -> PostgreSQL"
-  read -r s rss < <(timed pg2pg ./dtaas load "$WORK/pg2pg.json")
+  read -r s rss < <(timed pg2pg "$WORK/dtaas-load" "$WORK/pg2pg.json")
   [ "$($PG -d dtaas_bench_pg -c 'SELECT count(*) FROM bench')" = "$ROWS" ] || { echo "pg2pg row count wrong" >&2; exit 1; }
   row "PostgreSQL → PostgreSQL" "$(rate "$s")" "target's own COPY FROM (binary file)" "$(rate "$copyin_s")" "≥ 90%" "$rss"
 }
@@ -176,7 +186,7 @@ bench_mariadb() {
   local read_s s rss pgl_s=""
   read -r read_s _ < <(timed my-read bash -c "mariadb -uroot --quick -N -B dtaas_bench_src -e 'SELECT * FROM bench' > /dev/null")
   spec "$WORK/my2pg.json" mysql "$MYSRC" "$(pgdst dtaas_bench_my2pg)"
-  read -r s rss < <(timed my2pg ./dtaas load "$WORK/my2pg.json")
+  read -r s rss < <(timed my2pg "$WORK/dtaas-load" "$WORK/my2pg.json")
   [ "$($PG -d dtaas_bench_my2pg -c 'SELECT count(*) FROM bench')" = "$ROWS" ] || { echo "my2pg row count wrong" >&2; exit 1; }
   row "MariaDB → PostgreSQL" "$(rate "$s")" "\`mariadb --quick -e 'select *'\` → /dev/null" "$(rate "$read_s")" "≥ 80%" "$rss"
   if command -v pgloader >/dev/null; then

@@ -36,6 +36,7 @@ public final class ProgressTracker {
         int chunksDone;
         int chunksTotal;
         String error;
+        String note;
     }
 
     public ProgressTracker(long executionId, long taskId, ProgressSink sink, Duration interval) {
@@ -62,7 +63,14 @@ public final class ProgressTracker {
     }
 
     public synchronized void tableStarted(String table, int chunksTotal, int chunksAlreadyDone, long rowsAlreadyDone) {
+        tableStarted(table, chunksTotal, chunksAlreadyDone, rowsAlreadyDone, null);
+    }
+
+    /** @param note how the table was split, shown with its progress ({@link TableProgress#note()}); null for none */
+    public synchronized void tableStarted(String table, int chunksTotal, int chunksAlreadyDone, long rowsAlreadyDone,
+                                          String note) {
         TableState t = tables.computeIfAbsent(table, k -> new TableState());
+        t.note = note;
         t.state = "running";
         t.chunksTotal = chunksTotal;
         t.chunksDone = chunksAlreadyDone;
@@ -95,6 +103,7 @@ public final class ProgressTracker {
             t.bytes = p.bytes();
             t.chunksDone = p.chunksDone();
             t.chunksTotal = p.chunksTotal();
+            t.note = p.note();
         }
     }
 
@@ -161,7 +170,7 @@ public final class ProgressTracker {
         long bytes = 0;
         for (Map.Entry<String, TableState> e : tables.entrySet()) {
             TableState t = e.getValue();
-            list.add(new TableProgress(e.getKey(), t.state, t.rows, t.bytes, t.chunksDone, t.chunksTotal, t.error));
+            list.add(new TableProgress(e.getKey(), t.state, t.rows, t.bytes, t.chunksDone, t.chunksTotal, t.error, t.note));
             if (!t.earlier) {
                 rows += t.rows;
                 bytes += t.bytes;

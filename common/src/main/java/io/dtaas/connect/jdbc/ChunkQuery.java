@@ -26,6 +26,14 @@ public record ChunkQuery(String sql, List<Long> params) {
         }
         List<String> conditions = new ArrayList<>();
         List<Long> params = new ArrayList<>();
+        if (chunk.bounds() instanceof ChunkBounds.PageRange pages) {
+            conditions.add(dialect.pageRangeCondition(true));
+            params.add(pages.fromPage());
+            if (pages.toPage() != null) {
+                conditions.add(dialect.pageRangeCondition(false));
+                params.add(pages.toPage());
+            }
+        }
         if (chunk.bounds() instanceof ChunkBounds.KeyRange range) {
             if (range.lower() != null) {
                 conditions.add(dialect.quote(range.column()) + " >= ?");
@@ -55,6 +63,10 @@ public record ChunkQuery(String sql, List<Long> params) {
     public static ChunkQuery delete(JdbcDialect dialect, String qualifiedTable, Chunk chunk) {
         if (chunk.bounds() instanceof ChunkBounds.Query) {
             return new ChunkQuery("DELETE FROM " + qualifiedTable, List.of());
+        }
+        if (chunk.bounds() instanceof ChunkBounds.PageRange) {
+            // the engine never sends page ranges to destinations that delete ranges (Destination#replacesChunksByIdentity)
+            throw new IllegalStateException("a page-range chunk has no rows to delete by range in " + qualifiedTable);
         }
         ChunkQuery select = of(dialect, new TableSchema(chunk.table(), List.of(), List.of()), chunk);
         int where = select.sql.indexOf(" WHERE ");

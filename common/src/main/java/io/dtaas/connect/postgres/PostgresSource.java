@@ -38,8 +38,35 @@ final class PostgresSource extends JdbcSource {
             WHERE i.indrelid = to_regclass(quote_ident(?) || '.' || quote_ident(?)) AND i.indisprimary
             ORDER BY k.ord""";
 
+    private final PostgresPageChunks pages;
+
     PostgresSource(PostgresDialect dialect, Supplier<JdbcEndpoint> endpoint, JdbcCatalogBrowser catalog) {
         super(dialect, endpoint, catalog);
+        this.pages = new PostgresPageChunks(dialect);
+    }
+
+    @Override
+    protected String uniqueIntegerColumn(Connection c, TableSchema table) throws SQLException {
+        List<String> column = catalogRows(c, PostgresPageChunks.UNIQUE_INTEGER_COLUMN, table.table(), rs -> rs.getString(1));
+        return column.isEmpty() ? null : column.get(0);
+    }
+
+    /** Heap page ranges read in one exported snapshot ({@link PostgresPageChunks}). */
+    @Override
+    protected List<Chunk> planUnkeyed(Connection c, TableSchema table, long rowsPerChunk) throws SQLException {
+        return pages.plan(c, table, rowsPerChunk, readView() != null ? null : () -> {
+            try {
+                return open();
+            } catch (SQLException e) {
+                throw JdbcFailures.wrap(dialect, e, "exporting a snapshot of " + table.table());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        pages.close();
+        super.close();
     }
 
     @Override
@@ -97,7 +124,7 @@ final class PostgresSource extends JdbcSource {
         Connection c = null;
         try {
             c = open();
-            prepareForReading(c);
+            prepareForReading(c, chunk);
             return new PostgresCopyRowStream(dialect, c, select, table, decoders, context);
         } catch (SQLException e) {
             closeQuietly(c);
@@ -125,10 +152,20 @@ final class PostgresSource extends JdbcSource {
 
     @Override
     protected void prepareForReading(Connection c) throws SQLException {
+        prepareForReading(c, readView());
+    }
+
+    /** A page-range chunk reads its plan's exported snapshot unless the whole load reads a pinned one. */
+    @Override
+    protected void prepareForReading(Connection c, Chunk chunk) throws SQLException {
+        String view = readView();
+        prepareForReading(c, view != null ? view : pages.snapshotFor(chunk));
+    }
+
+    private void prepareForReading(Connection c, String view) throws SQLException {
         c.setAutoCommit(false);
         c.setReadOnly(true);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        String view = readView();
         if (view != null) {
             // must be the transaction's first statement; the id comes from CREATE_REPLICATION_SLOT, never a user
             try (java.sql.Statement st = c.createStatement()) {

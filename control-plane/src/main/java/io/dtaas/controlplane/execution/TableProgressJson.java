@@ -45,9 +45,9 @@ public final class TableProgressJson {
         return tables.stream().map(t -> switch (t.state() == null ? "pending" : t.state()) {
             case "running" -> new TableProgress(t.table(), status == ExecutionStatus.FAILED ? "failed" : "interrupted",
                     t.rows(), t.bytes(), t.chunksDone(), t.chunksTotal(),
-                    t.error() != null ? t.error() : "did not finish: " + why);
+                    t.error() != null ? t.error() : "did not finish: " + why, t.note());
             case "pending" -> new TableProgress(t.table(), "interrupted", t.rows(), t.bytes(), t.chunksDone(),
-                    t.chunksTotal(), t.error() != null ? t.error() : "not started: " + why);
+                    t.chunksTotal(), t.error() != null ? t.error() : "not started: " + why, t.note());
             default -> t;
         }).toList();
     }
@@ -61,13 +61,14 @@ public final class TableProgressJson {
         m.put("chunks_done", t.chunksDone());
         m.put("chunks_total", t.chunksTotal());
         m.put("error", t.error());
+        m.put("note", t.note());
         return m;
     }
 
     private static TableProgress fromJson(Map<String, Object> m) {
         return new TableProgress((String) m.get("table"), (String) m.get("state"), number(m.get("rows")),
                 number(m.get("bytes")), (int) number(m.get("chunks_done")), (int) number(m.get("chunks_total")),
-                (String) m.get("error"));
+                (String) m.get("error"), (String) m.get("note"));
     }
 
     private static long number(Object v) {
