@@ -86,22 +86,6 @@ final class PostgresCopyRowStream implements RowStream {
 
     @Override
     public void close() {
-        try {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        } catch (SQLException ignored) {
-            // the connection is closed next
-        }
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // closing releases it anyway
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // nothing more to release
-        }
+        PostgresRawReader.release(copy, connection);
     }
 }

@@ -84,15 +84,29 @@ final class PostgresSource extends JdbcSource {
             return Optional.empty();
         }
         String select = ChunkQuery.of(dialect, table, chunk).inlined();
-        String context = "reading " + table.table() + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
+        return Optional.of(onReadingConnection(chunk, (c, context) -> new PostgresRawReader(dialect, c, select, context)));
+    }
+
+    /** What a chunk read builds on its own connection, which it then owns. */
+    @FunctionalInterface
+    private interface ChunkReader<T> {
+        T open(Connection c, String context) throws SQLException;
+    }
+
+    /** Opens a connection set up for reading {@code chunk} and hands it over; closes it if that fails. */
+    private <T> T onReadingConnection(Chunk chunk, ChunkReader<T> reader) {
+        String context = "reading " + chunk.table() + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
         Connection c = null;
         try {
             c = open();
-            prepareForReading(c);
-            return Optional.of(new PostgresRawReader(dialect, c, select, context));
+            prepareForReading(c, chunk);
+            return reader.open(c, context);
         } catch (SQLException e) {
             closeQuietly(c);
             throw JdbcFailures.wrap(dialect, e, context);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
         }
     }
 
@@ -120,19 +134,7 @@ final class PostgresSource extends JdbcSource {
         }
         String select = ChunkQuery.of(dialect, table, chunk,
                 c -> dialect.quote(c.name()) + (casts.contains(c.name()) ? "::text" : "")).inlined();
-        String context = "reading " + table.table() + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
-        Connection c = null;
-        try {
-            c = open();
-            prepareForReading(c, chunk);
-            return new PostgresCopyRowStream(dialect, c, select, table, decoders, context);
-        } catch (SQLException e) {
-            closeQuietly(c);
-            throw JdbcFailures.wrap(dialect, e, context);
-        } catch (RuntimeException e) {
-            closeQuietly(c);
-            throw e;
-        }
+        return onReadingConnection(chunk, (c, context) -> new PostgresCopyRowStream(dialect, c, select, table, decoders, context));
     }
 
     /** The JDBC result-set path, which {@link #read} falls back to; the reference the binary decoders are held to. */
