@@ -15,8 +15,9 @@
 # bench/cdc.sh speak the slot protocol below they are called; otherwise run.sh measures a default (mariadb,
 # startup) or points to the script (cdc).
 #
-# Slot protocol: run.sh exports ROWS, BENCH_WORK (a temp dir), BENCH_SLOT=1 and BENCH_ROWS_OUT (a file), plus the
-# source databases it built (PostgreSQL and MariaDB dtaas_bench_src.bench). A slot script appends complete
+# Slot protocol: run.sh exports ROWS, BENCH_WORK (a temp dir), BENCH_SLOT=1, BENCH_ROWS_OUT (a file),
+# BENCH_DTAAS_LOAD / BENCH_DTAAS_SERVE (the built app as `./dtaas load` / `./dtaas` run it, copied so edits made
+# meanwhile change nothing), plus the source databases it built (PostgreSQL and MariaDB dtaas_bench_src.bench). A slot script appends complete
 # markdown rows of the results table to "$BENCH_ROWS_OUT":
 #   | path | DTaaS rows/s | limit (what) | limit rows/s | ratio | goal | peak RSS MiB |
 # and may write details elsewhere. A script opts in by containing the word BENCH_ROWS_OUT.
@@ -95,7 +96,12 @@ cat > "$WORK/dtaas-load" <<SH
 exec "$JAVA_HOME/bin/java" $(sed -n 's/.*"load" ]; then heap="\(.*\)"; fi.*/\1/p' dtaas) --enable-native-access=ALL-UNNAMED \\
   \${DTAAS_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" load "\$@"
 SH
-chmod +x "$WORK/dtaas-load"
+cat > "$WORK/dtaas-serve" <<SH
+#!/usr/bin/env bash
+exec "$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED -jar "$WORK/app/quarkus-run.jar" "\$@"
+SH
+chmod +x "$WORK/dtaas-load" "$WORK/dtaas-serve"
+export BENCH_DTAAS_LOAD="$WORK/dtaas-load" BENCH_DTAAS_SERVE="$WORK/dtaas-serve"
 PGSRC='{"host": "127.0.0.1", "port": 5432, "database": "dtaas_bench_src", "username": "postgres"}'
 MYSRC='{"host": "127.0.0.1", "port": 3306, "database": "dtaas_bench_src", "username": "dtaas_test", "password": "dtaas-test-pw"}'
 pgdst() { echo "{\"type\": \"postgresql\", \"connection_config\": {\"host\": \"127.0.0.1\", \"port\": 5432, \"database\": \"$1\", \"username\": \"postgres\"}}"; }
@@ -204,17 +210,17 @@ bench_startup() {
   echo "== start-up (default measurement; bench/startup.sh replaces it)"
   local home="$WORK/home" port=18765 start end pid
   mkdir -p "$home"
-  ./dtaas --port "$port" --no-browser --data-dir "$home" > "$WORK/startup-warm.log" 2>&1 & pid=$!  # first start: creates the data dir
+  "$WORK/dtaas-serve" --port "$port" --no-browser --data-dir "$home" > "$WORK/startup-warm.log" 2>&1 & pid=$!  # first start: creates the data dir
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/q/health" 2>/dev/null | grep -q '"UP"' && break; sleep 0.5; done
   kill "$pid"; wait "$pid" 2>/dev/null || true
   start=$(date +%s.%N)
-  ./dtaas --port "$port" --no-browser --data-dir "$home" > "$WORK/startup.log" 2>&1 & pid=$!
+  "$WORK/dtaas-serve" --port "$port" --no-browser --data-dir "$home" > "$WORK/startup.log" 2>&1 & pid=$!
   until curl -sf "http://127.0.0.1:$port/q/health" 2>/dev/null | grep -q '"UP"'; do
     kill -0 "$pid" 2>/dev/null || { echo "./dtaas exited during start-up" >&2; tail "$WORK/startup.log" >&2; return 1; }
     sleep 0.05
   done
   end=$(date +%s.%N)
-  local rss; rss=$(awk '/VmHWM/ {print $2}' "/proc/$(pgrep -P "$pid" java || echo "$pid")/status" 2>/dev/null || echo "")
+  local rss; rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo "")
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo "| \`./dtaas\` start to /q/health UP (second start, built) | $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f s", b - a }') | | | | < 3 s | ${rss:+$(mib "$rss")} |" >> "$ROWS_OUT"
 }
