@@ -5,7 +5,8 @@
 #
 #   bash bench/run.sh [ROWS]                      # default 5,000,000 rows; results in bench/results/latest-ROWS.md
 #   BENCH_PATHS="lake pg2pg" bash bench/run.sh 20000000   # only some sections (memory run)
-#   BENCH_JFR=1 bash bench/run.sh 1000000         # also profile the lake runs (JFR), top frames in the results
+#   BENCH_JFR=1 bash bench/run.sh 1000000         # also profile the Parquet runs (JFR), top frames in the results
+#   BENCH_LAKE="local:parquet s3:parquet"          # only some of the lake targets (default: all six)
 #
 # Run it holding the build lock so other builds neither disturb it nor are disturbed:
 #   flock -o /tmp/dtaas-mvn-build.lock bash bench/run.sh
@@ -143,8 +144,8 @@ CONF
     || { echo "cannot create the benchmark bucket; see $WORK/s3proxy.log" >&2; exit 1; }
   mkdir -p "$WORK/files"
   local format store label s rss dest
-  for store in local s3; do
-    for format in parquet csv json; do
+  for target in ${BENCH_LAKE:-local:parquet local:csv local:json s3:parquet s3:csv s3:json}; do
+      store="${target%%:*}"; format="${target#*:}"
       label="pg2$store-$format"
       if [ "$store" = local ]; then
         rm -rf "$WORK/files/$format"; mkdir -p "$WORK/files/$format"
@@ -161,7 +162,6 @@ CONF
       row "$what, $([ "$store" = local ] && echo "local files" || echo "S3 (s3proxy)")" "$(rate "$s")" "COPY binary → /dev/null" "$limit" "≥ 60%" "$rss"
       [ "$format" = parquet ] && jfr_summary "$label"
       [ "$store" = local ] && rm -rf "$WORK/files/$format"
-    done
   done
   kill "$S3PID" 2>/dev/null || true; S3PID=
 }
