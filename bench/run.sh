@@ -156,8 +156,8 @@ CONF
       spec "$WORK/$label.json" postgresql "$PGSRC" "$dest"
       echo "== DTaaS PostgreSQL -> $format ($store)"
       read -r s rss < <(DTAAS_FILES_ROOTS="$WORK/files" DTAAS_JAVA_OPTS="$(jfr_opts "$label")" timed "$label" "$WORK/dtaas-load" "$WORK/$label.json")
-      grep -q "\"rows_written\": *$ROWS\b\|rows_written.*$ROWS" "$WORK/$label.out" "$WORK/$label.err" \
-        || echo "note: $label did not report $ROWS rows written (see its output)" >&2
+      grep -q "\"status\":\"completed\",\"processed_rows\":$ROWS," "$WORK/$label.out" \
+        || { echo "$label did not complete $ROWS rows:" >&2; cat "$WORK/$label.out" >&2; exit 1; }
       local what="PostgreSQL → $([ "$format" = parquet ] && echo "Parquet (snappy)" || echo "${format^^}")"
       row "$what, $([ "$store" = local ] && echo "local files" || echo "S3 (s3proxy)")" "$(rate "$s")" "COPY binary → /dev/null" "$limit" "≥ 60%" "$rss"
       [ "$format" = parquet ] && jfr_summary "$label"
