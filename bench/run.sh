@@ -151,7 +151,7 @@ CONF
         rm -rf "$WORK/files/$format"; mkdir -p "$WORK/files/$format"
         dest="{\"type\": \"local_files\", \"connection_config\": {\"path\": \"$WORK/files/$format\", \"file_format\": \"$format\", \"compression\": \"default\"}}"
       else
-        dest="{\"type\": \"s3\", \"connection_config\": {\"bucket_name\": \"bench\", \"path_prefix\": \"$format\", \"aws_access_key_id\": \"bench\", \"aws_secret_access_key\": \"bench-secret\", \"endpoint_url\": \"http://127.0.0.1:18080\", \"path_style\": true, \"file_format\": \"$format\", \"compression\": \"default\"}}"
+        dest="{\"type\": \"s3\", \"connection_config\": {\"bucket_name\": \"bench\", \"prefix\": \"$format\", \"aws_access_key_id\": \"bench\", \"aws_secret_access_key\": \"bench-secret\", \"endpoint_url\": \"http://127.0.0.1:18080\", \"path_style\": true, \"file_format\": \"$format\", \"compression\": \"default\"}}"
       fi
       spec "$WORK/$label.json" postgresql "$PGSRC" "$dest"
       echo "== DTaaS PostgreSQL -> $format ($store)"
