@@ -10,7 +10,8 @@ public sealed interface ChunkBounds {
     }
 
     /**
-     * Rows whose {@code column} (the leading primary-key column, an integer) lies in [lower, upper).
+     * Rows whose {@code column} (the leading primary-key column, an integer, or else a NOT NULL integer column
+     * with a unique index of its own) lies in [lower, upper).
      * A null bound is open: the first chunk has no lower bound and the last no upper bound, so rows
      * inserted beyond the planned range are still read.
      */
@@ -21,7 +22,11 @@ public sealed interface ChunkBounds {
     record Query(String sql) implements ChunkBounds {
     }
 
-    /** PostgreSQL tables without a primary key: heap pages [fromPage, toPage); toPage null means open. */
+    /**
+     * PostgreSQL tables without a usable key: the rows stored in heap pages [fromPage, toPage) (a TID range scan);
+     * toPage null means open, so pages the table grows by are still read. Only destinations that
+     * {@linkplain Destination#replacesChunksByIdentity() replace chunks by identity} get such chunks.
+     */
     record PageRange(long fromPage, Long toPage) implements ChunkBounds {
     }
 }

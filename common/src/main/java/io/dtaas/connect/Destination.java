@@ -42,6 +42,16 @@ public interface Destination extends AutoCloseable {
 
     ChunkWriter open(TableSchema source, TableRef target, Chunk chunk, WriteMode mode);
 
+    /**
+     * Whether a chunk's earlier attempts are replaced by the chunk's identity (its index in the plan) rather than
+     * by deleting its key range, so that chunks without a key ({@link ChunkBounds.PageRange}) stay idempotent.
+     * File destinations name their objects after the chunk; databases cannot tell one unkeyed chunk's rows from
+     * another's, so they get such tables as one chunk.
+     */
+    default boolean replacesChunksByIdentity() {
+        return false;
+    }
+
     /** How this destination takes change streams ({@code cdc}, {@code full_load_then_cdc}); empty when it cannot. */
     default java.util.Optional<ChangeApplication> changeApplication() {
         return java.util.Optional.empty();

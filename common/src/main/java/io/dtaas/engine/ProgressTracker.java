@@ -40,6 +40,7 @@ public final class ProgressTracker {
         long rowsFiltered;
         /** Rows an online copy of a streaming table wrote so far (issue 16). */
         long copied;
+        String note;
     }
 
     public ProgressTracker(long executionId, long taskId, ProgressSink sink, Duration interval) {
@@ -66,7 +67,14 @@ public final class ProgressTracker {
     }
 
     public synchronized void tableStarted(String table, int chunksTotal, int chunksAlreadyDone, long rowsAlreadyDone) {
+        tableStarted(table, chunksTotal, chunksAlreadyDone, rowsAlreadyDone, null);
+    }
+
+    /** @param note how the table was split, shown with its progress ({@link TableProgress#note()}); null for none */
+    public synchronized void tableStarted(String table, int chunksTotal, int chunksAlreadyDone, long rowsAlreadyDone,
+                                          String note) {
         TableState t = tables.computeIfAbsent(table, k -> new TableState());
+        t.note = note;
         t.state = "running";
         t.chunksTotal = chunksTotal;
         t.chunksDone = chunksAlreadyDone;
@@ -112,6 +120,7 @@ public final class ProgressTracker {
             t.chunksTotal = p.chunksTotal();
             t.rowsRead = p.rowsRead();
             t.rowsFiltered = p.rowsFiltered();
+            t.note = p.note();
         }
     }
 
@@ -186,7 +195,7 @@ public final class ProgressTracker {
         for (Map.Entry<String, TableState> e : tables.entrySet()) {
             TableState t = e.getValue();
             list.add(new TableProgress(e.getKey(), t.state, t.rows, t.bytes, t.chunksDone, t.chunksTotal, t.error,
-                    t.rowsRead, t.rowsFiltered));
+                    t.rowsRead, t.rowsFiltered, t.note));
             if (!t.earlier) {
                 rows += t.rows;
                 bytes += t.bytes;

@@ -69,9 +69,11 @@ final class TableLoad {
             Pipeline pipeline = config.transformationsFor(table).bind(schema, TransformContext.run(task.variables()));
             TableSchema output = pipeline.output();
             TableRef target = targets.apply(schema.table());
-            List<Chunk> chunks = query == null
+            List<Chunk> planned = query == null
                     ? retrier.call("planning " + table, () -> TransformedChunks.plan(source, schema, pipeline, config.chunkRows()))
                     : List.of(new Chunk(schema.table(), 0, 1, new io.dtaas.connect.ChunkBounds.Query(query)));
+            ChunkPlanNote plan = ChunkPlanNote.of(schema, planned, destination);
+            List<Chunk> chunks = plan.chunks();
             String fingerprint = fingerprint(target, chunks);
             Set<Integer> done = checkpoints.completedChunks(task.taskId(), name, fingerprint);
             retrier.run("preparing " + target, () -> destination.prepare(output, target, config.writeMode(), !done.isEmpty()));
@@ -84,7 +86,7 @@ final class TableLoad {
                 destination.complete(output, target, config.writeMode());
                 return new Outcome(false, null);
             }
-            progress.tableStarted(name, chunks.size(), done.size(), carried);
+            progress.tableStarted(name, chunks.size(), done.size(), carried, plan.note());
             Outcome outcome = moveChunks(schema, pipeline, target, pending, fingerprint);
             if (outcome.interrupted() || outcome.error() != null) {
                 progress.tableFinished(name, outcome.error() != null ? "failed" : "interrupted", outcome.error());

@@ -23,6 +23,14 @@ public interface JdbcDialect extends SqlLiterals {
     /** Quotes one identifier so that any name (reserved word, mixed case, spaces, quotes) is taken literally. */
     String quote(String identifier);
 
+    /**
+     * The condition that keeps rows stored at or after (lower) or before (upper) the heap page bound as one
+     * {@code ?} parameter, for {@link io.dtaas.connect.ChunkBounds.PageRange} chunks; only databases that plan them.
+     */
+    default String pageRangeCondition(boolean lower) {
+        throw new UnsupportedOperationException("page-range chunks are PostgreSQL's");
+    }
+
     default String qualify(String schema, String table) {
         return schema == null || schema.isEmpty() ? quote(table) : quote(schema) + "." + quote(table);
     }

@@ -141,6 +141,11 @@ public abstract class JdbcSource implements Source {
         c.setAutoCommit(false);
     }
 
+    /** Session set-up for reading one chunk; databases that read some chunks in a shared snapshot override it. */
+    protected void prepareForReading(Connection c, Chunk chunk) throws SQLException {
+        prepareForReading(c);
+    }
+
     protected int fetchSize() {
         return 10_000;
     }
@@ -225,20 +230,20 @@ public abstract class JdbcSource implements Source {
     }
 
     /**
-     * Splits on the leading primary-key column when it is an integer: the key space between min and max is cut
-     * into as many equal ranges as the row estimate needs; the outer ranges are open so rows added meanwhile
-     * beyond them are still read. Anything else is one chunk.
+     * Splits on the leading primary-key column when it is an integer, else on a NOT NULL integer column with a
+     * unique index of its own ({@link #uniqueIntegerColumn}): the key space between min and max is cut into as
+     * many equal ranges as the row estimate needs; the outer ranges are open so rows added meanwhile beyond them
+     * are still read. A table with neither is planned by {@link #planUnkeyed} (one chunk unless the database
+     * knows better).
      */
     @Override
     public List<Chunk> plan(TableSchema table, long rowsPerChunk) {
-        if (!table.hasPrimaryKey()) {
-            return List.of(new Chunk(table.table(), 0, 1, new ChunkBounds.WholeTable()));
-        }
-        String key = table.primaryKey().get(0);
-        if (!SPLITTABLE.contains(table.columns().get(table.indexOf(key)).type().kind())) {
-            return List.of(new Chunk(table.table(), 0, 1, new ChunkBounds.WholeTable()));
-        }
         try (Connection c = open()) {
+            String key = table.hasPrimaryKey() && splittable(table, table.primaryKey().get(0))
+                    ? table.primaryKey().get(0) : uniqueIntegerColumn(c, table);
+            if (key == null || !splittable(table, key)) {
+                return planUnkeyed(c, table, rowsPerChunk);
+            }
             KeySpan span = keySpan(c, table, key);
             long chunks = span == null ? 1 : Math.max(1, Math.min(10_000, (span.rows + rowsPerChunk - 1) / rowsPerChunk));
             if (chunks == 1) {
@@ -248,6 +253,24 @@ public abstract class JdbcSource implements Source {
         } catch (SQLException e) {
             throw JdbcFailures.wrap(dialect, e, "planning " + table.table());
         }
+    }
+
+    private static boolean splittable(TableSchema table, String column) {
+        int i = table.indexOf(column);
+        return i >= 0 && SPLITTABLE.contains(table.columns().get(i).type().kind());
+    }
+
+    /**
+     * A NOT NULL integer column of {@code table} that has a single-column unique index, to split a table whose
+     * primary key is missing or not an integer; null when there is none (the default).
+     */
+    protected String uniqueIntegerColumn(Connection c, TableSchema table) throws SQLException {
+        return null;
+    }
+
+    /** The plan of a table without a key to split on: one whole-table chunk unless a database can do better. */
+    protected List<Chunk> planUnkeyed(Connection c, TableSchema table, long rowsPerChunk) throws SQLException {
+        return List.of(new Chunk(table.table(), 0, 1, new ChunkBounds.WholeTable()));
     }
 
     private record KeySpan(long min, long max, long rows) {
@@ -275,8 +298,8 @@ public abstract class JdbcSource implements Source {
             return JdbcRowStream.open(dialect, this::open, c -> admit(c, query.sql()), this::prepareForReading,
                     query.params(), fetchSize(), 0, table, this::readValue, context);
         }
-        return JdbcRowStream.open(dialect, this::open, this::prepareForReading, query.sql(), query.params(), fetchSize(), table,
-                this::readValue, context);
+        return JdbcRowStream.open(dialect, this::open, c -> prepareForReading(c, chunk), query.sql(), query.params(),
+                fetchSize(), table, this::readValue, context);
     }
 
     /**

@@ -82,4 +82,11 @@ final class MysqlSource extends JdbcSource {
     protected io.dtaas.connect.jdbc.RowHashSql rowHashSql() {
         return new MysqlRowHash();
     }
+
+    /** Tables without an integer primary key split on a unique NOT NULL integer column ({@link MysqlUniqueKeys}). */
+    @Override
+    protected String uniqueIntegerColumn(Connection c, TableSchema table) throws SQLException {
+        List<String> column = catalogRows(c, MysqlUniqueKeys.UNIQUE_INTEGER_COLUMN, table.table(), rs -> rs.getString(1));
+        return column.isEmpty() ? null : column.get(0);
+    }
 }

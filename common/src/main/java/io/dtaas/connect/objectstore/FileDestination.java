@@ -115,6 +115,12 @@ public final class FileDestination implements Destination {
         folders(schema);
     }
 
+    /** Each chunk's files are named after its index and replaced at commit ({@link FileChunkWriter}). */
+    @Override
+    public boolean replacesChunksByIdentity() {
+        return true;
+    }
+
     @Override
     public ChunkWriter open(TableSchema source, TableRef target, Chunk chunk, WriteMode mode) {
         requireNamesFor(mode);

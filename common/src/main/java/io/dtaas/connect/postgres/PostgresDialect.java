@@ -25,6 +25,12 @@ public final class PostgresDialect implements JdbcDialect {
         return JdbcDialect.quoteWith(identifier, '"', '"');
     }
 
+    /** A TID range scan (PostgreSQL 14+): reads only the chunk's pages. */
+    @Override
+    public String pageRangeCondition(boolean lower) {
+        return "ctid " + (lower ? ">=" : "<") + " ('(' || ?::bigint || ',0)')::tid";
+    }
+
     @Override
     public String previewSql(String qualifiedTable, int limit) {
         return "SELECT * FROM " + qualifiedTable + " LIMIT " + limit;

@@ -36,8 +36,13 @@ final class PostgresRawReader implements RawChunkReader {
 
     @Override
     public void close() {
+        release(copy, connection);
+    }
+
+    /** Cancels a COPY still running, then rolls back and closes its connection; never throws. */
+    static void release(CopyOut copy, Connection connection) {
         try {
-            if (copy.isActive()) {
+            if (copy != null && copy.isActive()) {
                 copy.cancelCopy();
             }
         } catch (SQLException ignored) {
@@ -45,6 +50,10 @@ final class PostgresRawReader implements RawChunkReader {
         }
         try {
             connection.rollback();
+        } catch (SQLException ignored) {
+            // closing releases it anyway
+        }
+        try {
             connection.close();
         } catch (SQLException ignored) {
             // nothing more to release

@@ -3,6 +3,7 @@ package io.dtaas.connect.postgres;
 import io.dtaas.connect.Chunk;
 import io.dtaas.connect.ChunkBounds;
 import io.dtaas.connect.RawChunkReader;
+import io.dtaas.connect.RowStream;
 import io.dtaas.connect.jdbc.ChunkQuery;
 import io.dtaas.connect.jdbc.JdbcCatalogBrowser;
 import io.dtaas.connect.jdbc.JdbcFailures;
@@ -37,8 +38,35 @@ final class PostgresSource extends JdbcSource {
             WHERE i.indrelid = to_regclass(quote_ident(?) || '.' || quote_ident(?)) AND i.indisprimary
             ORDER BY k.ord""";
 
+    private final PostgresPageChunks pages;
+
     PostgresSource(PostgresDialect dialect, Supplier<JdbcEndpoint> endpoint, JdbcCatalogBrowser catalog) {
         super(dialect, endpoint, catalog);
+        this.pages = new PostgresPageChunks(dialect);
+    }
+
+    @Override
+    protected String uniqueIntegerColumn(Connection c, TableSchema table) throws SQLException {
+        List<String> column = catalogRows(c, PostgresPageChunks.UNIQUE_INTEGER_COLUMN, table.table(), rs -> rs.getString(1));
+        return column.isEmpty() ? null : column.get(0);
+    }
+
+    /** Heap page ranges read in one exported snapshot ({@link PostgresPageChunks}). */
+    @Override
+    protected List<Chunk> planUnkeyed(Connection c, TableSchema table, long rowsPerChunk) throws SQLException {
+        return pages.plan(c, table, rowsPerChunk, readView() != null ? null : () -> {
+            try {
+                return open();
+            } catch (SQLException e) {
+                throw JdbcFailures.wrap(dialect, e, "exporting a snapshot of " + table.table());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        pages.close();
+        super.close();
     }
 
     @Override
@@ -55,21 +83,63 @@ final class PostgresSource extends JdbcSource {
         if (!RawChunkReader.POSTGRES_BINARY.equals(format) || chunk.bounds() instanceof ChunkBounds.Query) {
             return Optional.empty();
         }
-        ChunkQuery query = ChunkQuery.of(dialect, table, chunk);
-        String select = query.sql();
-        for (Long param : query.params()) {
-            select = select.replaceFirst("\\?", Long.toString(param)); // integers only: safe as literals
-        }
-        String context = "reading " + table.table() + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
+        String select = ChunkQuery.of(dialect, table, chunk).inlined();
+        return Optional.of(onReadingConnection(chunk, (c, context) -> new PostgresRawReader(dialect, c, select, context)));
+    }
+
+    /** What a chunk read builds on its own connection, which it then owns. */
+    @FunctionalInterface
+    private interface ChunkReader<T> {
+        T open(Connection c, String context) throws SQLException;
+    }
+
+    /** Opens a connection set up for reading {@code chunk} and hands it over; closes it if that fails. */
+    private <T> T onReadingConnection(Chunk chunk, ChunkReader<T> reader) {
+        String context = "reading " + chunk.table() + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
         Connection c = null;
         try {
             c = open();
-            prepareForReading(c);
-            return Optional.of(new PostgresRawReader(dialect, c, select, context));
+            prepareForReading(c, chunk);
+            return reader.open(c, context);
         } catch (SQLException e) {
             closeQuietly(c);
             throw JdbcFailures.wrap(dialect, e, context);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
         }
+    }
+
+    /**
+     * Table chunks stream as binary COPY decoded straight into values ({@link PostgresCopyRowStream}) when every
+     * column has a {@link BinaryDecoders} decoder; custom queries and tables with other types go through JDBC.
+     */
+    @Override
+    public RowStream read(TableSchema table, Chunk chunk) {
+        if (chunk.bounds() instanceof ChunkBounds.Query) {
+            return super.read(table, chunk);
+        }
+        BinaryDecoders.Decoder[] decoders = new BinaryDecoders.Decoder[table.columns().size()];
+        java.util.Set<String> casts = new java.util.HashSet<>();
+        for (int i = 0; i < decoders.length; i++) {
+            Column column = table.columns().get(i);
+            BinaryDecoders.ColumnDecoder decoder = BinaryDecoders.of(column);
+            if (decoder == null) {
+                return super.read(table, chunk);
+            }
+            decoders[i] = decoder.decoder();
+            if (decoder.castToText()) {
+                casts.add(column.name());
+            }
+        }
+        String select = ChunkQuery.of(dialect, table, chunk,
+                c -> dialect.quote(c.name()) + (casts.contains(c.name()) ? "::text" : "")).inlined();
+        return onReadingConnection(chunk, (c, context) -> new PostgresCopyRowStream(dialect, c, select, table, decoders, context));
+    }
+
+    /** The JDBC result-set path, which {@link #read} falls back to; the reference the binary decoders are held to. */
+    RowStream readThroughJdbc(TableSchema table, Chunk chunk) {
+        return super.read(table, chunk);
     }
 
     private static void closeQuietly(Connection c) {
@@ -84,10 +154,20 @@ final class PostgresSource extends JdbcSource {
 
     @Override
     protected void prepareForReading(Connection c) throws SQLException {
+        prepareForReading(c, readView());
+    }
+
+    /** A page-range chunk reads its plan's exported snapshot unless the whole load reads a pinned one. */
+    @Override
+    protected void prepareForReading(Connection c, Chunk chunk) throws SQLException {
+        String view = readView();
+        prepareForReading(c, view != null ? view : pages.snapshotFor(chunk));
+    }
+
+    private void prepareForReading(Connection c, String view) throws SQLException {
         c.setAutoCommit(false);
         c.setReadOnly(true);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        String view = readView();
         if (view != null) {
             // must be the transaction's first statement; the id comes from CREATE_REPLICATION_SLOT, never a user
             try (java.sql.Statement st = c.createStatement()) {

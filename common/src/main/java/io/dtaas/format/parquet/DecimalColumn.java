@@ -54,6 +54,28 @@ final class DecimalColumn {
     }
 
     byte[] encode(BigDecimal value) {
+        if (width <= 8 && value.scale() == scale && value.precision() <= 18) {
+            return encodeLong(value.unscaledValue().longValue(), value);
+        }
+        return encodeGeneral(value);
+    }
+
+    /** The common case (p ≤ 18, value already at the declared scale) without BigInteger arithmetic. */
+    private byte[] encodeLong(long unscaled, BigDecimal value) {
+        if (value.precision() > precision && unscaled != 0) {
+            throw new UnwritableValue(value.toPlainString() + " has more digits than decimal(" + precision + ","
+                    + scale + ") holds", null);
+        }
+        byte[] fixed = new byte[width];
+        for (int i = width - 1; i >= 0; i--) {
+            fixed[i] = (byte) unscaled;
+            unscaled >>= 8; // arithmetic shift: the sign fills the leading bytes
+        }
+        return fixed;
+    }
+
+    /** The general path, for any value; package-visible so tests can hold the fast path to it. */
+    byte[] encodeGeneral(BigDecimal value) {
         BigInteger unscaled;
         try {
             unscaled = value.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue();

@@ -24,13 +24,25 @@ import java.io.IOException;
 public final class ParquetRowFileWriter extends AbstractRowFileWriter {
 
     private final ParquetWriter<Object[]> writer;
+    private final ParquetDictionaries dictionaries;
 
     public ParquetRowFileWriter(TableSchema schema, CountingOutputStream counter, Compression compression,
                                 ParquetOptions options) {
+        this(schema, counter, compression, options, new ParquetDictionaries());
+    }
+
+    /** @param dictionaries what earlier files of the table taught about its columns' dictionaries (shared) */
+    public ParquetRowFileWriter(TableSchema schema, CountingOutputStream counter, Compression compression,
+                                ParquetOptions options, ParquetDictionaries dictionaries) {
         super(schema, counter);
+        this.dictionaries = dictionaries;
         BatchWriteSupport support = new BatchWriteSupport(schema);
         try {
-            this.writer = new Builder(new StreamOutputFile(counter, schema.table().toString()), support)
+            Builder builder = new Builder(new StreamOutputFile(counter, schema.table().toString()), support);
+            for (String column : dictionaries.plain(schema)) {
+                builder.withDictionaryEncoding(column, false);
+            }
+            this.writer = builder
                     .withConf(new PlainParquetConfiguration())
                     .withCodecFactory(new ParquetCodecs())
                     .withCompressionCodec(codec(compression))
@@ -74,6 +86,7 @@ public final class ParquetRowFileWriter extends AbstractRowFileWriter {
     @Override
     protected void complete() throws IOException {
         writer.close();
+        dictionaries.learn(schema.table(), writer.getFooter());
     }
 
     /** Without {@link #finish()}: releases the buffers; the stream's owner discards whatever reached it. */

@@ -6,6 +6,7 @@ import io.dtaas.format.ParquetOptions;
 import io.dtaas.format.RowFileFormat;
 import io.dtaas.format.RowFileWriter;
 import io.dtaas.format.TextRowFileWriters;
+import io.dtaas.format.parquet.ParquetDictionaries;
 import io.dtaas.format.parquet.ParquetRowFileWriter;
 
 import java.io.OutputStream;
@@ -18,6 +19,8 @@ public final class RowFileWriters {
 
     private final RowFileFormat format;
     private final ParquetOptions parquet;
+    /** Shared by every Parquet file these writers start: later files of a table skip dictionaries that failed. */
+    private final ParquetDictionaries dictionaries = new ParquetDictionaries();
 
     public RowFileWriters(RowFileFormat format, ParquetOptions parquet) {
         this.format = format;
@@ -37,7 +40,7 @@ public final class RowFileWriters {
     public RowFileWriter open(TableSchema schema, OutputStream out) {
         CountingOutputStream counter = new CountingOutputStream(out);
         return switch (format.format()) {
-            case PARQUET -> new ParquetRowFileWriter(schema, counter, format.compression(), parquet);
+            case PARQUET -> new ParquetRowFileWriter(schema, counter, format.compression(), parquet, dictionaries);
             case CSV, JSON -> TextRowFileWriters.open(format, schema, counter);
         };
     }

@@ -76,4 +76,58 @@ class ParquetRowFileWriterIT {
             assertThat(content.rows().get(i).getBinary(1, 0).toStringUsingUTF8()).startsWith("row " + i + " ");
         }
     }
+
+    /**
+     * A column whose dictionary falls back to plain encoding (unique values) is written plain in the table's later
+     * files, a low-cardinality one keeps its dictionary, and every value reads back the same either way.
+     */
+    @Test
+    void laterFilesOfATableSkipDictionariesThatFellBack() throws Exception {
+        TableSchema schema = new TableSchema(new TableRef("public", "dict"), List.of(
+                new Column("id", ColumnType.of(ColumnKind.INT64), false),
+                new Column("hash", ColumnType.of(ColumnKind.STRING), true),
+                new Column("status", ColumnType.of(ColumnKind.STRING), true)), List.of("id"));
+        ParquetDictionaries dictionaries = new ParquetDictionaries();
+        List<byte[]> files = new ArrayList<>();
+        for (int f = 0; f < 2; f++) {
+            List<Object[]> rows = new ArrayList<>();
+            for (int r = 0; r < 20_000; r++) {
+                long id = f * 20_000L + r;
+                rows.add(new Object[] {id, Long.toHexString(id * 0x9E3779B97F4A7C15L), r % 3 == 0 ? null : "state " + r % 4});
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (var writer = new ParquetRowFileWriter(schema, new CountingOutputStream(out), Compression.SNAPPY,
+                    new ParquetOptions(1024 * 1024, 8 * 1024, 100), dictionaries)) {
+                writer.write(new Batch(schema, rows));
+                writer.finish();
+            }
+            files.add(out.toByteArray());
+            if (f == 0) {
+                assertThat(dictionaries.plain(schema.table())).containsExactlyInAnyOrder("id", "hash");
+            }
+        }
+        Path file = scratch.resolve("second.parquet");
+        java.nio.file.Files.write(file, files.get(1));
+        try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(file))) {
+            for (var column : reader.getFooter().getBlocks().getFirst().getColumns()) {
+                boolean dictionary = column.getEncodings().contains(org.apache.parquet.column.Encoding.PLAIN_DICTIONARY)
+                        || column.getEncodings().contains(org.apache.parquet.column.Encoding.RLE_DICTIONARY);
+                assertThat(dictionary).as(column.getPath().toDotString())
+                        .isEqualTo(column.getPath().toDotString().equals("status"));
+            }
+        }
+        for (int f = 0; f < 2; f++) {
+            List<org.apache.parquet.example.data.Group> rows = FileReadBack.parquet(files.get(f), scratch).rows();
+            assertThat(rows).hasSize(20_000);
+            for (int r = 0; r < rows.size(); r += 101) {
+                long id = f * 20_000L + r;
+                assertThat(rows.get(r).getLong(0, 0)).isEqualTo(id);
+                assertThat(rows.get(r).getBinary(1, 0).toStringUsingUTF8()).isEqualTo(Long.toHexString(id * 0x9E3779B97F4A7C15L));
+                assertThat(rows.get(r).getFieldRepetitionCount(2)).isEqualTo(r % 3 == 0 ? 0 : 1);
+                if (r % 3 != 0) {
+                    assertThat(rows.get(r).getBinary(2, 0).toStringUsingUTF8()).isEqualTo("state " + r % 4);
+                }
+            }
+        }
+    }
 }

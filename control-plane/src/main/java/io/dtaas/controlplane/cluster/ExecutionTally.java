@@ -196,7 +196,8 @@ public final class ExecutionTally {
         List<TableProgress> tables = new ArrayList<>();
         for (ExecutionTable t : run.recorded.values()) {
             TableProgress live = run.live.get(t.table());
-            tables.add(t.finished() || live == null ? t.progress() : live);
+            // the record has no note column: a finished table keeps the note its live progress showed
+            tables.add(t.finished() || live == null ? t.progress().withNote(live == null ? null : live.note()) : live);
         }
         run.live.forEach((name, t) -> {
             if (!run.recorded.containsKey(name)) {

@@ -62,13 +62,15 @@ public final class TableProgressJson {
         m.put("error", t.error());
         m.put("rows_read", t.rowsRead());
         m.put("rows_filtered", t.rowsFiltered());
+        m.put("note", t.note());
         return m;
     }
 
     private static TableProgress fromJson(Map<String, Object> m) {
         return new TableProgress((String) m.get("table"), (String) m.get("state"), number(m.get("rows")),
                 number(m.get("bytes")), (int) number(m.get("chunks_done")), (int) number(m.get("chunks_total")),
-                (String) m.get("error"), number(m.get("rows_read")), number(m.get("rows_filtered")));
+                (String) m.get("error"), number(m.get("rows_read")), number(m.get("rows_filtered")),
+                (String) m.get("note"));
     }
 
     private static long number(Object v) {

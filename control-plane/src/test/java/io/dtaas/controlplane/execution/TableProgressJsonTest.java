@@ -52,4 +52,16 @@ class TableProgressJsonTest {
         assertThat(TableProgressJson.settled(MIXED, ExecutionStatus.RUNNING, null)).isEqualTo(MIXED);
         assertThat(TableProgressJson.settled(MIXED, ExecutionStatus.STOPPING, null)).isEqualTo(MIXED);
     }
+
+    /** Issue 19.3: how a table was split (its note) is stored with its progress and survives settling. */
+    @Test
+    void aTablesNoteIsStoredAndKeptWhenTheExecutionEnds() {
+        TableProgress heap = new TableProgress("public.heap", "running", 40, 4, 1, 9, null,
+                "no primary key or unique integer column: split by heap pages (ctid) into 9 chunks read in one snapshot");
+        List<java.util.Map<String, Object>> stored = TableProgressJson.toJson(List.of(heap));
+        assertThat(stored.getFirst()).containsEntry("note", heap.note());
+        assertThat(TableProgressJson.fromJson(stored)).containsExactly(heap);
+        assertThat(TableProgressJson.settled(List.of(heap), ExecutionStatus.STOPPED, null).getFirst().note())
+                .isEqualTo(heap.note());
+    }
 }
