@@ -149,6 +149,11 @@ public abstract class JdbcSource implements Source {
         return endpoint.get().open();
     }
 
+    /** A connection that reads a table chunk (not a custom query); a database may read those another way. */
+    protected Connection openForChunks() throws SQLException {
+        return open();
+    }
+
     @Override
     public synchronized String defaultSchema() {
         if (defaultSchema == null) {
@@ -275,8 +280,8 @@ public abstract class JdbcSource implements Source {
             return JdbcRowStream.open(dialect, this::open, c -> admit(c, query.sql()), this::prepareForReading,
                     query.params(), fetchSize(), 0, table, this::readValue, context);
         }
-        return JdbcRowStream.open(dialect, this::open, this::prepareForReading, query.sql(), query.params(), fetchSize(), table,
-                this::readValue, context);
+        return JdbcRowStream.open(dialect, this::openForChunks, this::prepareForReading, query.sql(), query.params(), fetchSize(),
+                table, this::readValue, context);
     }
 
     /**

@@ -29,8 +29,18 @@ final class MysqlSource extends JdbcSource {
             SELECT column_name FROM information_schema.key_column_usage
             WHERE table_schema = ? AND table_name = ? AND constraint_name = 'PRIMARY' ORDER BY ordinal_position""";
 
-    MysqlSource(MysqlDialect dialect, Supplier<JdbcEndpoint> endpoint, JdbcCatalogBrowser catalog) {
+    private final Supplier<JdbcEndpoint> chunkEndpoint;
+
+    /** @param chunkEndpoint connections that read table chunks ({@link MysqlConnections#chunkReadEndpoint}) */
+    MysqlSource(MysqlDialect dialect, Supplier<JdbcEndpoint> endpoint, Supplier<JdbcEndpoint> chunkEndpoint,
+                JdbcCatalogBrowser catalog) {
         super(dialect, endpoint, catalog);
+        this.chunkEndpoint = chunkEndpoint;
+    }
+
+    @Override
+    protected Connection openForChunks() throws SQLException {
+        return chunkEndpoint.get().open();
     }
 
     @Override
