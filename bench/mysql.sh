@@ -53,6 +53,11 @@ read -r DT_S DT_RSS < <(DTAAS_JAVA_OPTS="${DTAAS_JAVA_OPTS:-} $JFR" timed my2pg 
 read -r PGL_S PGL_RSS < <(timed pgloader pgloader --no-ssl-cert-verification \
   "mysql://dtaas_test:dtaas-test-pw@127.0.0.1:3306/$SRC" "postgresql://postgres@127.0.0.1:5432/dtaas_bench_pgloader")
 [ "$($PG -d dtaas_bench_my2pg -c 'SELECT count(*) FROM bench')" = "$ROWS" ] || { echo "DTaaS: row count wrong" >&2; exit 1; }
+# the write side's own limit: PostgreSQL loading the same rows from a binary COPY file (no source, no network)
+$PG -d dtaas_bench_my2pg -c "COPY bench TO STDOUT (FORMAT binary)" > "$WORK/rows.bin"
+$PG -d dtaas_bench_my2pg -c "CREATE TABLE bench_copy (LIKE bench INCLUDING ALL)"
+read -r COPYIN_S _ < <(timed copy-in bash -c "$PG -d dtaas_bench_my2pg -c 'COPY bench_copy FROM STDIN (FORMAT binary)' < '$WORK/rows.bin'")
+rm -f "$WORK/rows.bin"
 PGL_ROWS="$($PG -d dtaas_bench_pgloader -c "SELECT count(*) FROM $SRC.bench" 2>/dev/null || echo 0)"
 [ "$PGL_ROWS" = "$ROWS" ] || echo "pgloader: $PGL_ROWS rows arrived (of $ROWS); see its output" >&2
 
@@ -65,4 +70,5 @@ times() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f×", a / b }'; }
   echo "| path | DTaaS rows/s | machine limit rows/s | ratio (goal) | pgloader rows/s | vs pgloader (goal) | DTaaS peak RSS (MiB) |"
   echo "|---|---|---|---|---|---|---|"
   echo "| MariaDB → PostgreSQL | $(rate "$DT_S") ($DT_S s) | $(rate "$QUICK_S") (\`mariadb --quick\` > /dev/null, $QUICK_S s) | $(ratio "$(rate "$DT_S")" "$(rate "$QUICK_S")") (≥ 80%) | $(rate "$PGL_S") ($PGL_S s, $((PGL_RSS / 1024)) MiB) | $(times "$(rate "$DT_S")" "$(rate "$PGL_S")") (≥ 4×) | $((DT_RSS / 1024)) |"
+  echo "| (write side) PostgreSQL's own binary \`COPY FROM\` of the same rows | | $(rate "$COPYIN_S") ($COPYIN_S s) | DTaaS at $(ratio "$(rate "$DT_S")" "$(rate "$COPYIN_S")") of it | | | |"
 } | tee "$OUT/mysql-latest.md"

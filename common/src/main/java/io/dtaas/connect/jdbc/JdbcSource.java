@@ -149,8 +149,8 @@ public abstract class JdbcSource implements Source {
         return endpoint.get().open();
     }
 
-    /** A connection that reads a table chunk (not a custom query); a database may read those another way. */
-    protected Connection openForChunks() throws SQLException {
+    /** A connection that reads a chunk of {@code table} (not a custom query); a database may read those another way. */
+    protected Connection openForChunks(TableSchema table) throws SQLException {
         return open();
     }
 
@@ -280,7 +280,7 @@ public abstract class JdbcSource implements Source {
             return JdbcRowStream.open(dialect, this::open, c -> admit(c, query.sql()), this::prepareForReading,
                     query.params(), fetchSize(), 0, table, this::readValue, context);
         }
-        return JdbcRowStream.open(dialect, this::openForChunks, this::prepareForReading, query.sql(), query.params(), fetchSize(),
+        return JdbcRowStream.open(dialect, () -> openForChunks(table), this::prepareForReading, query.sql(), query.params(), fetchSize(),
                 table, this::readValue, context);
     }
 

@@ -38,9 +38,15 @@ final class MysqlSource extends JdbcSource {
         this.chunkEndpoint = chunkEndpoint;
     }
 
+    /**
+     * The binary result protocol, except for tables with a FLOAT column: MariaDB's text form of a FLOAT has six
+     * significant digits, which is what earlier loads wrote and what validation's canonical text
+     * ({@code CAST(f AS CHAR)}) compares, while the binary form is the stored float itself.
+     */
     @Override
-    protected Connection openForChunks() throws SQLException {
-        return chunkEndpoint.get().open();
+    protected Connection openForChunks(TableSchema table) throws SQLException {
+        boolean floats = table.columns().stream().anyMatch(c -> c.type().kind() == io.dtaas.data.ColumnKind.FLOAT32);
+        return floats ? open() : chunkEndpoint.get().open();
     }
 
     @Override

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Table chunks read in the binary result protocol ({@link MysqlConnections#chunkReadEndpoint}) give the very values
  * the text protocol gave: every edge-case table read both ways, value by value (BigDecimal scales and byte arrays
- * included).
+ * included). Tables with a FLOAT column stay on the text protocol (see {@link MysqlSource#openForChunks}), so the
+ * edge-case table is also read without its FLOAT column, which takes the binary protocol.
  */
 class MysqlBinaryResultsIT {
 
@@ -32,6 +33,9 @@ class MysqlBinaryResultsIT {
     @BeforeAll
     static void data() throws Exception {
         EdgeCaseData.createMariaDb(DB);
+        MariaDbFixture.execute(DB, "CREATE TABLE typed_binary LIKE typed", "ALTER TABLE typed_binary DROP COLUMN f",
+                "INSERT INTO typed_binary SELECT id, bt, ti, si, mi, i, iu, bi, bu, d, n, vc, t, c, bin, vb, dt, tm, dtm, ts,"
+                        + " y, e, j FROM typed");
     }
 
     @Test
@@ -41,7 +45,7 @@ class MysqlBinaryResultsIT {
         Supplier<JdbcEndpoint> binary = () -> MysqlConnections.chunkReadEndpoint(config, Duration.ofSeconds(30));
         try (MysqlSource before = new MysqlSource(new MysqlDialect(), text, text, null);
              MysqlSource after = new MysqlSource(new MysqlDialect(), text, binary, null)) {
-            for (String name : List.of("typed", "Order Details", "no_pk", "empty_table")) {
+            for (String name : List.of("typed", "typed_binary", "Order Details", "no_pk", "empty_table")) {
                 TableSchema schema = before.describe(new TableRef(DB, name));
                 List<Object[]> expected = readAll(before, schema);
                 List<Object[]> actual = readAll(after, schema);
