@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * CDC benchmark (docs/benchmarks.md, run by bench/cdc.sh): changes/s applied from PostgreSQL and MariaDB into
  * PostgreSQL for a burst of inserts, updates and deletes, and commit→destination latency (p50/p99) at a steady
- * 1,000 changes/s. Loopback only; not part of the test suite.
+ * 1,000 changes/s; then the same stream's distinct-key workload ({@link DistinctKeyWorkload}: updates spread over
+ * a table of a million rows, so per-key compression inside a batch never helps). Loopback only; not part of the
+ * test suite.
  */
 public final class CdcBenchmark {
 
@@ -46,16 +48,21 @@ public final class CdcBenchmark {
 
     public static void main(String[] args) throws Exception {
         StringBuilder report = new StringBuilder("| source | burst changes | changes/s applied | latency p50 at 1k/s | p99 |\n|---|---|---|---|---|\n");
+        StringBuilder distinct = new StringBuilder(DistinctKeyWorkload.HEADER);
         for (String kind : System.getProperty("sources", "postgresql,mariadb").split(",")) {
-            report.append(run(kind));
+            String[] rows = run(kind);
+            report.append(rows[0]);
+            distinct.append(rows[1]);
         }
+        report.append("\n").append(distinct);
         System.out.println(report);
         Path out = Path.of(args.length > 0 ? args[0] : "bench/results/cdc-latest.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
     }
 
-    private static String run(String kind) throws Exception {
+    /** The burst/insert row and the distinct-key row of one source. */
+    private static String[] run(String kind) throws Exception {
         boolean pg = kind.equals("postgresql");
         String src = "dtaas_bench_cdc_src";
         String dst = "dtaas_bench_cdc_dst_" + (pg ? "pg" : "my");
@@ -68,38 +75,51 @@ public final class CdcBenchmark {
         if (pg) {
             PostgresFixture.freshDatabase(src);
             PostgresFixture.execute(src, "CREATE TABLE bench (id bigint PRIMARY KEY, v text, n int, "
-                    + "created_at timestamp(6) DEFAULT (clock_timestamp() AT TIME ZONE 'UTC'))");
+                    + "created_at timestamp(6) DEFAULT (clock_timestamp() AT TIME ZONE 'UTC'))",
+                    DistinctKeyWorkload.TABLE_DDL.formatted("timestamp(6)"), DistinctKeyWorkload.fillSql(true));
             connector = new PostgresConnector();
             source = ConfigValidator.validate(PostgresConnector.TYPE, PostgresFixture.connectionConfig(src), "s");
             table = new TableRef("public", "bench");
         } else {
             MariaDbFixture.freshDatabase(src);
             MariaDbFixture.execute(src, "CREATE TABLE bench (id bigint PRIMARY KEY, v text, n int, "
-                    + "created_at datetime(6) DEFAULT UTC_TIMESTAMP(6))");
+                    + "created_at datetime(6) DEFAULT UTC_TIMESTAMP(6))",
+                    DistinctKeyWorkload.TABLE_DDL.formatted("datetime(6)"), DistinctKeyWorkload.fillSql(false));
             connector = new MysqlConnector();
             source = ConfigValidator.validate(MysqlConnector.TYPE, MariaDbFixture.connectionConfig(src), "s");
             table = new TableRef(src, "bench");
         }
+        TableRef keysTable = new TableRef(table.schema(), DistinctKeyWorkload.TABLE);
         TableSchema schema;
+        TableSchema keysSchema;
         try (Source s = connector.source(source)) {
             schema = s.describe(table);
+            keysSchema = s.describe(keysTable);
         }
         Path state = Files.createTempDirectory("dtaas-cdc-bench");
-        CapturePlan plan = new CapturePlan(stream, List.of(table), state.resolve("offsets.dat"), state.resolve("history.dat"),
+        CapturePlan plan = new CapturePlan(stream, List.of(table, keysTable), state.resolve("offsets.dat"), state.resolve("history.dat"),
                 10_000, 10);
         ConfigValues target = ConfigValidator.validate(PostgresConnector.TYPE, PostgresFixture.connectionConfig(dst), "d");
         AtomicLong applied = new AtomicLong();
         List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
         AtomicLong measuring = new AtomicLong(-1); // ids above this value are timed
+        DistinctKeyWorkload distinct = new DistinctKeyWorkload(pg, src, applied, STEADY_SECONDS);
+        Map<TableRef, TableSchema> schemas = Map.of(table, schema, keysTable, keysSchema);
         try (Destination d = new PostgresConnector().destination(target)) {
-            ChangeApplier applier = new ChangeApplier(d, Map.of(table, schema), t -> new TableRef("public", "bench"));
+            ChangeApplier applier = new ChangeApplier(d, schemas, t -> new TableRef("public", t.name()));
             applier.prepare();
+            // the target starts as a copy of the source's key table, as after a full load
+            PostgresFixture.execute(dst, DistinctKeyWorkload.fillSql(true).replace("INSERT INTO ", "INSERT INTO public."));
             try (ChangeStream cdc = new ChangeStream(DebeziumProperties.of(SourceCapture.of(pg ? new io.dtaas.connect.postgres.PostgresConnector() : new io.dtaas.connect.mysql.MysqlConnector()), source, plan),
-                    Map.of(table, schema), applier, changes -> {
+                    schemas, applier, changes -> {
                         applied.addAndGet(changes.size());
                         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
                         long threshold = measuring.get();
+                        distinct.record(changes, now);
                         for (ChangeEvent e : changes) {
+                            if (!e.table().equals(table)) {
+                                continue;
+                            }
                             if (threshold >= 0 && e.op() == ChangeEvent.Op.INSERT
                                     && ((Number) e.values().get("id")).longValue() > threshold) {
                                 LocalDateTime at = (LocalDateTime) e.values().get("created_at");
@@ -158,8 +178,13 @@ public final class CdcBenchmark {
                 Collections.sort(sorted);
                 String p50 = sorted.isEmpty() ? "n/a" : sorted.get(sorted.size() / 2) / 1000.0 + " ms";
                 String p99 = sorted.isEmpty() ? "n/a" : sorted.get((int) (sorted.size() * 0.99)) / 1000.0 + " ms";
-                return "| " + (pg ? "PostgreSQL" : "MariaDB") + " → PostgreSQL | " + expected + " | " + burstRate
-                        + " | " + p50 + " | " + p99 + " |\n";
+                String label = (pg ? "PostgreSQL" : "MariaDB") + " → PostgreSQL";
+                String first = "| " + label + " | " + expected + " | " + burstRate + " | " + p50 + " | " + p99 + " |\n";
+                return new String[] {first, distinct.run(label, () -> {
+                    if (cdc.outcome().isDone()) {
+                        throw new IllegalStateException("stream stopped in the distinct-key workload", cdc.outcome().get());
+                    }
+                })};
             }
         } finally {
             dropSlot(stream);

@@ -8,7 +8,7 @@ import io.dtaas.testing.PostgresFixture;
  * numeric(38,10), dates far from 1970, time zones, intervals, UUIDs, JSON, binary, arrays, a 1 MB text,
  * emoji and CJK, CSV-hostile characters, odd identifiers, composite keys, tables without a key, empty tables.
  */
-final class EdgeCaseData {
+public final class EdgeCaseData {
 
     static final String HOSTILE = "quote \" apostrophe ' comma , newline \n cr \r tab \t backslash \\ semicolon ;";
     static final String UNICODE = "emoji 😀🚀 CJK 漢字かなカナ 한국어 RTL مرحبا";
@@ -47,7 +47,7 @@ final class EdgeCaseData {
                 "CREATE TABLE empty_table (id bigint PRIMARY KEY, v text)");
     }
 
-    static void createMariaDb(String db) throws Exception {
+    public static void createMariaDb(String db) throws Exception {
         MariaDbFixture.freshDatabase(db);
         MariaDbFixture.execute(db,
                 "CREATE TABLE typed (id int PRIMARY KEY, bt bit(1), ti tinyint, si smallint, mi mediumint, i int,"

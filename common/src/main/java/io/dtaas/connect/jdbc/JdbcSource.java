@@ -154,6 +154,11 @@ public abstract class JdbcSource implements Source {
         return endpoint.get().open();
     }
 
+    /** A connection that reads a chunk of {@code table} (not a custom query); a database may read those another way. */
+    protected Connection openForChunks(TableSchema table) throws SQLException {
+        return open();
+    }
+
     @Override
     public synchronized String defaultSchema() {
         if (defaultSchema == null) {
@@ -298,8 +303,8 @@ public abstract class JdbcSource implements Source {
             return JdbcRowStream.open(dialect, this::open, c -> admit(c, query.sql()), this::prepareForReading,
                     query.params(), fetchSize(), 0, table, this::readValue, context);
         }
-        return JdbcRowStream.open(dialect, this::open, c -> prepareForReading(c, chunk), query.sql(), query.params(),
-                fetchSize(), table, this::readValue, context);
+        return JdbcRowStream.open(dialect, () -> openForChunks(table), c -> prepareForReading(c, chunk), query.sql(),
+                query.params(), fetchSize(), table, this::readValue, context);
     }
 
     /**

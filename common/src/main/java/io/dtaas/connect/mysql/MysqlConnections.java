@@ -37,13 +37,31 @@ public final class MysqlConnections {
 
     /** @param database another database on the same server (checked against its catalog first), or null */
     static JdbcEndpoint endpoint(MysqlConfig config, String database, Duration timeout) {
+        return endpoint(config, database, timeout, false);
+    }
+
+    /**
+     * Connections for reading table chunks: prepared statements run on the server, so rows come in the binary result
+     * protocol (numbers, dates and times as fixed-width values instead of text the driver parses again; the
+     * server formats no text either). Same pins as every other connection.
+     */
+    static JdbcEndpoint chunkReadEndpoint(MysqlConfig config, Duration timeout) {
+        return endpoint(config, null, timeout, true);
+    }
+
+    private static JdbcEndpoint endpoint(MysqlConfig config, String database, Duration timeout, boolean binaryResults) {
         String db = database == null ? config.database() : database;
         String address = "mariadb://" + config.host() + ":" + config.port() + "/" + db;
-        return new JdbcEndpoint(address, () -> Driver.connect(configuration(config, db, timeout)));
+        return new JdbcEndpoint(address, () -> Driver.connect(configuration(config, db, timeout, binaryResults)));
     }
 
     /** The driver configuration, pins applied; package-visible so tests can check it without connecting. */
     static Configuration configuration(MysqlConfig config, String database, Duration timeout) throws SQLException {
+        return configuration(config, database, timeout, false);
+    }
+
+    private static Configuration configuration(MysqlConfig config, String database, Duration timeout, boolean binaryResults)
+            throws SQLException {
         // host (a checked host name or IP literal) and port (an int) are all the URL parser sees
         Configuration.Builder b = Configuration.parse("jdbc:mariadb://" + config.host() + ":" + config.port() + "/")
                 .toBuilder()
@@ -53,7 +71,8 @@ public final class MysqlConnections {
                 .sslMode(config.sslMode())
                 .connectTimeout((int) Math.max(1, timeout.toMillis()))
                 .socketTimeout((QueryLimits.MAX_TIMEOUT_SECONDS + 30) * 1000)
-                .allowPublicKeyRetrieval(true);
+                .allowPublicKeyRetrieval(true)
+                .useServerPrepStmts(binaryResults);
         return pin(b).build();
     }
 

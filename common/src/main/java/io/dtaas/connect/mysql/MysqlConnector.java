@@ -29,7 +29,9 @@ public final class MysqlConnector extends JdbcConnector {
 
     @Override
     public Source source(ConfigValues values) {
-        return new MysqlSource(DIALECT, transferEndpoint(values), jdbcBrowser(values));
+        java.util.function.Supplier<JdbcEndpoint> transfer = transferEndpoint(values);
+        return new MysqlSource(DIALECT, transfer,
+                () -> MysqlConnections.chunkReadEndpoint(MysqlConfig.from(values), browserTimeout()), jdbcBrowser(values));
     }
 
     @Override

@@ -29,8 +29,24 @@ final class MysqlSource extends JdbcSource {
             SELECT column_name FROM information_schema.key_column_usage
             WHERE table_schema = ? AND table_name = ? AND constraint_name = 'PRIMARY' ORDER BY ordinal_position""";
 
-    MysqlSource(MysqlDialect dialect, Supplier<JdbcEndpoint> endpoint, JdbcCatalogBrowser catalog) {
+    private final Supplier<JdbcEndpoint> chunkEndpoint;
+
+    /** @param chunkEndpoint connections that read table chunks ({@link MysqlConnections#chunkReadEndpoint}) */
+    MysqlSource(MysqlDialect dialect, Supplier<JdbcEndpoint> endpoint, Supplier<JdbcEndpoint> chunkEndpoint,
+                JdbcCatalogBrowser catalog) {
         super(dialect, endpoint, catalog);
+        this.chunkEndpoint = chunkEndpoint;
+    }
+
+    /**
+     * The binary result protocol, except for tables with a FLOAT column: MariaDB's text form of a FLOAT has six
+     * significant digits, which is what earlier loads wrote and what validation's canonical text
+     * ({@code CAST(f AS CHAR)}) compares, while the binary form is the stored float itself.
+     */
+    @Override
+    protected Connection openForChunks(TableSchema table) throws SQLException {
+        boolean floats = table.columns().stream().anyMatch(c -> c.type().kind() == io.dtaas.data.ColumnKind.FLOAT32);
+        return floats ? open() : chunkEndpoint.get().open();
     }
 
     @Override

@@ -16,8 +16,9 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Streams a chunk into PostgreSQL with {@code COPY ... FROM STDIN (FORMAT csv)}, the fastest load path, one
- * batch at a time. For merges the rows go to a temporary table first and are upserted at commit.
+ * Streams a chunk into PostgreSQL with {@code COPY ... FROM STDIN}, the fastest load path, one batch at a time:
+ * in binary ({@link CopyBinaryRows}) when every target column has a binary form, else as CSV. For merges the rows
+ * go to a temporary table first and are upserted at commit.
  */
 final class PostgresCopyWriter extends TransactionalChunkWriter {
 
@@ -30,12 +31,24 @@ final class PostgresCopyWriter extends TransactionalChunkWriter {
     private final String table;
     private final String mergeSql;
     private final CopyTextBuffer text = new CopyTextBuffer();
+    /** Null: rows go as CSV. */
+    private final CopyBinaryRows binary;
+    private final boolean[] jsonb;
+    private boolean binaryRowsStarted;
     private long bytes;
 
-    /** @param rawAllowed the target's column types equal the source's, so binary COPY data fits as it is */
+    /**
+     * @param rawAllowed  the target's column types equal the source's, so binary COPY data fits as it is
+     * @param targetTypes the target's column types ({@code format_type}) by source column, or null: rows go as CSV
+     */
     PostgresCopyWriter(JdbcDialect dialect, Connection c, TableSchema source, String copyTarget, String columnList, String mergeSql,
-                       boolean rawAllowed, String context) {
+                       boolean rawAllowed, List<String> targetTypes, String context) {
         super(dialect, c, context);
+        this.binary = targetTypes == null ? null : new CopyBinaryRows(source.columns(), source.table().toString());
+        this.jsonb = new boolean[source.columns().size()];
+        for (int i = 0; targetTypes != null && i < jsonb.length; i++) {
+            jsonb[i] = "jsonb".equals(targetTypes.get(i));
+        }
         this.columns = source.columns();
         this.table = source.table().toString();
         this.mergeSql = mergeSql;
@@ -76,6 +89,19 @@ final class PostgresCopyWriter extends TransactionalChunkWriter {
 
     @Override
     protected void writeRows(Batch batch) throws SQLException {
+        if (binary != null) {
+            binary.reset();
+            if (!binaryRowsStarted) {
+                binary.header();
+                binaryRowsStarted = true;
+            }
+            for (Object[] row : batch.rows()) {
+                binary.row(row, jsonb);
+            }
+            copy("binary").writeToCopy(binary.array(), 0, binary.size());
+            bytes += binary.size();
+            return;
+        }
         text.reset();
         for (Object[] row : batch.rows()) {
             for (int i = 0; i < row.length; i++) {
@@ -103,7 +129,12 @@ final class PostgresCopyWriter extends TransactionalChunkWriter {
 
     @Override
     protected void finish() throws SQLException {
-        rawRows = copy("csv").endCopy();
+        if (binaryRowsStarted) {
+            binary.reset();
+            binary.trailer();
+            copy.writeToCopy(binary.array(), 0, binary.size());
+        }
+        rawRows = copy("csv").endCopy(); // an empty chunk ends an empty CSV COPY; started COPYs keep their format
         if (mergeSql != null) {
             try (Statement st = connection.createStatement()) {
                 st.execute(mergeSql);

@@ -34,6 +34,8 @@ final class PostgresDestination extends JdbcDestination {
 
     /** Targets whose column types equal their PostgreSQL source's, which may take binary COPY data as it is. */
     private final Set<TableRef> binaryCompatible = ConcurrentHashMap.newKeySet();
+    /** Targets whose every column takes rows in binary COPY form ({@link CopyBinaryRows}): their column types. */
+    private final Map<TableRef, Map<String, String>> binaryRowTypes = new ConcurrentHashMap<>();
 
     PostgresDestination(PostgresDialect dialect, Supplier<JdbcEndpoint> endpoint) {
         super(dialect, endpoint);
@@ -42,14 +44,21 @@ final class PostgresDestination extends JdbcDestination {
     @Override
     protected void prepared(Connection c, TableSchema source, TableRef table) throws SQLException {
         Map<String, String> types = new HashMap<>();
+        Map<String, String> plain = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(TARGET_TYPES)) {
             ps.setString(1, table.schema());
             ps.setString(2, table.name());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     types.put(rs.getString(1), PostgresTypes.PREFIX + rs.getString(2));
+                    plain.put(rs.getString(1), rs.getString(2));
                 }
             }
+        }
+        if (source.columns().stream().allMatch(col -> CopyBinaryRows.encodable(col.type(), plain.get(col.name())))) {
+            binaryRowTypes.put(table, plain);
+        } else {
+            binaryRowTypes.remove(table);
         }
         boolean same = types.size() == source.columns().size() && source.columns().stream()
                 .allMatch(col -> col.type().sourceType() != null && col.type().sourceType().equals(types.get(col.name())));
@@ -111,8 +120,13 @@ final class PostgresDestination extends JdbcDestination {
             throws SQLException {
         String columns = source.columns().stream().map(col -> dialect.quote(col.name())).collect(Collectors.joining(", "));
         String context = "writing " + table + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
+        Map<String, String> binaryTypes = binaryRowTypes.get(table);
+        List<String> targetTypes = binaryTypes == null || !source.columns().stream()
+                .allMatch(col -> CopyBinaryRows.encodable(col.type(), binaryTypes.get(col.name())))
+                ? null : source.columns().stream().map(col -> binaryTypes.get(col.name())).toList();
         if (mode != WriteMode.MERGE) {
-            return new PostgresCopyWriter(dialect, c, source, qualified(table), columns, null, binaryCompatible.contains(table), context);
+            return new PostgresCopyWriter(dialect, c, source, qualified(table), columns, null, binaryCompatible.contains(table),
+                    targetTypes, context);
         }
         String temp = dialect.quote("dtaas_merge_" + chunk.index());
         try (Statement st = c.createStatement()) {
@@ -125,6 +139,6 @@ final class PostgresDestination extends JdbcDestination {
                 .map(q -> q + " = EXCLUDED." + q).collect(Collectors.joining(", "));
         String merge = "INSERT INTO " + qualified(table) + " (" + columns + ") SELECT " + columns + " FROM " + temp
                 + " ON CONFLICT (" + keys + ") " + action;
-        return new PostgresCopyWriter(dialect, c, source, temp, columns, merge, false, context);
+        return new PostgresCopyWriter(dialect, c, source, temp, columns, merge, false, targetTypes, context);
     }
 }

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Start-up benchmark (docs/benchmarks.md, "Start-up"): seconds from `./dtaas --no-browser` (built) to /q/health
+# answering UP, embedded metadata PostgreSQL included, in a fresh data dir: the first start (initdb, Flyway's
+# first migration, the launcher's class-data archive written at exit) once, then RUNS warm starts of the same data
+# dir. Each start's output lines are time-stamped from the launch, so the phases show (JVM + launcher up to the
+# embedded database's start, the database, Quarkus with Flyway/Hibernate) in bench/results/startup-phases.txt.
+# Usage: bench/startup.sh [RUNS]   (default 5). Results: bench/results/startup-latest.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS="${1:-5}"
+PORT="${STARTUP_PORT:-18961}"
+OUT=bench/results; mkdir -p "$OUT"; HOME_DIR="$(mktemp -d)"; trap 'rm -rf "$HOME_DIR"' EXIT
+./dtaas --help >/dev/null 2>&1 || true   # builds when sources changed, outside the timings
+
+stamp() { # prefixes each line with the milliseconds since $1 (ns)
+  while IFS= read -r line; do printf '%6d ms  %s\n' $(( ($(date +%s%N) - $1) / 1000000 )) "$line"; done
+}
+
+start_once() { # label -> "milliseconds rss_kib"; its time-stamped output goes to $OUT/startup-phases.txt
+  local label="$1" t0 timer java
+  t0=$(date +%s%N)
+  DTAAS_HOME="$HOME_DIR" /usr/bin/time -f "%M" -o "$HOME_DIR/rss" ./dtaas --no-browser --port "$PORT" \
+    > >(stamp "$t0" > "$HOME_DIR/$label.log") 2>&1 &
+  timer=$!
+  until curl -sf "http://127.0.0.1:$PORT/q/health" 2>/dev/null | grep -q '"UP"'; do
+    kill -0 "$timer" 2>/dev/null || { cat "$HOME_DIR/$label.log" >&2; echo "dtaas stopped before it was ready" >&2; exit 1; }
+    sleep 0.02
+  done
+  local ready=$(( ($(date +%s%N) - t0) / 1000000 ))
+  java="$(pgrep -P "$timer" | head -1)"   # ./dtaas execs the JVM: the one child of /usr/bin/time
+  kill -TERM "$java"
+  wait "$timer" || true
+  sleep 0.2   # the stamping reader drains
+  { echo "== $label: ready after $ready ms"; cat "$HOME_DIR/$label.log"; echo; } >> "$OUT/startup-phases.txt"
+  echo "$ready $(cat "$HOME_DIR/rss")"
+}
+
+: > "$OUT/startup-phases.txt"
+read -r FIRST FIRST_RSS < <(start_once first)
+WARM=(); RSS=0
+for i in $(seq 1 "$RUNS"); do
+  read -r ms rss < <(start_once "warm-$i")
+  WARM+=("$ms"); [ "$rss" -gt "$RSS" ] && RSS=$rss
+done
+MEDIAN=$(printf '%s\n' "${WARM[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+{
+  echo "Start-up, measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores: \`./dtaas --no-browser\` to /q/health UP."
+  echo
+  echo "| path | DTaaS (median of $RUNS warm starts) | machine limit | ratio (goal) | peak RSS (MiB) |"
+  echo "|---|---|---|---|---|"
+  echo "| standalone start to ready, embedded metadata DB | $(awk -v m="$MEDIAN" 'BEGIN { printf "%.2f s", m / 1000 }') (runs: ${WARM[*]} ms; first start with initdb: $FIRST ms) | — | $(awk -v m="$MEDIAN" 'BEGIN { printf "%.0f%% of 3 s", m / 30 }') (< 3 s) | $((RSS / 1024)) |"
+} | tee "$OUT/startup-latest.md"
