@@ -1,6 +1,6 @@
 package io.dtaas.bench;
 
-import io.dtaas.cdc.ChangeEvent;
+import io.dtaas.connect.change.ChangeEvent;
 import io.dtaas.testing.MariaDbFixture;
 import io.dtaas.testing.PostgresFixture;
 
