@@ -1,5 +1,6 @@
 package io.dtaas.cdc;
 
+import io.dtaas.connect.change.UnchangedValue;
 import io.dtaas.connect.change.ChangeEvent;
 import io.dtaas.connect.change.ChangeSink;
 import io.debezium.embedded.Connect;

@@ -3,6 +3,7 @@ package io.dtaas.connect.jdbc;
 import io.dtaas.connect.change.ChangeEvent;
 import io.dtaas.connect.change.ChangeSink;
 import io.dtaas.connect.change.ChangeTables;
+import io.dtaas.connect.change.UnchangedValue;
 import io.dtaas.connect.Chunk;
 import io.dtaas.connect.ChunkBounds;
 import io.dtaas.connect.ChunkWriter;

@@ -1,6 +1,5 @@
-package io.dtaas.cdc;
+package io.dtaas.connect.change;
 
-import io.dtaas.connect.change.ChangeEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ public final class UnchangedValue {
     }
 
     /** Whether a raw change value is the placeholder of a value the log left out. */
-    static boolean isPlaceholder(Object raw) {
+    public static boolean isPlaceholder(Object raw) {
         return switch (raw) {
             case String s -> s.equals(PLACEHOLDER);
             case byte[] b -> java.util.Arrays.equals(b, PLACEHOLDER_BYTES);
@@ -36,7 +35,7 @@ public final class UnchangedValue {
     }
 
     /** The names of the event's columns that did not arrive. */
-    static List<String> columns(ChangeEvent e) {
+    public static List<String> columns(ChangeEvent e) {
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, Object> v : e.values().entrySet()) {
             if (v.getValue() == INSTANCE) {
@@ -50,7 +49,7 @@ public final class UnchangedValue {
      * The event with the columns that did not arrive taken from an earlier change of the same key in the same batch
      * (its values are the current ones); those it still lacks keep the target's value.
      */
-    static ChangeEvent filledFrom(ChangeEvent e, ChangeEvent earlier) {
+    public static ChangeEvent filledFrom(ChangeEvent e, ChangeEvent earlier) {
         if (earlier == null || earlier.op() == ChangeEvent.Op.DELETE || columns(e).isEmpty()) {
             return e;
         }
