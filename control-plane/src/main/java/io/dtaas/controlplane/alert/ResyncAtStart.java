@@ -4,7 +4,7 @@ import io.dtaas.connect.CaptureCleanup;
 import io.dtaas.controlplane.execution.TaskLifecycle;
 import io.dtaas.controlplane.notification.NotificationKind;
 import io.dtaas.controlplane.task.ChangeCaptureCleanup;
-import io.dtaas.controlplane.task.ResyncHook;
+import io.dtaas.controlplane.execution.ResyncHook;
 import io.dtaas.controlplane.task.StreamSafetyStore;
 import io.dtaas.controlplane.metadata.TaskEntity;
 import io.dtaas.job.ExecutionStatus;

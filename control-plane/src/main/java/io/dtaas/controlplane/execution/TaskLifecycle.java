@@ -34,9 +34,9 @@ public class TaskLifecycle {
 
     private final JobDispatcher dispatcher;
     private final CheckpointStore checkpoints;
-    private final io.dtaas.controlplane.task.ResyncHook resync;
+    private final ResyncHook resync;
 
-    public TaskLifecycle(JobDispatcher dispatcher, CheckpointStore checkpoints, io.dtaas.controlplane.task.ResyncHook resync) {
+    public TaskLifecycle(JobDispatcher dispatcher, CheckpointStore checkpoints, ResyncHook resync) {
         this.dispatcher = dispatcher;
         this.checkpoints = checkpoints;
         this.resync = resync;

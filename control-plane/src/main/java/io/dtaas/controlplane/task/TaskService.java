@@ -5,6 +5,7 @@ import io.dtaas.controlplane.api.ConflictException;
 import io.dtaas.controlplane.execution.ExecutionQueries;
 import io.dtaas.controlplane.execution.ExecutionSummary;
 import io.dtaas.controlplane.execution.TaskAction;
+import io.dtaas.controlplane.execution.ResyncHook;
 import io.dtaas.controlplane.execution.TaskLifecycle;
 import io.dtaas.controlplane.metadata.StoredTime;
 import io.dtaas.controlplane.validation.ValidationQueries;

@@ -1,4 +1,4 @@
-package io.dtaas.controlplane.task;
+package io.dtaas.controlplane.execution;
 
 /**
  * What happens around a resync besides dropping the position (implemented by the alerts, so tasks need not know
@@ -7,7 +7,7 @@ package io.dtaas.controlplane.task;
  */
 public interface ResyncHook {
 
-    /** Resyncs the task now if it is marked to ({@link ResyncRequired}); a no-op otherwise. */
+    /** Resyncs the task now if it is marked to (the task's stored resync mark); a no-op otherwise. */
     void beforeStart(long taskId);
 
     /** The task was resynced ({@code how} says how): its mark is cleared and its position_lost alert resolved. */
