@@ -19,8 +19,10 @@ stamp() { # prefixes each line with the milliseconds since $1 (ns)
 start_once() { # label -> "milliseconds rss_kib"; its time-stamped output goes to $OUT/startup-phases.txt
   local label="$1" t0 timer java
   t0=$(date +%s%N)
+  rm -f "$HOME_DIR/out.fifo"; mkfifo "$HOME_DIR/out.fifo"
+  stamp "$t0" < "$HOME_DIR/out.fifo" > "$HOME_DIR/$label.log" &
   DTAAS_HOME="$HOME_DIR" /usr/bin/time -f "%M" -o "$HOME_DIR/rss" ./dtaas --no-browser --port "$PORT" \
-    > >(stamp "$t0" > "$HOME_DIR/$label.log") 2>&1 &
+    > "$HOME_DIR/out.fifo" 2>&1 &
   timer=$!
   until curl -sf "http://127.0.0.1:$PORT/q/health" 2>/dev/null | grep -q '"UP"'; do
     kill -0 "$timer" 2>/dev/null || { cat "$HOME_DIR/$label.log" >&2; echo "dtaas stopped before it was ready" >&2; exit 1; }
@@ -30,9 +32,9 @@ start_once() { # label -> "milliseconds rss_kib"; its time-stamped output goes t
   java="$(pgrep -P "$timer" | head -1)"   # ./dtaas execs the JVM: the one child of /usr/bin/time
   kill -TERM "$java"
   wait "$timer" || true
-  sleep 0.2   # the stamping reader drains
+  wait   # the stamping reader, which ends with the JVM's output
   { echo "== $label: ready after $ready ms"; cat "$HOME_DIR/$label.log"; echo; } >> "$OUT/startup-phases.txt"
-  echo "$ready $(cat "$HOME_DIR/rss")"
+  echo "$ready $(tail -1 "$HOME_DIR/rss")"   # after "Command terminated by signal 15"
 }
 
 : > "$OUT/startup-phases.txt"
