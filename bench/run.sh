@@ -134,7 +134,7 @@ s3proxy.endpoint=http://127.0.0.1:18080
 s3proxy.authorization=aws-v2-or-v4
 s3proxy.identity=bench
 s3proxy.credential=bench-secret
-jclouds.provider=filesystem
+jclouds.provider=filesystem-nio2
 jclouds.filesystem.basedir=$WORK/s3
 CONF
   mkdir -p "$WORK/s3"
