@@ -127,15 +127,17 @@ bench_lake() {
   local copy_s; read -r copy_s _ < <(timed copy-out bash -c "$PG -d dtaas_bench_src -c 'COPY bench TO STDOUT (FORMAT binary)' > /dev/null")
   local limit; limit="$(rate "$copy_s")"
   echo "| \`COPY bench TO STDOUT (FORMAT binary)\` → /dev/null | | | $limit | | (the limit) | |" >> "$ROWS_OUT"
-  echo "== S3 server (s3proxy, in memory)"
+  echo "== S3 server (s3proxy, on disk in the temp dir)"
   ./mvnw -B -q -o -pl common dependency:build-classpath -Dmdep.outputFile="$WORK/test-cp.txt" -Dmdep.includeScope=test
   cat > "$WORK/s3proxy.conf" <<CONF
 s3proxy.endpoint=http://127.0.0.1:18080
 s3proxy.authorization=aws-v2-or-v4
 s3proxy.identity=bench
 s3proxy.credential=bench-secret
-jclouds.provider=transient-nio2
+jclouds.provider=filesystem-nio2
+jclouds.filesystem.basedir=$WORK/s3
 CONF
+  mkdir -p "$WORK/s3"
   "$JAVA_HOME/bin/java" -Xmx2g -cp "$(cat "$WORK/test-cp.txt")" org.gaul.s3proxy.Main --properties "$WORK/s3proxy.conf" \
     > "$WORK/s3proxy.log" 2>&1 & S3PID=$!
   for _ in $(seq 1 60); do curl -s -o /dev/null http://127.0.0.1:18080 && break; sleep 1; done
@@ -155,13 +157,17 @@ CONF
       fi
       spec "$WORK/$label.json" postgresql "$PGSRC" "$dest"
       echo "== DTaaS PostgreSQL -> $format ($store)"
-      read -r s rss < <(DTAAS_FILES_ROOTS="$WORK/files" DTAAS_JAVA_OPTS="$(jfr_opts "$label")" timed "$label" "$WORK/dtaas-load" "$WORK/$label.json")
-      grep -q "\"status\":\"completed\",\"processed_rows\":$ROWS," "$WORK/$label.out" \
-        || { echo "$label did not complete $ROWS rows:" >&2; cat "$WORK/$label.out" >&2; exit 1; }
+      s=""; rss=""
+      read -r s rss < <(DTAAS_FILES_ROOTS="$WORK/files" DTAAS_JAVA_OPTS="$(jfr_opts "$label")" timed "$label" "$WORK/dtaas-load" "$WORK/$label.json") || true
+      if [ -z "$s" ] || ! grep -q "\"status\":\"completed\",\"processed_rows\":$ROWS," "$WORK/$label.out"; then
+        echo "$label did not complete $ROWS rows" >&2
+        echo "| PostgreSQL → $format, $store | failed (see the run's output) | | | | | |" >> "$ROWS_OUT"
+        rm -rf "$WORK/files/$format" "$WORK/s3/bench/$format"; continue
+      fi
       local what="PostgreSQL → $([ "$format" = parquet ] && echo "Parquet (snappy)" || echo "${format^^}")"
-      row "$what, $([ "$store" = local ] && echo "local files" || echo "S3 (s3proxy)")" "$(rate "$s")" "COPY binary → /dev/null" "$limit" "≥ 60%" "$rss"
+      row "$what, $([ "$store" = local ] && echo "local files" || echo "S3 (s3proxy, on disk)")" "$(rate "$s")" "COPY binary → /dev/null" "$limit" "≥ 60%" "$rss"
       [ "$format" = parquet ] && jfr_summary "$label"
-      [ "$store" = local ] && rm -rf "$WORK/files/$format"
+      rm -rf "$WORK/files/$format" "$WORK/s3/bench/$format"  # keeps the disk (and s3proxy) from filling up
   done
   kill "$S3PID" 2>/dev/null || true; S3PID=
 }
@@ -199,7 +205,7 @@ bench_mariadb() {
     $PG -d dtaas_bench_my2pg -c "DROP TABLE IF EXISTS bench"
     if read -r pgl_s _ < <(timed pgloader pgloader --quiet "mysql://root@127.0.0.1:3306/dtaas_bench_src" \
         "postgresql://postgres@127.0.0.1:5432/dtaas_bench_my2pg"); then
-      row "pgloader MariaDB → PostgreSQL (for comparison)" "$(rate "$pgl_s")" "DTaaS MariaDB → PostgreSQL" "$(rate "$s")" "DTaaS ≥ 4× pgloader" ""
+      row "MariaDB → PostgreSQL, against pgloader" "$(rate "$s")" "pgloader (Debian), same table" "$(rate "$pgl_s")" "≥ 400%" ""
     fi
   fi
 }
