@@ -210,13 +210,12 @@ public final class CdcRun {
                 state.historyFile(), config.batchSize(), pollMillis());
         debezium = DebeziumProperties.of(capture, sourceConfig, plan);
         if (capture.copiesTablesOnline() && phases.signalTable() != null) {
-            DebeziumProperties.signals(debezium, signalTable(), config.batchSize());
+            DebeziumProperties.signals(debezium, signalTable(), Math.max(config.batchSize(), 1024));
         }
         state.configure(debezium, plan.streamId());
-        if (following.isEmpty() || !state.hasHistory()) {
-            // a handoff's first start builds the schema history; an engine restarted for new tables has it
-            debezium.putAll(debeziumOverrides);
-        }
+        // a handoff's first start builds the schema history (MariaDB: recovery); an engine restarted for new tables
+        // moments later may find it not yet written, so it builds it again the same way
+        debezium.putAll(debeziumOverrides);
         following = List.copyOf(tables);
         Map<TableRef, TableSchema> followedSchemas = new LinkedHashMap<>();
         tables.forEach(t -> followedSchemas.put(t, schemas.get(t)));

@@ -70,6 +70,9 @@ public final class TableLifecycle {
             } catch (TransientError e) {
                 throw e; // the destination is down past the budget: the whole stream fails, its offsets wait
             } catch (DtaasException e) {
+                if (interrupted(e)) {
+                    throw e; // the engine is stopping (a restart on new tables): the batch is replayed, not refused
+                }
                 applied.addAll(quarantine(table, changes));
             }
         });
@@ -89,6 +92,9 @@ public final class TableLifecycle {
             } catch (TransientError t) {
                 throw t;
             } catch (DtaasException refused) {
+                if (interrupted(refused)) {
+                    throw refused;
+                }
                 phases.put(table.toString(), new TableState(Phase.FAILED, false, false, refused.getMessage(),
                         keyOf(table, e), 0));
                 return applied;
@@ -96,6 +102,20 @@ public final class TableLifecycle {
         }
         // the batch failed as a whole but each change went through alone: nothing to hold against the table
         return applied;
+    }
+
+    /** A failure caused by the engine thread being interrupted (the stream closing), not by the destination. */
+    private static boolean interrupted(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String keyOf(TableRef table, ChangeEvent e) {
