@@ -134,7 +134,7 @@ class SlotSafetyIT extends AlertTestBase {
                 return Boolean.parseBoolean(scalar(pg, "SELECT (confirmed_flush_lsn >= '" + reached + "'::pg_lsn)::text"
                         + " FROM pg_replication_slots WHERE slot_name = '" + idle.stream().slot + "'"));
             });
-            assertThat(slotColumn(pg, idle.stream().slot, "active")).isEqualTo("t"); // the same stream, still running
+            assertThat(slotColumn(pg, idle.stream().slot, "active")).isEqualTo("true"); // the same stream, still running
             for (Running r : List.of(idle, busy)) {
                 TaskApi.action(r.stream().task, "stop").statusCode(202);
                 TaskApi.awaitExecution(r.execution(), "stopped");
@@ -169,7 +169,7 @@ class SlotSafetyIT extends AlertTestBase {
         Running running = running(pg, database, extra);
         TaskApi.action(running.stream().task, "pause").statusCode(202);
         TaskApi.awaitExecution(running.execution(), "paused");
-        Awaitility.await().atMost(WAIT).until(() -> "f".equals(slotColumn(pg, running.stream().slot, "active")));
+        Awaitility.await().atMost(WAIT).until(() -> "false".equals(slotColumn(pg, running.stream().slot, "active")));
         return running.stream();
     }
 
