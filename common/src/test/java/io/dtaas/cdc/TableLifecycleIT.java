@@ -295,7 +295,7 @@ class TableLifecycleIT {
             await().atMost(Duration.ofSeconds(10)).until(writer.idle::get);
             assertEqual(sourceConnection, dst, tables);
         } finally {
-            writer.hold.set(false);
+            writer.release();
         }
     }
 
@@ -415,14 +415,22 @@ class TableLifecycleIT {
             this.upsertTail = upsertTail;
         }
 
+        void release() {
+            synchronized (hold) {
+                hold.set(false);
+                hold.notifyAll();
+            }
+        }
+
         void runUntil(AtomicBoolean stop) {
             try (Connection c = connect.call(); Statement st = c.createStatement()) {
                 c.setAutoCommit(true);
                 while (!stop.get()) {
-                    if (hold.get()) {
-                        idle.set(true);
-                        Thread.sleep(20);
-                        continue;
+                    synchronized (hold) {
+                        while (hold.get()) { // parked until settle() lets the writer go on
+                            idle.set(true);
+                            hold.wait();
+                        }
                     }
                     idle.set(false);
                     String table = List.of("a", "b", "c").get(random.nextInt(3));

@@ -59,7 +59,7 @@ final class CopyBinaryInput {
 
     /**
      * Starts the next field: its length (-1 for NULL), with its bytes made contiguous in {@link #buffer()} at
-     * {@link #position()}; call {@link #skip(int)} with the length after decoding.
+     * {@link #position()}; call {@link #advance(int)} with the length after decoding.
      */
     int field() {
         int len = readInt();
@@ -69,7 +69,7 @@ final class CopyBinaryInput {
         return len;
     }
 
-    void skip(int len) {
+    void advance(int len) {
         pos += len;
     }
 

@@ -76,7 +76,7 @@ final class PostgresCopyRowStream implements RowStream {
                 int len = in.field();
                 if (len >= 0) {
                     row[i] = decoders[i].decode(in.buffer(), in.position(), len);
-                    in.skip(len);
+                    in.advance(len);
                 }
             }
             rows.add(row);

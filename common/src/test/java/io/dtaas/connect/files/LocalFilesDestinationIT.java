@@ -135,6 +135,38 @@ class LocalFilesDestinationIT extends FileDestinationContractIT {
         assertThat(Files.isSymbolicLink(place.root.resolve(listed))).as("a link is never deleted as a file").isTrue();
     }
 
+    /** Validation reads files back by their listed keys: no key, and no link planted below the root, leads out. */
+    @Test
+    void readingBackFollowsNoLinkAndTakesNoKeyThatLeavesTheRoot() throws Exception {
+        DirectoryPlace place = (DirectoryPlace) newPlace();
+        Map<String, Object> config = settings(place, "csv", "none");
+        Path victim = Files.writeString(outside.resolve("victim.csv"), "precious");
+        writeOnce(config, 0, 1, WriteMode.APPEND, rows(1, 1));
+        String listed = dataKeys(place).getFirst();
+        ConfigValues values = io.dtaas.connect.ConfigValidator.validate(connector().type(), config, "connection_config");
+        try (ObjectSink sink = place.sink(values)) {
+            try (var in = sink.open(listed)) {
+                assertThat(new String(in.readAllBytes())).as("the file itself reads").isNotEqualTo("precious");
+            }
+            for (String key : List.of("../victim.csv", "/etc/hostname", "shop/../../victim.csv", "shop/./orders",
+                    "shop//orders", "shop/orders\0x")) {
+                assertThatThrownBy(() -> sink.open(key)).as(key).isInstanceOf(IllegalArgumentException.class);
+            }
+            // the listed file swapped for a link to a file outside
+            Files.delete(place.root.resolve(listed));
+            Files.createSymbolicLink(place.root.resolve(listed), victim);
+            assertThatThrownBy(() -> sink.open(listed).close()).as("a file link").isNotInstanceOf(AssertionError.class);
+            // a folder on the way swapped for a link to a folder outside holding the same name
+            Path folder = place.root.resolve(listed).getParent();
+            Path copy = Files.createDirectories(outside.resolve("copy"));
+            Files.writeString(copy.resolve(place.root.resolve(listed).getFileName().toString()), "precious");
+            deleteTree(folder);
+            Files.createSymbolicLink(folder, copy);
+            assertThatThrownBy(() -> sink.open(listed).close()).as("a folder link").isNotInstanceOf(AssertionError.class);
+        }
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+    }
+
     @Test
     void aRootThatIsALinkIsFollowedAsTheOperatorConfiguredIt() throws IOException {
         Path real = Files.createDirectories(scratch.resolve("real-root"));

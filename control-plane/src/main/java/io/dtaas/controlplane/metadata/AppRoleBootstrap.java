@@ -12,7 +12,7 @@ import java.util.Properties;
 
 /**
  * Done as the superuser at every start, after which DTaaS never uses the superuser again: the application role
- * {@value ServerAccess#APP_ROLE} exists, can log in with this start's password, is nothing but an ordinary role
+ * {@value ServerAccess#APP_ROLE} exists, can log in with this start's credential (never logged), is nothing but an ordinary role
  * (no superuser, no role or database creation, no replication, member of no role, so none of
  * {@code pg_read_server_files}, {@code pg_write_server_files}, {@code pg_execute_server_program}), and owns the
  * metadata database and everything in it. SQL injected into a metadata query therefore cannot read files such as
