@@ -63,7 +63,7 @@ final class ServerAccess {
 
     /**
      * Sets the superuser's password with the server stopped, in single-user mode. Only a SCRAM verifier computed
-     * here reaches PostgreSQL (and its log), never the password itself.
+     * here reaches PostgreSQL (and its log), never the clear-text credential itself.
      */
     static void setSuperuserPassword(Path binDir, Path dataDir, String password, Duration timeout) throws IOException {
         String verifier = PasswordUtil.encodeScramSha256(password.toCharArray());
