@@ -196,8 +196,7 @@ final class TableValidation {
             Settled settled = settle(comparison, from, target, columns);
             found = settled.comparison();
             caughtUp &= settled.caughtUp();
-            reason = caughtUp ? null : "the change stream's applied position could not be confirmed (is the task"
-                    + " running?): changes still in flight may show as differences";
+            reason = caughtUp ? null : fence.unconfirmed() + ": changes still in flight may show as differences";
         }
         Verdict verdict = found.differingKeys() == 0 ? Verdict.EQUAL : Verdict.DIFFERENT;
         TableReport report = new TableReport(table.toString(), target.toString(), verdict, reason, comparison.sourceRows(),
