@@ -6,7 +6,11 @@ import io.dtaas.connect.RowStream;
 import io.dtaas.connect.Source;
 import io.dtaas.connect.StoredFiles;
 import io.dtaas.data.Batch;
+import io.dtaas.connect.change.ChangeEvent;
+import io.dtaas.connect.objectstore.FileChangeSink;
+import io.dtaas.data.Column;
 import io.dtaas.data.ColumnKind;
+import io.dtaas.data.ColumnType;
 import io.dtaas.data.TableSchema;
 import io.dtaas.engine.RunControl;
 import io.dtaas.error.NotFoundError;
@@ -46,6 +50,11 @@ import java.util.function.Consumer;
  * of the source is read (holding a slot of the resource budget, as a load's chunk does) and compared with its range's
  * digests, which alone are held in memory. A last pass over the files fetches the values of the first differing
  * keys. Without such a key the table is compared as a whole: row counts and an order-independent sum of row hashes.
+ *
+ * <p>A change log (the change files of change data capture, after the files of a load's latest run, in the order they
+ * were written) is folded into rows on the way: its records are spilled in file order with a tombstone for a delete,
+ * so each spill file, replayed in order, keeps the last operation per key (an insert or update sets the row, a
+ * delete removes it), and the folded state alone is compared.
  */
 final class FileTableComparison {
 
@@ -53,6 +62,8 @@ final class FileTableComparison {
     /** A spill file with more records than this is split again (when it spans several chunks). */
     static final long RECORDS_IN_MEMORY = 500_000;
     private static final int BATCH = 1000;
+    /** A spilled delete of a change log: no row's SHA-256 is all zeros. */
+    private static final byte[] DELETED = new byte[32];
 
     private final Source source;
     private final TableSchema schema;
@@ -62,6 +73,11 @@ final class FileTableComparison {
     private final int sampleLimit;
     private final RunControl control;
     private final RowDigests digests;
+    /** The rows are a change log to fold: each carries its operation at {@link #opIndex}. */
+    private final boolean changeLog;
+    private final int opIndex;
+    /** The source's columns, plus the change files' operation column when folding. */
+    private final TableSchema readSchema;
 
     private long sourceRows;
     private long targetRows;
@@ -71,8 +87,13 @@ final class FileTableComparison {
     private final TreeMap<RowKey, KeyDifference> samples = new TreeMap<>();
     private final Set<String> missingFiles = new java.util.TreeSet<>();
 
-    FileTableComparison(Source source, TableSchema schema, StoredFiles stored, List<String> files, long chunkRows,
-                        int sampleLimit, RunControl control) {
+    /**
+     * @param files     the files to read, in order
+     * @param changeLog whether the files are a change log to fold (they carry {@link FileChangeSink#OP}); files
+     *                  without that column (a load's) read as inserts
+     */
+    FileTableComparison(Source source, TableSchema schema, StoredFiles stored, List<String> files, boolean changeLog,
+                        long chunkRows, int sampleLimit, RunControl control) {
         this.source = source;
         this.schema = schema;
         this.stored = stored;
@@ -85,6 +106,13 @@ final class FileTableComparison {
         Arrays.setAll(positions, i -> i);
         ColumnKind[] kinds = schema.columns().stream().map(c -> c.type().kind()).toArray(ColumnKind[]::new);
         this.digests = new RowDigests(columns, positions, kinds, schema.primaryKey());
+        this.changeLog = changeLog;
+        this.opIndex = schema.columns().size();
+        List<Column> read = new ArrayList<>(schema.columns());
+        if (changeLog) {
+            read.add(new Column(FileChangeSink.OP, ColumnType.of(ColumnKind.STRING), true));
+        }
+        this.readSchema = new TableSchema(schema.table(), read, schema.primaryKey());
     }
 
     long sourceRows() {
@@ -153,7 +181,7 @@ final class FileTableComparison {
         }
         try {
             List<List<ChunkBounds.KeyRange>> groups = groups(ranges);
-            List<Path> spills = spill(dir, groups, this::fileDigests, true);
+            List<Path> spills = spill(dir, groups, this::fileDigests, !changeLog);
             for (int g = 0; g < groups.size() && !stopped; g++) {
                 compareGroup(dir, groups.get(g), spills.get(g));
             }
@@ -178,8 +206,17 @@ final class FileTableComparison {
             return;
         }
         Map<RowKey, byte[]> target = new HashMap<>();
-        readSpill(spill, (key, digest) -> target.put(key, digest));
+        readSpill(spill, (key, digest) -> {
+            if (changeLog && Arrays.equals(digest, DELETED)) {
+                target.remove(key); // in spill order: the last operation of a key decides
+            } else {
+                target.put(key, digest);
+            }
+        });
         deleteQuietly(spill);
+        if (changeLog) {
+            targetRows += target.size(); // the folded rows
+        }
         for (ChunkBounds.KeyRange range : ranges) {
             if (control.stopRequested() || control.pauseRequested()) {
                 stopped = true;
@@ -230,7 +267,7 @@ final class FileTableComparison {
             if (wanted.contains(key)) {
                 KeyDifference d = samples.get(key);
                 samples.put(key, new KeyDifference(RowDigests.keyOf(schema.primaryKey(), row.shown()), d.kind(),
-                        d.source(), row.shown()));
+                        d.source(), deleted(values) ? null : row.shown())); // a change log's last operation wins
             }
         });
     }
@@ -283,8 +320,12 @@ final class FileTableComparison {
     private void fileDigests(SpillSink sink) {
         forEachFileRow(values -> {
             Row row = digests.row(values);
-            sink.accept(digests.key(row), row.digest());
+            sink.accept(digests.key(row), deleted(values) ? DELETED : row.digest());
         });
+    }
+
+    private boolean deleted(Object[] values) {
+        return changeLog && ChangeEvent.Op.DELETE.code().equals(values[opIndex]);
     }
 
     private void replay(Path spill, SpillSink sink) {
@@ -295,7 +336,7 @@ final class FileTableComparison {
         for (String file : files) {
             RowStream opened;
             try {
-                opened = stored.read(file, schema);
+                opened = stored.read(file, readSchema);
             } catch (NotFoundError e) {
                 missingFiles.add(stored.describe(file)); // listed by the run, deleted since: its rows are missing
                 continue;

@@ -14,9 +14,6 @@ import io.dtaas.cdc.RedisCdcStorage;
 import io.dtaas.cdc.RedisStreamState;
 import io.dtaas.cdc.StreamState;
 import io.dtaas.controlplane.launch.ClusterMode;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import java.nio.file.Path;
-import java.util.Optional;
 import io.dtaas.validate.ChangeStreamFence;
 import io.dtaas.validate.StreamFence;
 import io.dtaas.validate.TableReport;
@@ -27,11 +24,14 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs validations on a small pool of their own (so they never take a load's slot), records each table's report as
- * it is done and publishes it on {@code /ws}. A validation reads the destination through its connector's reader; a
- * destination that cannot be read back (file targets, for now) gets a {@code not_comparable} report per table.
+ * it is done and publishes it on {@code /ws}. A validation reads the destination through its connector's reader, or
+ * its stored files (file targets); a destination that can be read neither way gets a {@code not_comparable} report.
  */
 @ApplicationScoped
 public class ValidationWorker {

@@ -5,6 +5,7 @@ import io.dtaas.controlplane.testing.Api;
 import io.dtaas.controlplane.testing.CdcStreams;
 import io.dtaas.controlplane.testing.RealEngineProfile;
 import io.dtaas.controlplane.testing.TaskApi;
+import io.dtaas.controlplane.testing.ValidationRuns;
 import io.dtaas.testing.PostgresFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -26,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -136,7 +136,7 @@ class StreamingValidationIT {
                     r -> Thread.ofPlatform().daemon().start(r));
             await().atMost(WAIT).until(() -> changes.get() >= 50);
 
-            JsonPath clean = validate(task, "validate");
+            JsonPath clean = ValidationRuns.completed(task, "validate");
             assertThat(clean.getString("verdict")).as(clean.prettify()).isEqualTo("equal");
             assertThat(clean.getInt("tables[0].differing_keys")).isZero();
             assertThat(clean.getString("tables[0].reason")).as("the consistent point was reached").isNull();
@@ -145,7 +145,7 @@ class StreamingValidationIT {
                     "UPDATE accounts SET balance = balance + 1 WHERE id = 15001",
                     "INSERT INTO accounts VALUES (19999999, 'extra', 1, NULL)");
             long before = changes.get();
-            JsonPath damaged = validate(task, "validate");
+            JsonPath damaged = ValidationRuns.completed(task, "validate");
             assertThat(changes.get()).as("the writer ran during the validation").isGreaterThan(before);
             assertThat(damaged.getString("verdict")).as(damaged.prettify()).isEqualTo("different");
             assertThat(damaged.getInt("tables[0].differing_keys")).as(damaged.prettify()).isEqualTo(3);
@@ -153,10 +153,10 @@ class StreamingValidationIT {
             assertThat(damaged.getList("tables[0].differences.kind"))
                     .containsExactly("missing_in_target", "values_differ", "extra_in_target");
 
-            JsonPath repaired = validate(task, "repair");
+            JsonPath repaired = ValidationRuns.completed(task, "repair");
             assertThat(repaired.getString("verdict")).as(repaired.prettify()).isEqualTo("equal");
             assertThat(repaired.getInt("tables[0].repaired_keys")).isEqualTo(3);
-            JsonPath after = validate(task, "validate");
+            JsonPath after = ValidationRuns.completed(task, "validate");
             assertThat(after.getString("verdict")).as(after.prettify()).isEqualTo("equal");
             assertThat(TaskApi.execution(execution).getString("status")).as("the stream ran throughout")
                     .isEqualTo("running");
@@ -172,18 +172,6 @@ class StreamingValidationIT {
             }
             kind.forget(task);
         }
-    }
-
-    private static JsonPath validate(long task, String action) {
-        long id = Api.post("/api/tasks/" + task + "/" + action, Map.of()).statusCode(202).extract().jsonPath().getLong("id");
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> !"running".equals(run(task, id).getString("status")));
-        JsonPath done = run(task, id);
-        assertThat(done.getString("status")).as(done.prettify()).isEqualTo("completed");
-        return done;
-    }
-
-    private static JsonPath run(long task, long id) {
-        return when().get("/api/tasks/" + task + "/validations/" + id).then().statusCode(200).extract().jsonPath();
     }
 
     /**
