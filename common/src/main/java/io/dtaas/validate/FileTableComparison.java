@@ -18,14 +18,9 @@ import io.dtaas.error.TransientError;
 import io.dtaas.validate.RowDigests.Row;
 import io.dtaas.validate.RowDigests.RowKey;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -190,30 +185,30 @@ final class FileTableComparison {
             }
             return !stopped;
         } finally {
-            deleteTree(dir);
+            DigestSpill.deleteTree(dir);
         }
     }
 
     private void compareGroup(Path dir, List<ChunkBounds.KeyRange> ranges, Path spill) {
-        long records = (Files.exists(spill) ? size(spill) : 0) / 44; // at least 44 bytes per record
+        long records = (Files.exists(spill) ? DigestSpill.size(spill) : 0) / 44; // at least 44 bytes per record
         if (records > RECORDS_IN_MEMORY && ranges.size() > 1) {
             List<List<ChunkBounds.KeyRange>> parts = groups(ranges);
             List<Path> spills = spill(dir, parts, consumer -> replay(spill, consumer), false);
-            deleteQuietly(spill);
+            DigestSpill.deleteQuietly(spill);
             for (int g = 0; g < parts.size() && !stopped; g++) {
                 compareGroup(dir, parts.get(g), spills.get(g));
             }
             return;
         }
         Map<RowKey, byte[]> target = new HashMap<>();
-        readSpill(spill, (key, digest) -> {
+        DigestSpill.read(spill, (key, digest) -> {
             if (changeLog && Arrays.equals(digest, DELETED)) {
                 target.remove(key); // in spill order: the last operation of a key decides
             } else {
                 target.put(key, digest);
             }
         });
-        deleteQuietly(spill);
+        DigestSpill.deleteQuietly(spill);
         if (changeLog) {
             targetRows += target.size(); // the folded rows
         }
@@ -283,7 +278,7 @@ final class FileTableComparison {
     }
 
     /** Writes each row's (key, digest) into the spill file of the group whose ranges hold its leading key. */
-    private List<Path> spill(Path dir, List<List<ChunkBounds.KeyRange>> groups, Consumer<SpillSink> rows,
+    private List<Path> spill(Path dir, List<List<ChunkBounds.KeyRange>> groups, Consumer<DigestSpill.Sink> rows,
                              boolean countTarget) {
         long[] lowers = groups.stream().mapToLong(g -> g.get(0).lower() == null ? Long.MIN_VALUE : g.get(0).lower())
                 .toArray();
@@ -301,23 +296,17 @@ final class FileTableComparison {
                 if (countTarget) {
                     targetRows++;
                 }
-                write(outs.get(g), key, digest);
+                DigestSpill.write(outs.get(g), key, digest);
             });
         } catch (IOException e) {
             throw new TransientError("cannot write validation's temporary files: " + e, e);
         } finally {
-            outs.forEach(FileTableComparison::closeQuietly);
+            outs.forEach(DigestSpill::closeQuietly);
         }
         return paths;
     }
 
-    /** Where rows go while being spilled: a key and its row's digest. */
-    @FunctionalInterface
-    private interface SpillSink {
-        void accept(RowKey key, byte[] digest);
-    }
-
-    private void fileDigests(SpillSink sink) {
+    private void fileDigests(DigestSpill.Sink sink) {
         forEachFileRow(values -> {
             Row row = digests.row(values);
             sink.accept(digests.key(row), deleted(values) ? DELETED : row.digest());
@@ -328,8 +317,8 @@ final class FileTableComparison {
         return changeLog && ChangeEvent.Op.DELETE.code().equals(values[opIndex]);
     }
 
-    private void replay(Path spill, SpillSink sink) {
-        readSpill(spill, sink::accept);
+    private void replay(Path spill, DigestSpill.Sink sink) {
+        DigestSpill.read(spill, sink);
     }
 
     private void forEachFileRow(Consumer<Object[]> each) {
@@ -369,73 +358,5 @@ final class FileTableComparison {
             work.run();
             return true;
         });
-    }
-
-    private static void write(DataOutputStream out, RowKey key, byte[] digest) {
-        try {
-            byte[] rest = key.rest().getBytes(StandardCharsets.UTF_8);
-            out.writeLong(key.lead());
-            out.writeInt(rest.length);
-            out.write(rest);
-            out.write(digest);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void readSpill(Path spill, SpillSink sink) {
-        if (!Files.exists(spill)) {
-            return;
-        }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spill), 16 * 1024))) {
-            while (true) {
-                long lead;
-                try {
-                    lead = in.readLong();
-                } catch (EOFException end) {
-                    return;
-                }
-                byte[] rest = new byte[in.readInt()];
-                in.readFully(rest);
-                byte[] digest = new byte[32];
-                in.readFully(digest);
-                sink.accept(new RowKey(lead, new String(rest, StandardCharsets.UTF_8)), digest);
-            }
-        } catch (IOException e) {
-            throw new TransientError("cannot read validation's temporary files: " + e, e);
-        }
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static void closeQuietly(DataOutputStream out) {
-        try {
-            out.close();
-        } catch (IOException e) {
-            // reported when read back
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // a temporary file
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var entries = Files.list(dir)) {
-            entries.forEach(FileTableComparison::deleteQuietly);
-        } catch (IOException e) {
-            // a temporary folder
-        }
-        deleteQuietly(dir);
     }
 }
