@@ -128,7 +128,9 @@ bench_lake() {
   local limit; limit="$(rate "$copy_s")"
   echo "| \`COPY bench TO STDOUT (FORMAT binary)\` → /dev/null | | | $limit | | (the limit) | |" >> "$ROWS_OUT"
   echo "== S3 server (s3proxy, on disk in the temp dir)"
-  ./mvnw -B -q -o -pl common dependency:build-classpath -Dmdep.outputFile="$WORK/test-cp.txt" -Dmdep.includeScope=test
+  # offline first; a fresh ~/.m2 lacks the dependency plugin until it is fetched once
+  ./mvnw -B -q -o -pl common dependency:build-classpath -Dmdep.outputFile="$WORK/test-cp.txt" -Dmdep.includeScope=test \
+    || ./mvnw -B -q -pl common dependency:build-classpath -Dmdep.outputFile="$WORK/test-cp.txt" -Dmdep.includeScope=test
   cat > "$WORK/s3proxy.conf" <<CONF
 s3proxy.endpoint=http://127.0.0.1:18080
 s3proxy.authorization=aws-v2-or-v4
