@@ -329,7 +329,7 @@ class FileValidationIT {
         Files.delete(changeFile(root.resolve("pq"), "changes-20260101T000000003Z"));
         try (S3Client client = S3ServerFixture.client()) {
             for (var object : client.listObjectsV2(r -> r.bucket(bucket).prefix("public/cf_items/")).contents()) {
-                if (object.key().contains("changes-20260101T000000003Z")) {
+                if (object.key().contains("changes-20260101T000000003Z") && !object.key().contains(".dtaas-manifest/")) {
                     client.deleteObject(r -> r.bucket(bucket).key(object.key()));
                 }
             }
