@@ -26,7 +26,7 @@ final class OffsetRecords {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The file store is a serialized {@code HashMap<byte[], byte[]>}: nothing else is let in. */
     private static final ObjectInputFilter ONLY_BYTE_MAPS = ObjectInputFilter.Config.createFilter(
-            "maxdepth=3;maxrefs=100000;java.util.HashMap;[B;!*");
+            "maxdepth=3;maxrefs=100000;java.util.HashMap;java.util.Map$Entry;[B;!*");
 
     private OffsetRecords() {
     }

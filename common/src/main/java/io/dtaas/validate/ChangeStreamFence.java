@@ -68,17 +68,21 @@ public final class ChangeStreamFence implements StreamFence {
         }
         long deadline = System.nanoTime() + wait.toNanos();
         Optional<Boolean> applied = Optional.empty();
+        String error = null;
         while (!control.stopRequested()) {
             try {
                 applied = capture.appliedUpTo(source, streamId, position.get(), committed);
+                error = null;
             } catch (DtaasException e) {
                 applied = Optional.empty(); // a store rewritten while read, a source briefly away: asked again
+                error = e.getMessage();
             }
             if (applied.orElse(false)) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
-                return failed(applied.isEmpty()
+                return failed(error != null ? "the change stream's applied position could not be read: " + error
+                        : applied.isEmpty()
                         ? "the change stream's applied position is unknown (is the task running, has it streamed yet?)"
                         : "the change stream did not reach the source's position " + position.get() + " within "
                                 + wait.toSeconds() + " s (is the task running?)");
