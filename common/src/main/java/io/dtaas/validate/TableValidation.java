@@ -153,6 +153,10 @@ final class TableValidation {
                 }
                 caughtUp &= fence.await(control);
             }
+            if (changeLog) { // listed after the wait: the files the stream wrote up to the point
+                found = stored.files(target);
+                ordered = ChangeFileOrder.after(found.files(), found.changeFiles());
+            }
             files = new FileTableComparison(source, schema, stored, ordered, changeLog, config.chunkRows(),
                     options.sampleLimit(), control);
             if (!files.compareByKey()) {
