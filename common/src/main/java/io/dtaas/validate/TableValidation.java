@@ -141,8 +141,17 @@ final class TableValidation {
                     files.sourceRows() + files.targetRows(), files.sourceRows() + files.targetRows(), null,
                     millisSince(started));
         }
-        // a change log keeps growing: compared once the stream wrote what the source had committed, and while rows
-        // differ, again after the next such point (changes in flight drop out; what stays is drift)
+        return filesByKey(table, target, stored, schema, found, changeLog, repairNote, started);
+    }
+
+    /**
+     * A file target by key. A change log keeps growing: it is listed and compared once the stream wrote what the
+     * source had committed, and while rows differ, again after the next such point (changes in flight drop out; what
+     * stays is drift).
+     */
+    private TableReport filesByKey(TableRef table, TableRef target, StoredFiles stored, TableSchema schema,
+                                   StoredFiles.TableFiles found, boolean changeLog, String repairNote, long started) {
+        List<String> ordered = found.files();
         boolean caughtUp = !changeLog || fence.await(control);
         FileTableComparison files = null;
         long read = 0;
