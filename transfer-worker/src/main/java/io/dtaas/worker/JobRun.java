@@ -18,6 +18,8 @@ final class JobRun implements RunControl {
     private volatile boolean pause;
     private volatile boolean leaseLost;
     private volatile boolean handOff;
+    private final java.util.Queue<io.dtaas.engine.TableCommand> tableCommands =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     JobRun(String entryId, JobMessage message) {
         this.entryId = entryId;
@@ -62,6 +64,11 @@ final class JobRun implements RunControl {
         pause = true;
     }
 
+    /** A per-table request for the change stream this job runs, taken by the engine between batches. */
+    void tableCommand(io.dtaas.engine.TableCommand command) {
+        tableCommands.add(command);
+    }
+
     /** Another worker holds the table now: end quietly, report nothing, acknowledge nothing. */
     void loseLease() {
         leaseLost = true;
@@ -93,5 +100,14 @@ final class JobRun implements RunControl {
     @Override
     public boolean pauseRequested() {
         return pause || leaseLost || handOff;
+    }
+
+    @Override
+    public java.util.List<io.dtaas.engine.TableCommand> takeTableCommands() {
+        java.util.List<io.dtaas.engine.TableCommand> taken = new java.util.ArrayList<>();
+        for (io.dtaas.engine.TableCommand c = tableCommands.poll(); c != null; c = tableCommands.poll()) {
+            taken.add(c);
+        }
+        return taken;
     }
 }
