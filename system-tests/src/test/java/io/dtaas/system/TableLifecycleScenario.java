@@ -235,7 +235,8 @@ final class TableLifecycleScenario {
         request.send();
         awaitState(task, table, copying);
         awaitState(task, table, "streaming");
-        await().atMost(WAIT).until(() -> rows(task, untouched) > before);
+        assertThat(rows(task, untouched)).as(untouched + " streamed while " + table + " was copied")
+                .isGreaterThan(before);
         assertThat(api.get().get("/api/tasks/" + task).body().path("status").asText()).isEqualTo("running");
     }
 

@@ -18,8 +18,7 @@ final class JobRun implements RunControl {
     private volatile boolean pause;
     private volatile boolean leaseLost;
     private volatile boolean handOff;
-    private final java.util.Queue<io.dtaas.engine.TableCommand> tableCommands =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final io.dtaas.engine.TableCommandQueue tableCommands = new io.dtaas.engine.TableCommandQueue();
 
     JobRun(String entryId, JobMessage message) {
         this.entryId = entryId;
@@ -104,10 +103,6 @@ final class JobRun implements RunControl {
 
     @Override
     public java.util.List<io.dtaas.engine.TableCommand> takeTableCommands() {
-        java.util.List<io.dtaas.engine.TableCommand> taken = new java.util.ArrayList<>();
-        for (io.dtaas.engine.TableCommand c = tableCommands.poll(); c != null; c = tableCommands.poll()) {
-            taken.add(c);
-        }
-        return taken;
+        return tableCommands.takeAll();
     }
 }
