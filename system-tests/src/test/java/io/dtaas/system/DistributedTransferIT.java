@@ -472,9 +472,21 @@ class DistributedTransferIT {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, () -> redisGet(env.get("DTAAS_REDIS_PREFIX") + "cdc:tables:dtaas_task_" + task));
         assertThat(leaseOf(task, "*change stream*").path("epoch").asLong()).as("the stream was taken over")
                 .isGreaterThanOrEqualTo(2);
+    }
+
+    private static String redisGet(String key) {
+        try {
+            Process p = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", "6379", "--raw", "GET", key)
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            p.waitFor();
+            return out;
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Which of our workers holds the task's stream lease. */

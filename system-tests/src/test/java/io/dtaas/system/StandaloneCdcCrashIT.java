@@ -166,6 +166,12 @@ class StandaloneCdcCrashIT {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
+        }, () -> {
+            try {
+                return Files.readString(Path.of(env.get("DTAAS_HOME"), "cdc", "task-" + task, "tables.json"));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
         });
     }
 

@@ -301,6 +301,12 @@ final class TableLifecycleScenario {
         return rows;
     }
 
+    /** Rows the table's copies read so far, from the stream's saved table state (JSON, {@code TablePhases}). */
+    static long copied(String savedTables, String table) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(savedTables).path("tables").path(table)
+                .path("copied").asLong();
+    }
+
     /**
      * The key after which a restarted stream continued {@code table}'s copy: Debezium logs the offsets it starts
      * from ({@code Found previous offset ... incrementalSnapshotContext=[... chunkEndPosition=[key],
@@ -336,10 +342,12 @@ final class TableLifecycleScenario {
      * when {@code crash} SIGKILLs the process running the stream and brings the stream back; the copy goes on from
      * its last committed chunk. Every table ends equal to its source row for row. That the copy resumed rather
      * than started over shows in the log of the process that runs the stream after the crash ({@code streamLog}):
-     * Debezium restored the copy's position from the committed offsets, past the rows copied before the kill.
+     * Debezium restored the copy's position from the committed offsets, past the rows copied before the kill;
+     * and the rows the copies read in all ({@code copied} in the stream's saved table state, {@code savedTables})
+     * are the table's once, not those copied before the kill twice.
      */
     void killDuringBackfill(long task, String streaming, String added, long killAfter, Request crash,
-                            Supplier<String> streamLog) throws Exception {
+                            Supplier<String> streamLog, Supplier<String> savedTables) throws Exception {
         int size = sizes.get(added);
         startWriter(List.of(streaming, added));
         try {
@@ -360,6 +368,10 @@ final class TableLifecycleScenario {
         awaitEqual(List.of(streaming, added));
         assertThat(resumedAt(streamLog.get(), qualified(added))).as("the key the copy resumed after")
                 .isGreaterThanOrEqualTo(killAfter / 2);
+        // the phase followed the resumed copy to its end: the rows its copies read in all are the table's, once
+        // (a copy started over would have read those copied before the kill twice)
+        assertThat(copied(savedTables.get(), qualified(added))).as("rows the copy read before and after the kill")
+                .isGreaterThan(size / 2).isLessThan(size + killAfter / 3);
         api.get().expect(202, "/api/tasks/" + task + "/stop", null);
         await().atMost(WAIT).until(() -> "stopped".equals(api.get().get("/api/tasks/" + task).body()
                 .path("status").asText()));
