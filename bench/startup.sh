@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start-up benchmark (docs/benchmarks.md, "Start-up"): seconds from `./dtaas --no-browser` (built) to /q/health
 # answering UP, embedded metadata PostgreSQL included, in a fresh data dir: the first start (initdb, Flyway's
-# first migration; on JDK 25 it records the launcher's start-up cache, written when it stops: that stop is timed
-# too) once, then RUNS warm starts of the same data dir, from that cache. Each start's output lines are time-stamped from the launch, so the phases show (JVM + launcher up to the
+# first migration; on JDK 25, if this build has no start-up cache yet, it records the launcher's cache, written
+# when it stops: that stop is timed too) once, then RUNS warm starts of the same data dir, from that cache. Each start's output lines are time-stamped from the launch, so the phases show (JVM + launcher up to the
 # embedded database's start, the database, Quarkus with Flyway/Hibernate) in bench/results/startup-phases.txt.
 # Usage: bench/startup.sh [RUNS]   (default 5). Results: bench/results/startup-latest.md
 set -euo pipefail
