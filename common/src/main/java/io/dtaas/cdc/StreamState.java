@@ -29,6 +29,12 @@ public sealed interface StreamState permits FileStreamState, RedisStreamState {
     /** Makes {@code start} the stream's committed offset, as if the engine {@code engineName} had committed it. */
     void seed(String engineName, StreamOffset start);
 
+    /**
+     * The offsets the engine committed last, one per source partition (none before the first commit), read where
+     * they live; for measuring what the source still keeps for the stream, whether it runs or not.
+     */
+    java.util.List<StreamOffset> committedOffsets();
+
     boolean handoffDone();
 
     /** Each table's lifecycle as {@link TablePhases} wrote it (JSON), or null before the first save. */

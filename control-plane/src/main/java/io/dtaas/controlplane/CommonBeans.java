@@ -1,5 +1,6 @@
 package io.dtaas.controlplane;
 
+import io.dtaas.cdc.StreamStates;
 import io.dtaas.connect.ConnectorRegistry;
 import io.dtaas.connect.standard.StandardConnectors;
 import io.dtaas.connect.files.FileRoots;
@@ -31,5 +32,12 @@ public class CommonBeans {
     @Singleton
     ConnectorRegistry connectorRegistry(@ConfigProperty(name = "dtaas.files.roots") String fileRoots) {
         return StandardConnectors.registry(FileRoots.parse(fileRoots));
+    }
+
+    /** Standalone: the in-process engine keeps each stream's state in files under {@code dtaas.cdc.state-dir}. */
+    @Produces
+    @Singleton
+    StreamStates streamStates(@ConfigProperty(name = "dtaas.cdc.state-dir") Path stateDir) {
+        return StreamStates.files(stateDir);
     }
 }
