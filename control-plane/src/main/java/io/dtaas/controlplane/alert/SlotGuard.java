@@ -56,6 +56,9 @@ public class SlotGuard {
             LOG.warnf("task %d: %s", taskId, reason);
         }
         alerts.open(taskId, NotificationKind.POSITION_LOST, now, reason, resyncAction(taskId));
+        // a warning about the log it needed is moot now: position_lost says what happened and what to do
+        alerts.resolve(taskId, NotificationKind.RETENTION_THRESHOLD, NotificationKind.RETENTION_THRESHOLD,
+                "The task's position on the source is lost (see position_lost): no log is kept for it any more.");
     }
 
     /** A task that does not run retains more than its hard limit: its slot goes, and the task is marked. */
