@@ -20,8 +20,15 @@ import java.util.Map;
 final class OffsetSeed {
 
     /** The store writes a {@code HashMap<byte[], byte[]>}; anything else in the file is refused unread. */
-    private static final java.io.ObjectInputFilter STORE_LAYOUT =
-            java.io.ObjectInputFilter.Config.createFilter("maxdepth=3;java.util.HashMap;[B;!*");
+    private static final java.io.ObjectInputFilter STORE_LAYOUT = info -> {
+        Class<?> c = info.serialClass();
+        if (info.depth() > 3) {
+            return java.io.ObjectInputFilter.Status.REJECTED;
+        }
+        // HashMap checks its table size as a Map.Entry[] before reading its entries
+        return c == null || c == HashMap.class || c == byte[].class || c == Map.Entry[].class
+                ? java.io.ObjectInputFilter.Status.ALLOWED : java.io.ObjectInputFilter.Status.REJECTED;
+    };
 
     private OffsetSeed() {
     }
