@@ -36,7 +36,7 @@ public class SlotGuard {
     public SlotGuard(StreamSafetyStore safety, AlertStore alerts, ChangeCaptureCleanup cleanup,
                      @ConfigProperty(name = "dtaas.alerts.retained-bytes", defaultValue = "1G") MemorySize warnBytes,
                      @ConfigProperty(name = "dtaas.alerts.drop-slot-above") Optional<MemorySize> dropAbove,
-                     @ConfigProperty(name = "dtaas.alerts.binlog-purge-within", defaultValue = "1d") Duration purgeWarning) {
+                     @ConfigProperty(name = "dtaas.alerts.binlog-purge-within", defaultValue = "24h") Duration purgeWarning) {
         this.safety = safety;
         this.alerts = alerts;
         this.cleanup = cleanup;

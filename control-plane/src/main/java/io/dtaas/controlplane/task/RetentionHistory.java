@@ -34,7 +34,7 @@ public class RetentionHistory {
     private final Duration window;
 
     public RetentionHistory(DataSource metadata,
-                            @ConfigProperty(name = "dtaas.alerts.retention-history", defaultValue = "7d") Duration window) {
+                            @ConfigProperty(name = "dtaas.alerts.retention-history", defaultValue = "168h") Duration window) {
         this.metadata = metadata;
         this.window = window;
     }
