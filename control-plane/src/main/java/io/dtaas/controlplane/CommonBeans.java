@@ -34,10 +34,17 @@ public class CommonBeans {
         return StandardConnectors.registry(FileRoots.parse(fileRoots));
     }
 
-    /** Standalone: the in-process engine keeps each stream's state in files under {@code dtaas.cdc.state-dir}. */
+    /**
+     * Where streams keep their state: files under {@code dtaas.cdc.state-dir} for the in-process engine
+     * (standalone), the workers' Redis keys in distributed mode (so a resync forgets the offsets workers resume from).
+     */
     @Produces
     @Singleton
-    StreamStates streamStates(@ConfigProperty(name = "dtaas.cdc.state-dir") Path stateDir) {
-        return StreamStates.files(stateDir);
+    StreamStates streamStates(@ConfigProperty(name = "dtaas.cdc.state-dir") Path stateDir,
+                              @ConfigProperty(name = "dtaas.redis.url") Optional<String> redisUrl,
+                              @ConfigProperty(name = "dtaas.redis.prefix", defaultValue = "dtaas:") String prefix) {
+        return redisUrl.filter(u -> !u.isBlank())
+                .map(u -> StreamStates.redis(io.dtaas.cdc.RedisCdcStorage.of(u, new io.dtaas.cluster.ClusterKeys(prefix).prefix()), stateDir))
+                .orElseGet(() -> StreamStates.files(stateDir));
     }
 }
