@@ -51,7 +51,8 @@ final class MysqlBinlogRetention {
         }
         String file = (String) offset.get().get("file");
         long pos = number(offset.get().get("pos"), 0L);
-        Long tsSec = offset.get().get("ts_sec") == null ? null : number(offset.get().get("ts_sec"), 0L);
+        long ts = number(offset.get().get("ts_sec"), 0L);
+        Long tsSec = ts > 0 ? ts : null; // absent in a seeded start position; 0 is no event time either
         try (Connection c = MysqlConnections.configured(source, timeout).open(); Statement st = c.createStatement()) {
             List<BinlogFile> files = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("SHOW BINARY LOGS")) {
