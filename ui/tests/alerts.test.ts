@@ -3,7 +3,8 @@ import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
 import AlertBadge from '../src/components/AlertBadge.vue'
 import StreamSafety from '../src/components/StreamSafety.vue'
 import AlertsPage from '../src/pages/AlertsPage.vue'
-import { bytes, type Alert } from '../src/api/alerts'
+import RetentionChart from '../src/components/RetentionChart.vue'
+import { bytes, retentionSeries, type Alert } from '../src/api/alerts'
 import { stubFetch } from './stubFetch'
 
 const replace = vi.fn()
@@ -100,5 +101,55 @@ describe('AlertsPage', () => {
     expect(w.text()).toContain('No open alerts for this task')
     await w.get('[data-testid=alert-task-filter]').trigger('click')
     expect(replace).toHaveBeenCalledWith({ path: '/alerts', query: { state: 'open' } })
+  })
+})
+
+describe('retention over time', () => {
+  const measured = [
+    { measured_at: '2026-12-04T10:00:00Z', position_exists: true, retained_bytes: 1024, safe_wal_size_bytes: null, purge_in_seconds: 7200 },
+    { measured_at: '2026-12-04T10:00:30Z', position_exists: true, retained_bytes: 4096, safe_wal_size_bytes: null, purge_in_seconds: 7170 },
+    { measured_at: '2026-12-04T10:01:00Z', position_exists: false, retained_bytes: null, safe_wal_size_bytes: null, purge_in_seconds: null },
+  ]
+
+  it('charts the retained bytes of the measurements in order, leaving out those without a count', () => {
+    expect(retentionSeries(measured)).toEqual([
+      { t: Date.parse('2026-12-04T10:00:00Z'), v: 1024 },
+      { t: Date.parse('2026-12-04T10:00:30Z'), v: 4096 },
+    ])
+  })
+
+  it('loads the task\'s history and draws it on the task page chart', async () => {
+    const calls = stubFetch({ 'GET /api/tasks/3/retention': { body: measured } })
+    const w = mount(RetentionChart, { props: { taskId: 3, measuredAt: '2026-12-04T10:01:00Z' } })
+    await flushPromises()
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['GET /api/tasks/3/retention'])
+    const chart = w.get('[data-testid=retention-chart]')
+    expect(chart.attributes('aria-label')).toContain('retains')
+    expect(chart.findAll('path').length).toBe(2) // area and line
+    expect(w.find('[data-testid=chart-empty]').exists()).toBe(false)
+    await w.setProps({ measuredAt: '2026-12-04T10:01:30Z' })
+    await flushPromises()
+    expect(calls).toHaveLength(2) // a newer measurement reloads the history
+  })
+
+  it('says when nothing was measured yet', async () => {
+    stubFetch({ 'GET /api/tasks/4/retention': { body: [] } })
+    const w = mount(RetentionChart, { props: { taskId: 4 } })
+    await flushPromises()
+    expect(w.get('[data-testid=chart-empty]').text()).toContain('No retained log measured yet')
+  })
+
+  it('shows a binlog source\'s needed file, its expiry, and a purged file', () => {
+    const kept = mount(StreamSafety, {
+      props: { retention: { position_exists: true, retained_bytes: 2048, wal_status: null, safe_wal_size_bytes: null,
+        oldest_needed_file: 'binlog.000007', purge_in_seconds: 5 * 3600 + 12 * 60, measured_at: '2026-12-04T10:00:00Z' } },
+    })
+    expect(kept.get('[data-testid=source-retention]').text()).toContain('from binlog binlog.000007')
+    expect(kept.get('[data-testid=source-retention]').text()).toContain('in 5 h 12 min')
+    const purged = mount(StreamSafety, {
+      props: { retention: { position_exists: false, retained_bytes: null, wal_status: null, safe_wal_size_bytes: null,
+        oldest_needed_file: 'binlog.000007', purge_in_seconds: null, measured_at: '2026-12-04T10:00:00Z' } },
+    })
+    expect(purged.get('[data-testid=source-retention]').text()).toContain('purged the binlog binlog.000007')
   })
 })

@@ -23,7 +23,20 @@ export interface SourceRetention {
   retained_bytes: number | null
   wal_status: string | null
   safe_wal_size_bytes: number | null
+  /** MariaDB/MySQL: the binlog file holding the task's committed offset */
+  oldest_needed_file?: string | null
+  /** MariaDB/MySQL: seconds until the server's binlog expiry may purge that file */
+  purge_in_seconds?: number | null
   measured_at: string
+}
+
+/** One measurement of GET /api/tasks/{id}/retention (oldest first). */
+export interface RetentionPoint {
+  measured_at: string
+  position_exists: boolean
+  retained_bytes: number | null
+  safe_wal_size_bytes: number | null
+  purge_in_seconds: number | null
 }
 
 /** Why the task's next start resyncs it (the task's resync_required). */
@@ -35,6 +48,13 @@ export interface ResyncRequired {
 export const alertsApi = {
   list: (state?: 'open' | 'resolved' | null, taskId?: number | null) =>
     api.get<Alert[]>(`/api/alerts${query({ state: state || null, task_id: taskId ?? null })}`),
+  retention: (taskId: number, since?: string | null) =>
+    api.get<RetentionPoint[]>(`/api/tasks/${taskId}/retention${query({ since: since ?? null })}`),
+}
+
+/** Retained bytes over time for the chart: measurements without a byte count (a purged binlog) are left out. */
+export function retentionSeries(points: RetentionPoint[]): { t: number; v: number }[] {
+  return points.filter((p) => p.retained_bytes !== null).map((p) => ({ t: new Date(p.measured_at).getTime(), v: p.retained_bytes as number }))
 }
 
 /** Bytes for people: 1.8 MB, 3.2 GB. */

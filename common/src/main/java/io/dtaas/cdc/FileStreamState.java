@@ -51,7 +51,7 @@ public record FileStreamState(Path localDir) implements StreamState {
 
     @Override
     public java.util.List<StreamOffset> committedOffsets() {
-        return OffsetRecords.fromFile(offsetsFile());
+        return OffsetSeed.read(offsetsFile());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.dtaas.cdc;
 
 import io.dtaas.connect.StreamOffset;
-import org.apache.kafka.connect.json.JsonConverter;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,17 +39,16 @@ public record RedisStreamState(RedisCdcStorage redis, String streamId, Path loca
     /** In the offset store's own layout: one hash field per source partition, JSON key to JSON offset. */
     @Override
     public void seed(String engineName, StreamOffset start) {
-        JsonConverter json = new JsonConverter();
-        json.configure(Map.of("schemas.enable", "false"), false);
-        byte[] key = json.fromConnectData(engineName, null, List.of(engineName, start.partition()));
-        byte[] value = json.fromConnectData(engineName, null, start.offset());
+        OffsetCodec codec = new OffsetCodec();
+        byte[] key = codec.key(engineName, start);
+        byte[] value = codec.value(engineName, start);
         redis.call(jedis -> jedis.hset(redis.offsetsKey(streamId).getBytes(StandardCharsets.UTF_8), key, value));
     }
 
     @Override
     public List<StreamOffset> committedOffsets() {
-        return OffsetRecords.parse(redis.call(jedis -> jedis.hgetAll(redis.offsetsKey(streamId)
-                .getBytes(StandardCharsets.UTF_8))));
+        Map<byte[], byte[]> raw = redis.call(jedis -> jedis.hgetAll(redis.offsetsKey(streamId).getBytes(StandardCharsets.UTF_8)));
+        return new OffsetCodec().decode(raw);
     }
 
     @Override

@@ -34,8 +34,9 @@ public sealed interface StreamState permits FileStreamState, RedisStreamState {
     /**
      * The offsets the stream has committed (one per source partition; empty before its first commit), read without
      * the engine: how far the target has the source's changes, since offsets are committed only after a batch is
-     * applied downstream. May be called from another thread while the stream runs: the file store rewrites its file
-     * in place, so a read that meets a half-written file fails (a {@link io.dtaas.error.SystemError}); try again.
+     * applied downstream; also what the source still keeps for the stream, whether it runs or not. May be called
+     * from another thread while the stream runs: the file store rewrites its file in place, so a read that meets a
+     * half-written file fails (a {@link io.dtaas.error.SystemError}); try again.
      */
     java.util.List<StreamOffset> committedOffsets();
 

@@ -2,6 +2,7 @@ package io.dtaas.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtaas.cdc.StreamStates;
 import io.dtaas.connect.CaptureCleanup;
 import io.dtaas.connect.ConfigValidator;
 import io.dtaas.connect.ConfigValues;
@@ -35,9 +36,12 @@ public final class GatewayCalls {
     private final ClusterJson json;
     private final Duration checkTimeout;
     private final String workerId;
+    private final StreamStates states;
 
+    /** @param states where this worker finds a task's committed offsets (Redis), for measuring retained logs */
     public GatewayCalls(ConnectorRegistry registry, SecretCipher cipher, ClusterJson json, Duration checkTimeout,
-                        String workerId) {
+                        String workerId, StreamStates states) {
+        this.states = states;
         this.registry = registry;
         this.cipher = cipher;
         this.json = json;
@@ -80,8 +84,9 @@ public final class GatewayCalls {
                 return mapper.valueToTree(connector.changeCapture().map(c -> c.cleanUp(config, text(a, "stream_id")))
                         .orElse(CaptureCleanup.NOTHING));
             case RETAINED_LOG:
-                return mapper.valueToTree(connector.changeCapture()
-                        .flatMap(c -> c.retainedLog(config, text(a, "stream_id"))).orElse(null));
+                return mapper.valueToTree(connector.changeCapture().flatMap(c -> c.retainedLog(config,
+                        text(a, "stream_id"), states.of(((Number) a.get("task_id")).longValue()).committedOffsets()))
+                        .orElse(null));
             case SELECT_TABLES:
                 try (Source source = connector.source(config)) {
                     return mapper.valueToTree(TargetPreview.select(source, texts(a, "tables"), texts(a, "exclude_tables")));

@@ -66,9 +66,11 @@ public interface ChangeCapture {
      * What the source keeps of its log for the stream, its slot's state included; empty when this source cannot
      * tell (the control-plane then measures nothing for the task).
      *
+     * @param committed the stream's committed offsets as its state store holds them (none before the first commit):
+     *                  sources without a slot (MariaDB/MySQL) measure from the position they name
      * @throws TransientError when the source cannot be reached
      */
-    default Optional<RetainedLog> retainedLog(ConfigValues source, String streamId) {
+    default Optional<RetainedLog> retainedLog(ConfigValues source, String streamId, List<StreamOffset> committed) {
         return Optional.empty();
     }
 

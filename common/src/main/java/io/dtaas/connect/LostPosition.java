@@ -34,6 +34,15 @@ public final class LostPosition {
                 + " tables and stream from the current position, and keep binlogs longer (binlog_expire_logs_seconds)";
     }
 
+    /** The message for a MariaDB/MySQL binlog file the stored offset needs that the server purged (periodic check). */
+    public static String binlogFilePurged(long taskId, String file) {
+        return "the source purged the binary log file " + file + " that holds the task's position (its binlog expiry"
+                + " or a PURGE BINARY LOGS removed it while the task was not running), so the changes since the last"
+                + " applied position are lost; resync the task (POST /api/tasks/" + taskId + "/resync, or start it: a"
+                + " task marked for resync resyncs at its next start) to stream from the current position, then reload"
+                + " its tables with a full_load, and keep binlogs longer (binlog_expire_logs_seconds)";
+    }
+
     /** The message for a transaction log the source removed before the stream read it; {@code keep} says what to raise. */
     public static String logTruncated(long taskId, String keep) {
         return "the source no longer holds the log at the task's position, so the changes since the last applied"

@@ -1,5 +1,6 @@
 package io.dtaas.controlplane;
 
+import io.dtaas.cdc.StreamStates;
 import io.dtaas.connect.ConnectorRegistry;
 import io.dtaas.connect.standard.StandardConnectors;
 import io.dtaas.connect.files.FileRoots;
@@ -31,5 +32,19 @@ public class CommonBeans {
     @Singleton
     ConnectorRegistry connectorRegistry(@ConfigProperty(name = "dtaas.files.roots") String fileRoots) {
         return StandardConnectors.registry(FileRoots.parse(fileRoots));
+    }
+
+    /**
+     * Where streams keep their state: files under {@code dtaas.cdc.state-dir} for the in-process engine
+     * (standalone), the workers' Redis keys in distributed mode (so a resync forgets the offsets workers resume from).
+     */
+    @Produces
+    @Singleton
+    StreamStates streamStates(@ConfigProperty(name = "dtaas.cdc.state-dir") Path stateDir,
+                              @ConfigProperty(name = "dtaas.redis.url") Optional<String> redisUrl,
+                              @ConfigProperty(name = "dtaas.redis.prefix", defaultValue = "dtaas:") String prefix) {
+        return redisUrl.filter(u -> !u.isBlank())
+                .map(u -> StreamStates.redis(io.dtaas.cdc.RedisCdcStorage.of(u, new io.dtaas.cluster.ClusterKeys(prefix).prefix()), stateDir))
+                .orElseGet(() -> StreamStates.files(stateDir));
     }
 }

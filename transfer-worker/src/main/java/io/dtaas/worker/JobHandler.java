@@ -1,8 +1,6 @@
 package io.dtaas.worker;
 
-import io.dtaas.cdc.CdcRun;
-import io.dtaas.cdc.RedisCdcStorage;
-import io.dtaas.cdc.RedisStreamState;
+import io.dtaas.cdc.StreamStates;
 import io.dtaas.cdc.StreamState;
 import io.dtaas.cluster.ClusterKeys;
 import io.dtaas.cluster.ControlMessage;
@@ -28,11 +26,9 @@ import io.dtaas.metadata.JdbcConnectorStore;
 import io.dtaas.metadata.TableLeases;
 import io.quarkus.redis.datasource.stream.TransactionalStreamCommands;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,16 +59,12 @@ public class JobHandler {
     private final ExecutionPlanner planner;
     private final DataSource metadata;
     private final ExecutionRetries retries;
-    private final Path cdcState;
-    private final String redisUrl;
+    private final StreamStates states;
 
     public JobHandler(WorkerInfo info, Streams streams, ReportPublisher reports, JdbcConnectorStore connectors,
                       TableLeases leases, ExecutionTables executionTables, ExecutionPlanner planner,
-                      DataSource metadata,
-                      @ConfigProperty(name = "dtaas.cdc.state-dir") Path cdcState,
-                      @ConfigProperty(name = "dtaas.redis.url") Optional<String> redisUrl) {
-        this.cdcState = cdcState;
-        this.redisUrl = redisUrl.orElse("");
+                      DataSource metadata, StreamStates states) {
+        this.states = states;
         this.info = info;
         this.streams = streams;
         this.reports = reports;
@@ -162,8 +154,7 @@ public class JobHandler {
                     try (Source source = src.openSource();
                          Destination destination = connectors.resolve(job.destinationConnectorId())
                                  .openDestination(job.destinationOverrides())) {
-                        StreamState state = new RedisStreamState(RedisCdcStorage.of(redisUrl, streams.keys().prefix()),
-                                CdcRun.streamId(job.taskId()), cdcState.resolve("task-" + job.taskId()));
+                        StreamState state = states.of(job.taskId());
                         return ExecutionRuntime.run(work(job, null),
                                 new ExecutionRuntime.Ends(src.connector(), src.values(), source, destination),
                                 new ExecutionRuntime.State(null, state), run, tracker);

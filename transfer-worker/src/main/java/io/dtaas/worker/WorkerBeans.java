@@ -1,5 +1,7 @@
 package io.dtaas.worker;
 
+import io.dtaas.cdc.RedisCdcStorage;
+import io.dtaas.cdc.StreamStates;
 import io.dtaas.cluster.ClusterJson;
 import io.dtaas.cluster.GatewayCalls;
 import io.dtaas.connect.ConnectorRegistry;
@@ -67,7 +69,17 @@ public class WorkerBeans {
     @Produces
     @Singleton
     GatewayCalls gatewayCalls(ConnectorRegistry registry, SecretCipher cipher, ClusterJson json, WorkerInfo info,
+                              StreamStates states,
                               @ConfigProperty(name = "dtaas.connector.test-timeout", defaultValue = "10s") Duration timeout) {
-        return new GatewayCalls(registry, cipher, json, timeout, info.id());
+        return new GatewayCalls(registry, cipher, json, timeout, info.id(), states);
+    }
+
+    /** Streams keep their state in Redis, so any worker resumes (or measures) a stream where the last one left it. */
+    @Produces
+    @Singleton
+    StreamStates streamStates(@ConfigProperty(name = "dtaas.redis.url") Optional<String> redisUrl,
+                              @ConfigProperty(name = "dtaas.redis.prefix", defaultValue = "dtaas:") String prefix,
+                              @ConfigProperty(name = "dtaas.cdc.state-dir") Path cdcState) {
+        return StreamStates.redis(RedisCdcStorage.of(redisUrl.orElse(""), prefix), cdcState);
     }
 }

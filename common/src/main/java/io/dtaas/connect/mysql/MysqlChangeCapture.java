@@ -5,6 +5,7 @@ import io.dtaas.connect.ChangeCapture;
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.LostPosition;
 import io.dtaas.connect.PreflightReport;
+import io.dtaas.connect.RetainedLog;
 import io.dtaas.connect.SnapshotHandoff;
 import io.dtaas.connect.Source;
 import io.dtaas.connect.StreamOffset;
@@ -57,6 +58,12 @@ final class MysqlChangeCapture implements ChangeCapture {
     public PreflightReport preflight(ConfigValues source, String streamId, List<TableRef> tables) {
         return CaptureSettings.preflight(MysqlConnections.configured(source, CONNECT_TIMEOUT),
                 c -> MysqlPreflight.evaluate(MysqlPreflight.read(c)));
+    }
+
+    /** From the committed offset's binlog file and the server's binlog list and expiry ({@link MysqlBinlogRetention}). */
+    @Override
+    public Optional<RetainedLog> retainedLog(ConfigValues source, String streamId, List<StreamOffset> committed) {
+        return MysqlBinlogRetention.measure(source, committed, CONNECT_TIMEOUT, java.time.Instant.now());
     }
 
     @Override

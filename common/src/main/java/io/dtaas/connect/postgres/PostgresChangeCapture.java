@@ -89,7 +89,8 @@ final class PostgresChangeCapture implements ChangeCapture {
     }
 
     @Override
-    public Optional<RetainedLog> retainedLog(ConfigValues source, String streamId) {
+    public Optional<RetainedLog> retainedLog(ConfigValues source, String streamId,
+                                             List<io.dtaas.connect.StreamOffset> committed) {
         try (Connection c = PostgresConnections.configured(source, CONNECT_TIMEOUT).open();
              PreparedStatement st = c.prepareStatement(SLOT_SQL)) {
             st.setString(1, streamId);

@@ -8,6 +8,7 @@ import io.dtaas.controlplane.live.LiveUpdates;
 import io.dtaas.controlplane.live.RetentionGauges;
 import io.dtaas.controlplane.live.RetentionMessage;
 import io.dtaas.controlplane.metadata.StoredTime;
+import io.dtaas.controlplane.task.RetentionHistory;
 import io.dtaas.controlplane.task.StreamSafetyStore;
 import io.dtaas.error.DtaasException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,15 +27,17 @@ import java.util.Set;
  * Every {@code dtaas.alerts.retention-interval} (default 30 s), measures what the source keeps for each streaming
  * task that has run, whether it runs now or not (a stopped, paused or failed task's slot keeps WAL all the same),
  * through the connector gateway (so in distributed mode a worker asks the source). The measurement is stored
- * (task view), published on {@code /ws} and {@code /q/metrics}, and judged:
+ * (task view), published on {@code /ws} and {@code /q/metrics}, and added to the task's retention history
+ * ({@code GET /api/tasks/{id}/retention}, pruned to {@code dtaas.alerts.retention-history}). Then it is judged:
  * <ul>
- *   <li>a slot the source invalidated ({@code wal_status = lost}) marks the task to resync and opens a
- *       position_lost alert;</li>
+ *   <li>a slot the source invalidated ({@code wal_status = lost}), or a binlog file a stopped task needs that the
+ *       server purged, marks the task to resync and opens a position_lost alert;</li>
  *   <li>a task not running whose retained bytes cross its hard limit (opt-in: the task's
  *       {@code drop_slot_above_mb} or {@code dtaas.alerts.drop-slot-above}) gets its slot dropped, likewise marked
  *       and alerted;</li>
- *   <li>a task not running over {@code dtaas.alerts.retained-bytes} opens retention_threshold (a running stream's
- *       own metric judges it while it runs, {@link StreamThresholdAlerts}).</li>
+ *   <li>a task not running over {@code dtaas.alerts.retained-bytes}, or whose needed binlog file the server's
+ *       expiry may purge within {@code dtaas.alerts.binlog-purge-within}, opens retention_threshold (a running
+ *       stream's own metric judges it while it runs, {@link StreamThresholdAlerts}).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -60,10 +63,12 @@ public class RetentionChecks {
     private final SlotGuard guard;
     private final RetentionGauges gauges;
     private final LiveUpdates live;
+    private final RetentionHistory history;
 
     public RetentionChecks(DataSource metadata, ConnectorService connectors, ConnectorGateway gateway,
                            StreamSafetyStore safety, AlertStore alerts, SlotGuard guard, RetentionGauges gauges,
-                           LiveUpdates live) {
+                           LiveUpdates live, RetentionHistory history) {
+        this.history = history;
         this.metadata = metadata;
         this.connectors = connectors;
         this.gateway = gateway;
@@ -76,6 +81,7 @@ public class RetentionChecks {
 
     @Scheduled(every = "${dtaas.alerts.retention-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void onTick() {
+        history.prune(StoredTime.now());
         for (Streaming task : streamingTasks()) {
             try {
                 check(task);
@@ -87,28 +93,31 @@ public class RetentionChecks {
 
     private void check(Streaming task) {
         ConnectorService.Resolved source = QuarkusTransaction.requiringNew().call(() -> connectors.resolve(task.sourceId()));
-        Optional<RetainedLog> measured = gateway.retainedLog(source.connector(), source.values(),
-                CdcRun.streamId(task.taskId()));
+        Optional<RetainedLog> measured = gateway.retainedLog(source.connector(), source.values(), task.taskId());
         if (measured.isEmpty()) {
-            return; // this source cannot tell
+            return; // this source cannot tell, or the stream has no committed position yet
         }
         RetainedLog log = measured.get();
         Instant now = StoredTime.now();
         safety.save(task.taskId(), log, now);
+        history.record(task.taskId(), log, now);
         gauges.record(task.taskId(), log);
         live.send(task.taskId(), RetentionMessage.of(task.taskId(), log, now));
         boolean running = ACTIVE.contains(task.status());
-        if (log.invalidated()) {
-            guard.positionLost(task.taskId(), now);
+        Optional<String> lost = log.lostReason(task.taskId(), CdcRun.streamId(task.taskId()));
+        // a running binlog stream has read past its stored offset, and the server never purges a file a connected
+        // reader still uses: only a stopped one's purged file is a lost position (a restart meets it too and says so)
+        if (lost.isPresent() && (log.invalidated() || !running)) {
+            guard.positionLost(task.taskId(), lost.get(), now);
             return;
         }
         Long limit = guard.hardLimitBytes(task.hardLimitMb() == null ? null : task.hardLimitMb() * MB);
-        if (!running && limit != null && log.retainedBytes() != null && log.retainedBytes() > limit) {
+        if (!running && log.heldBySlot() && limit != null && log.retainedBytes() != null && log.retainedBytes() > limit) {
             guard.dropAtHardLimit(task.taskId(), task.sourceId(), log.retainedBytes(), limit, now);
             return;
         }
         if (!running && log.positionExists()) {
-            guard.retention(task.taskId(), log.retainedBytes(), now);
+            guard.retention(task.taskId(), log, now);
         }
     }
 

@@ -2,7 +2,7 @@ package io.dtaas.controlplane.alert;
 
 import io.dtaas.cdc.CdcRun;
 import io.dtaas.connect.CaptureCleanup;
-import io.dtaas.connect.LostPosition;
+import io.dtaas.connect.RetainedLog;
 import io.dtaas.controlplane.notification.NotificationKind;
 import io.dtaas.controlplane.task.ChangeCaptureCleanup;
 import io.dtaas.controlplane.task.StreamSafetyStore;
@@ -11,13 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * What {@link RetentionChecks} does about a measurement: marks a task whose position is gone to resync and says
  * so (position_lost), drops a stopped task's slot past its opt-in hard limit to protect the source, and opens or
- * resolves retention_threshold for tasks that do not run.
+ * resolves retention_threshold for tasks that do not run (too much log kept, or a binlog file they need about to
+ * expire).
  */
 @ApplicationScoped
 public class SlotGuard {
@@ -29,15 +31,18 @@ public class SlotGuard {
     private final ChangeCaptureCleanup cleanup;
     private final long warnBytes;
     private final Optional<MemorySize> dropAbove;
+    private final Duration purgeWarning;
 
     public SlotGuard(StreamSafetyStore safety, AlertStore alerts, ChangeCaptureCleanup cleanup,
                      @ConfigProperty(name = "dtaas.alerts.retained-bytes", defaultValue = "1G") MemorySize warnBytes,
-                     @ConfigProperty(name = "dtaas.alerts.drop-slot-above") Optional<MemorySize> dropAbove) {
+                     @ConfigProperty(name = "dtaas.alerts.drop-slot-above") Optional<MemorySize> dropAbove,
+                     @ConfigProperty(name = "dtaas.alerts.binlog-purge-within", defaultValue = "24h") Duration purgeWarning) {
         this.safety = safety;
         this.alerts = alerts;
         this.cleanup = cleanup;
         this.warnBytes = warnBytes.asLongValue();
         this.dropAbove = dropAbove;
+        this.purgeWarning = purgeWarning;
     }
 
     /** The hard limit that applies: the task's own, else the global one; null when neither opted in. */
@@ -45,13 +50,15 @@ public class SlotGuard {
         return taskLimit != null ? taskLimit : dropAbove.map(MemorySize::asLongValue).orElse(null);
     }
 
-    /** PostgreSQL invalidated the task's slot (wal_status lost). */
-    void positionLost(long taskId, Instant now) {
-        String reason = LostPosition.slotInvalidated(taskId, CdcRun.streamId(taskId));
+    /** The task's position is gone for good ({@code reason}: PostgreSQL invalidated its slot, a binlog was purged). */
+    void positionLost(long taskId, String reason, Instant now) {
         if (safety.markResync(taskId, reason)) {
             LOG.warnf("task %d: %s", taskId, reason);
         }
         alerts.open(taskId, NotificationKind.POSITION_LOST, now, reason, resyncAction(taskId));
+        // a warning about the log it needed is moot now: position_lost says what happened and what to do
+        alerts.resolve(taskId, NotificationKind.RETENTION_THRESHOLD, NotificationKind.RETENTION_THRESHOLD,
+                "The task's position on the source is lost (see position_lost): no log is kept for it any more.");
     }
 
     /** A task that does not run retains more than its hard limit: its slot goes, and the task is marked. */
@@ -69,20 +76,35 @@ public class SlotGuard {
                 "The task's replication slot was dropped at the hard limit: the source no longer retains WAL for it.");
     }
 
-    /** retention_threshold for a task that does not run, from the control-plane's own measurement. */
-    void retention(long taskId, Long retained, Instant now) {
+    /**
+     * retention_threshold for a task that does not run, from the control-plane's own measurement: too much log kept
+     * for it (a slot's WAL, or the binlog files from its position on), or, for a binlog source, its oldest needed
+     * file due to be purged by the server's expiry within {@code dtaas.alerts.binlog-purge-within}.
+     */
+    void retention(long taskId, RetainedLog log, Instant now) {
+        Long retained = log.retainedBytes();
         if (retained == null) {
             return;
         }
-        if (retained > warnBytes) {
+        String kept = log.oldestNeededFile() == null ? "of WAL for this task's replication slot"
+                : "of binlog from the file " + log.oldestNeededFile() + " that holds this task's position";
+        boolean soonPurged = log.purgeInSeconds() != null && log.purgeInSeconds() < purgeWarning.toSeconds();
+        if (soonPurged) {
+            alerts.open(taskId, NotificationKind.RETENTION_THRESHOLD, now, String.format("The source may purge the"
+                    + " binary log file %s that holds this task's position in %d seconds (its binlog expiry), less than"
+                    + " the %d seconds warning; the task is not running, and once the file is gone its position is lost"
+                    + " and it must resync.", log.oldestNeededFile(), log.purgeInSeconds(), purgeWarning.toSeconds()),
+                    "Resume or start the task before then so its stream moves past the file, or keep binlogs longer on"
+                    + " the source (binlog_expire_logs_seconds); if the task is no longer needed, delete it.");
+        } else if (retained > warnBytes) {
             alerts.open(taskId, NotificationKind.RETENTION_THRESHOLD, now, String.format("The source retains %d bytes"
-                    + " of WAL for this task's replication slot while the task is not running, above the %d bytes"
-                    + " threshold; it grows with every write on the source until the task runs again.", retained,
-                    warnBytes), "Resume or start the task so its stream catches up; if it is no longer needed, delete it"
-                    + " so its replication slot is dropped and the source frees the WAL.");
+                    + " %s while the task is not running, above the %d bytes threshold; it grows with every write on the"
+                    + " source until the task runs again.", retained, kept, warnBytes), "Resume or start the task so"
+                    + " its stream catches up; if it is no longer needed, delete it so its replication slot is dropped"
+                    + " and the source frees the WAL.");
         } else {
             alerts.resolve(taskId, NotificationKind.RETENTION_THRESHOLD, NotificationKind.RETENTION_THRESHOLD,
-                    String.format("Retained WAL is back to %d bytes.", retained));
+                    String.format("Retained log is back to %d bytes.", retained));
         }
     }
 

@@ -123,9 +123,9 @@ public class RedisConnectorGateway implements ConnectorGateway {
 
     @Override
     public java.util.Optional<io.dtaas.connect.RetainedLog> retainedLog(Connector connector, ConfigValues config,
-                                                                         String streamId) {
+                                                                         long taskId) {
         return java.util.Optional.ofNullable(call(GatewayRequest.Op.RETAINED_LOG, connector, config,
-                Map.of("stream_id", streamId), type(new TypeReference<io.dtaas.connect.RetainedLog>() { })));
+                Map.of("stream_id", io.dtaas.cdc.CdcRun.streamId(taskId), "task_id", taskId), type(new TypeReference<io.dtaas.connect.RetainedLog>() { })));
     }
 
     @Override

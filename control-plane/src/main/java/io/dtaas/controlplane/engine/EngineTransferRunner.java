@@ -1,6 +1,6 @@
 package io.dtaas.controlplane.engine;
 
-import io.dtaas.cdc.FileStreamState;
+import io.dtaas.cdc.StreamStates;
 import io.dtaas.cdc.StreamState;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.Source;
@@ -18,10 +18,8 @@ import io.dtaas.job.JobSpec;
 import io.dtaas.runtime.ExecutionRuntime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.nio.file.Path;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,14 +39,14 @@ public class EngineTransferRunner implements TransferRunner {
     private final ConnectorService connectors;
     private final CheckpointStore checkpoints;
     private final ExecutionVariables variables;
-    private final Path cdcState;
+    private final StreamStates states;
 
     public EngineTransferRunner(ConnectorService connectors, CheckpointStore checkpoints, ExecutionVariables variables,
-                                @ConfigProperty(name = "dtaas.cdc.state-dir") Path cdcState) {
+                                StreamStates states) {
         this.connectors = connectors;
         this.checkpoints = checkpoints;
         this.variables = variables;
-        this.cdcState = cdcState;
+        this.states = states;
     }
 
     private record Ends(ConnectorService.Resolved source, ConnectorService.Resolved destination) {
@@ -86,7 +84,7 @@ public class EngineTransferRunner implements TransferRunner {
 
     /** Standalone: a stream's offsets, schema history and handoff marker are files under the data dir. */
     private StreamState stateOf(JobSpec job) {
-        return new FileStreamState(cdcState.resolve("task-" + job.taskId()));
+        return states.of(job.taskId());
     }
 
     private static ExecutionStatus fail(ProgressTracker tracker, String error) {

@@ -74,11 +74,13 @@ public interface ConnectorGateway {
 
     /**
      * What the source keeps of its log for a task's stream (PostgreSQL: the slot's retained WAL, wal_status,
-     * safe_wal_size); empty when the source type cannot tell.
+     * safe_wal_size; MariaDB/MySQL: the binlog files from the stored offset's on, against the server's expiry);
+     * empty when the source type cannot tell. Runs where the task's committed offsets live (standalone: here; in
+     * distributed mode: a worker, which reads them in Redis).
      *
      * @throws io.dtaas.error.TransientError when the source cannot be reached
      */
-    java.util.Optional<io.dtaas.connect.RetainedLog> retainedLog(Connector connector, ConfigValues config, String streamId);
+    java.util.Optional<io.dtaas.connect.RetainedLog> retainedLog(Connector connector, ConfigValues config, long taskId);
 
     /**
      * Drops what a task's change capture owns on the source (the PostgreSQL slot and publication named

@@ -26,9 +26,12 @@ import java.time.Duration;
 public class InProcessConnectorGateway implements ConnectorGateway {
 
     private final Duration testTimeout;
+    private final io.dtaas.cdc.StreamStates states;
 
-    public InProcessConnectorGateway(@ConfigProperty(name = "dtaas.connector.test-timeout") Duration testTimeout) {
+    public InProcessConnectorGateway(@ConfigProperty(name = "dtaas.connector.test-timeout") Duration testTimeout,
+                                     io.dtaas.cdc.StreamStates states) {
         this.testTimeout = testTimeout;
+        this.states = states;
     }
 
     @Override
@@ -88,8 +91,9 @@ public class InProcessConnectorGateway implements ConnectorGateway {
 
     @Override
     public java.util.Optional<io.dtaas.connect.RetainedLog> retainedLog(Connector connector, ConfigValues config,
-                                                                         String streamId) {
-        return connector.changeCapture().flatMap(c -> c.retainedLog(config, streamId));
+                                                                         long taskId) {
+        return connector.changeCapture().flatMap(c -> c.retainedLog(config, io.dtaas.cdc.CdcRun.streamId(taskId),
+                states.of(taskId).committedOffsets()));
     }
 
     @Override

@@ -9,10 +9,10 @@ import java.time.Instant;
  * keeps for it (docs/api.md, "Live updates").
  */
 public record RetentionMessage(String type, long taskId, boolean positionExists, Long retainedBytes, String walStatus,
-                               Long safeWalSizeBytes, Instant measuredAt) {
+                               Long safeWalSizeBytes, String oldestNeededFile, Long purgeInSeconds, Instant measuredAt) {
 
     public static RetentionMessage of(long taskId, RetainedLog log, Instant measuredAt) {
         return new RetentionMessage("source_retention", taskId, log.positionExists(), log.retainedBytes(),
-                log.walStatus(), log.safeWalSizeBytes(), measuredAt);
+                log.walStatus(), log.safeWalSizeBytes(), log.oldestNeededFile(), log.purgeInSeconds(), measuredAt);
     }
 }

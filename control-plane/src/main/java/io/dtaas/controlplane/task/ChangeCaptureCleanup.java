@@ -1,6 +1,7 @@
 package io.dtaas.controlplane.task;
 
 import io.dtaas.cdc.CdcRun;
+import io.dtaas.cdc.StreamStates;
 import io.dtaas.connect.CaptureCleanup;
 import io.dtaas.controlplane.connector.ConnectorService;
 import io.dtaas.controlplane.gateway.ConnectorGateway;
@@ -33,12 +34,14 @@ public class ChangeCaptureCleanup {
     private final ConnectorService connectors;
     private final ConnectorGateway gateway;
     private final Path stateDir;
+    private final StreamStates states;
 
     public ChangeCaptureCleanup(ConnectorService connectors, ConnectorGateway gateway,
-                                @ConfigProperty(name = "dtaas.cdc.state-dir") Path stateDir) {
+                                @ConfigProperty(name = "dtaas.cdc.state-dir") Path stateDir, StreamStates states) {
         this.connectors = connectors;
         this.gateway = gateway;
         this.stateDir = stateDir;
+        this.states = states;
     }
 
     /** What was dropped and what is left to drop by hand. */
@@ -53,6 +56,11 @@ public class ChangeCaptureCleanup {
             left.addAll(c.leftOver());
         } catch (DtaasException e) { // the source connector is gone or unreadable
             left.addAll(CaptureCleanup.sourceUnknown(stream).leftOver());
+        }
+        try { // in distributed mode the offsets workers resume from are Redis keys: a resync must forget them too
+            states.of(taskId).clear();
+        } catch (RuntimeException e) {
+            left.add("delete the stream state of " + stream + " (offsets, schema history) from the state store");
         }
         Path dir = stateDir.resolve("task-" + taskId);
         try {

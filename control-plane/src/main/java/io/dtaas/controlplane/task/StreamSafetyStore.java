@@ -29,7 +29,8 @@ public class StreamSafetyStore {
 
     private static final String SAFETY = "SELECT t.id, r.position_exists, r.retained_bytes, r.wal_status, r.safe_wal_size,"
             + " r.measured_at, t.resync_reason, t.resync_marked_at,"
-            + " (SELECT count(*) FROM alerts a WHERE a.task_id = t.id AND a.resolved_at IS NULL)"
+            + " (SELECT count(*) FROM alerts a WHERE a.task_id = t.id AND a.resolved_at IS NULL),"
+            + " r.oldest_needed_file, r.purge_in_seconds"
             + " FROM tasks t LEFT JOIN source_retention r ON r.task_id = t.id WHERE (?::bigint IS NULL OR t.id = ?)";
 
     private final DataSource metadata;
@@ -40,17 +41,21 @@ public class StreamSafetyStore {
 
     public void save(long taskId, RetainedLog log, Instant measuredAt) {
         String sql = "INSERT INTO source_retention (task_id, position_exists, retained_bytes, wal_status, safe_wal_size,"
-                + " measured_at) SELECT id, ?, ?, ?, ?, ? FROM tasks WHERE id = ? ON CONFLICT (task_id) DO UPDATE SET"
+                + " oldest_needed_file, purge_in_seconds, measured_at) SELECT id, ?, ?, ?, ?, ?, ?, ? FROM tasks"
+                + " WHERE id = ? ON CONFLICT (task_id) DO UPDATE SET"
                 + " position_exists = EXCLUDED.position_exists, retained_bytes = EXCLUDED.retained_bytes,"
                 + " wal_status = EXCLUDED.wal_status, safe_wal_size = EXCLUDED.safe_wal_size,"
+                + " oldest_needed_file = EXCLUDED.oldest_needed_file, purge_in_seconds = EXCLUDED.purge_in_seconds,"
                 + " measured_at = EXCLUDED.measured_at";
         try (Connection c = metadata.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setBoolean(1, log.positionExists());
             ps.setObject(2, log.retainedBytes());
             ps.setString(3, log.walStatus());
             ps.setObject(4, log.safeWalSizeBytes());
-            ps.setTimestamp(5, Timestamp.from(measuredAt));
-            ps.setLong(6, taskId);
+            ps.setString(5, log.oldestNeededFile());
+            ps.setObject(6, log.purgeInSeconds());
+            ps.setTimestamp(7, Timestamp.from(measuredAt));
+            ps.setLong(8, taskId);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new SystemError("cannot store the retained log of task " + taskId, e);
@@ -104,7 +109,8 @@ public class StreamSafetyStore {
                 while (rs.next()) {
                     Timestamp measured = rs.getTimestamp(6);
                     SourceRetention retention = measured == null ? null : new SourceRetention(rs.getBoolean(2),
-                            rs.getObject(3, Long.class), rs.getString(4), rs.getObject(5, Long.class), measured.toInstant());
+                            rs.getObject(3, Long.class), rs.getString(4), rs.getObject(5, Long.class), rs.getString(10),
+                            rs.getObject(11, Long.class), measured.toInstant());
                     String reason = rs.getString(7);
                     ResyncRequired resync = reason == null ? null
                             : new ResyncRequired(reason, rs.getTimestamp(8).toInstant());

@@ -39,9 +39,11 @@ public class TaskResource {
     private final TaskTargets targets;
     private final ValidationService validation;
     private final ValidationQueries validations;
+    private final RetentionHistory retention;
 
     public TaskResource(TaskService tasks, TaskLifecycle lifecycle, ExecutionQueries executions, TaskTargets targets,
-                        ValidationService validation, ValidationQueries validations) {
+                        ValidationService validation, ValidationQueries validations, RetentionHistory retention) {
+        this.retention = retention;
         this.targets = targets;
         this.tasks = tasks;
         this.lifecycle = lifecycle;
@@ -211,6 +213,20 @@ public class TaskResource {
     @Operation(summary = "The task's executions, newest first (default 100, at most 1000)")
     public List<ExecutionView> executions(@PathParam("id") long id, @QueryParam("limit") Integer limit) {
         return executions.forTask(id, limit);
+    }
+
+    @GET
+    @Path("/{id}/retention")
+    @Operation(summary = "What the source kept of its log for the task over time (the periodic measurement, docs/cdc.md"
+            + " \"Retained log and guard rails\"), oldest first; since: ISO-8601 timestamp, default the kept window"
+            + " (dtaas.alerts.retention-history, 7 days)")
+    @APIResponse(responseCode = "200", description = "the measurements, oldest first")
+    @APIResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "since is not an ISO-8601 timestamp",
+            content = @Content(mediaType = "application/problem+json"))
+    public List<RetentionPoint> retention(@PathParam("id") long id, @QueryParam("since") String since) {
+        tasks.get(id); // 404 for an unknown task
+        return retention.since(id, since);
     }
 
     @POST

@@ -9,11 +9,8 @@ import io.dtaas.engine.RunControl;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.DtaasException;
 import io.dtaas.cdc.CdcRun;
-import io.dtaas.cdc.FileStreamState;
-import io.dtaas.cdc.RedisCdcStorage;
-import io.dtaas.cdc.RedisStreamState;
+import io.dtaas.cdc.StreamStates;
 import io.dtaas.cdc.StreamState;
-import io.dtaas.controlplane.launch.ClusterMode;
 import io.dtaas.validate.ChangeStreamFence;
 import io.dtaas.validate.StreamFence;
 import io.dtaas.validate.TableReport;
@@ -24,14 +21,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,19 +46,13 @@ public class ValidationWorker {
     private static final Logger LOG = Logger.getLogger(ValidationWorker.class);
 
     private final LiveUpdates live;
-    private final ClusterMode cluster;
-    private final Path cdcState;
-    private final Optional<String> redisUrl;
+    private final StreamStates streamStates;
     private final ExecutorService pool = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().daemon().name("dtaas-validate-", 0).factory());
 
-    public ValidationWorker(LiveUpdates live, ClusterMode cluster,
-                            @ConfigProperty(name = "dtaas.cdc.state-dir") Path cdcState,
-                            @ConfigProperty(name = "dtaas.redis.url") Optional<String> redisUrl) {
+    public ValidationWorker(LiveUpdates live, StreamStates streamStates) {
         this.live = live;
-        this.cluster = cluster;
-        this.cdcState = cdcState;
-        this.redisUrl = redisUrl;
+        this.streamStates = streamStates;
     }
 
     void submit(long id, ValidationService.TaskSnapshot task, List<TableRef> tables, ValidationRun.Options options,
@@ -129,20 +117,10 @@ public class ValidationWorker {
         if (!task.streaming()) {
             return StreamFence.NONE;
         }
-        StreamState state = streamState(task.id());
+        StreamState state = streamStates.of(task.id());
         return task.source().connector().changeCapture().<StreamFence>map(capture -> new ChangeStreamFence(capture,
                 task.source().values(), CdcRun.streamId(task.id()), state::committedOffsets, STREAM_WAIT))
                 .orElse(StreamFence.NONE);
-    }
-
-    /** Where the task's stream keeps its state, as the engine's hosts place it (EngineTransferRunner, JobHandler). */
-    private StreamState streamState(long taskId) {
-        Path local = cdcState.resolve("task-" + taskId);
-        if (cluster.distributed()) {
-            return new RedisStreamState(RedisCdcStorage.of(redisUrl.orElseThrow(), cluster.keys().prefix()),
-                    CdcRun.streamId(taskId), local);
-        }
-        return new FileStreamState(local);
     }
 
     /** The destination opened as a source, or null when its type cannot be read back. */

@@ -7,14 +7,19 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the alert tests share: a local HTTP receiver with the channels a test creates (deleted after it), and the
@@ -92,5 +97,25 @@ abstract class AlertTestBase {
     static List<String> openKinds(long task) {
         return when().get("/api/alerts?state=open&task_id=" + task).then().statusCode(200).extract().jsonPath()
                 .getList("kind", String.class);
+    }
+
+    /** The value of a gauge tagged with the task on {@code /q/metrics}. */
+    static double metric(String name, long task) {
+        String body = when().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "\\{[^}]*task=\"" + task
+                + "\"[^}]*\\} (\\S+)$").matcher(body);
+        assertThat(m.find()).as(name + " of task " + task).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** Deletes a task's stream state left by an earlier run (task ids restart with each fresh metadata database). */
+    static void deleteState(Path dir) throws Exception {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
     }
 }

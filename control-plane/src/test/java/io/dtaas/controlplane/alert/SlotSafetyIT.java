@@ -13,18 +13,15 @@ import io.restassured.path.json.JsonPath;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -217,24 +214,6 @@ class SlotSafetyIT extends AlertTestBase {
             ps.setString(1, slot);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    private static double metric(String name, long task) {
-        String body = when().get("/q/metrics").then().statusCode(200).extract().asString();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "\\{[^}]*task=\"" + task
-                + "\"[^}]*\\} (\\S+)$").matcher(body);
-        assertThat(m.find()).as(name + " of task " + task).isTrue();
-        return Double.parseDouble(m.group(1));
-    }
-
-    private static void deleteState(Path dir) throws Exception {
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(f);
-                }
             }
         }
     }
