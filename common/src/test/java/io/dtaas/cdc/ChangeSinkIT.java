@@ -277,30 +277,15 @@ class ChangeSinkIT {
         config.put("compression", "none");
         LocalFilesConnector localFiles = new LocalFilesConnector(FileRoots.of(state));
         ConfigValues values = ConfigValidator.validate(localFiles.type(), config, "d");
-        FileStore files = new FileStore() {
-            @Override
-            public List<String> keys() throws Exception {
-                if (!Files.exists(dir)) {
-                    return List.of();
-                }
-                try (Stream<Path> all = Files.walk(dir)) {
-                    return all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
-                            .filter(k -> !k.substring(k.lastIndexOf('/') + 1).startsWith("."))
-                            .filter(k -> !k.contains(".dtaas-manifest/")).sorted().toList();
-                }
+        FileStore files = localFileStore(dir, bytes -> {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (JsonNode n : FileReadBack.jsonLines(bytes)) {
+                Map<String, String> row = new LinkedHashMap<>();
+                n.properties().forEach(f -> row.put(f.getKey(), f.getValue().isNull() ? null : f.getValue().asText()));
+                rows.add(row);
             }
-
-            @Override
-            public List<Map<String, String>> rows(String key) throws Exception {
-                List<Map<String, String>> rows = new ArrayList<>();
-                for (JsonNode n : FileReadBack.jsonLines(Files.readAllBytes(dir.resolve(key)))) {
-                    Map<String, String> row = new LinkedHashMap<>();
-                    n.properties().forEach(f -> row.put(f.getKey(), f.getValue().isNull() ? null : f.getValue().asText()));
-                    rows.add(row);
-                }
-                return rows;
-            }
-        };
+            return rows;
+        });
         try (Destination d = localFiles.destination(values)) {
             ChangeSink sink = ChangeSinks.of(d, Map.of(table, schema), Map.of(), null, t -> t, false);
             sink.prepare();
@@ -354,24 +339,7 @@ class ChangeSinkIT {
         config.put("file_format", format);
         config.put("compression", "none");
         LocalFilesConnector localFiles = new LocalFilesConnector(FileRoots.of(state));
-        FileStore files = new FileStore() {
-            @Override
-            public List<String> keys() throws Exception {
-                if (!Files.exists(dir)) {
-                    return List.of();
-                }
-                try (Stream<Path> all = Files.walk(dir)) {
-                    return all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
-                            .filter(k -> !k.substring(k.lastIndexOf('/') + 1).startsWith("."))
-                            .filter(k -> !k.contains(".dtaas-manifest/")).sorted().toList();
-                }
-            }
-
-            @Override
-            public List<Map<String, String>> rows(String key) throws Exception {
-                return unchangedRows(format, Files.readAllBytes(dir.resolve(key)));
-            }
-        };
+        FileStore files = localFileStore(dir, bytes -> unchangedRows(format, bytes));
         // random text does not compress: stored out of line (TOASTed), so an UPDATE not touching it omits it
         String large = "(SELECT string_agg(md5(random()::text || g), '') FROM generate_series(1, 300) g)";
         try (Destination d = localFiles.destination(ConfigValidator.validate(localFiles.type(), config, "d"))) {
@@ -472,6 +440,28 @@ class ChangeSinkIT {
         List<String> keys() throws Exception;
 
         List<Map<String, String>> rows(String key) throws Exception;
+    }
+
+    /** The change files under a local directory (staging and manifest files aside), each read by {@code reader}. */
+    private static FileStore localFileStore(Path dir, java.util.function.Function<byte[], List<Map<String, String>>> reader) {
+        return new FileStore() {
+            @Override
+            public List<String> keys() throws Exception {
+                if (!Files.exists(dir)) {
+                    return List.of();
+                }
+                try (Stream<Path> all = Files.walk(dir)) {
+                    return all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
+                            .filter(k -> !k.substring(k.lastIndexOf('/') + 1).startsWith("."))
+                            .filter(k -> !k.contains(".dtaas-manifest/")).sorted().toList();
+                }
+            }
+
+            @Override
+            public List<Map<String, String>> rows(String key) throws Exception {
+                return reader.apply(Files.readAllBytes(dir.resolve(key)));
+            }
+        };
     }
 
     private void changeFileScenario(Destination destination, String name, FileStore files, String prefix,
