@@ -404,7 +404,8 @@ class ChangeSinkIT {
                 for (List<String> record : records.subList(1, records.size())) {
                     Map<String, String> row = new LinkedHashMap<>();
                     for (int i = 0; i < header.size(); i++) {
-                        row.put(header.get(i), record.get(i).isEmpty() ? null : record.get(i));
+                        String value = record.get(i); // an empty unquoted field reads as null
+                        row.put(header.get(i), value == null || value.isEmpty() ? null : value);
                     }
                     rows.add(row);
                 }
