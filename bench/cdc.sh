@@ -8,6 +8,8 @@ ROWS="${1:-200000}"; SECONDS_STEADY="${2:-20}"
 JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"; export JAVA_HOME
 WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
 ./mvnw -B -q -o -pl common test-compile
-./mvnw -B -q -o -pl common dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
+# offline first; a fresh ~/.m2 lacks the dependency plugin until it is fetched once
+./mvnw -B -q -o -pl common dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test \
+  || ./mvnw -B -q -pl common dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
 "$JAVA_HOME/bin/java" -Xmx1g -Dsources="${SOURCES:-postgresql,mariadb}" -Drows="$ROWS" -Dseconds="$SECONDS_STEADY" \
   -cp "common/target/test-classes:common/target/classes:$(cat "$WORK/cp.txt")" io.dtaas.bench.CdcBenchmark bench/results/cdc-latest.md

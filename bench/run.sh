@@ -5,7 +5,7 @@
 #
 #   bash bench/run.sh [ROWS]                      # default 5,000,000 rows; results in bench/results/latest-ROWS.md
 #   BENCH_PATHS="lake pg2pg" bash bench/run.sh 20000000   # only some sections (memory run)
-#   BENCH_JFR=1 bash bench/run.sh 1000000         # also profile the Parquet runs (JFR), top frames in the results
+#   BENCH_JFR=1 bash bench/run.sh 1000000         # also profile every DTaaS load (JFR), top frames in the results
 #   BENCH_LAKE="local:parquet s3:parquet"          # only some of the lake targets (default: all six)
 #
 # Run it holding the build lock so other builds neither disturb it nor are disturbed:
@@ -128,7 +128,9 @@ bench_lake() {
   local limit; limit="$(rate "$copy_s")"
   echo "| \`COPY bench TO STDOUT (FORMAT binary)\` → /dev/null | | | $limit | | (the limit) | |" >> "$ROWS_OUT"
   echo "== S3 server (s3proxy, on disk in the temp dir)"
-  ./mvnw -B -q -o -pl common dependency:build-classpath -Dmdep.outputFile="$WORK/test-cp.txt" -Dmdep.includeScope=test
+  # offline first; a fresh ~/.m2 lacks the dependency plugin until it is fetched once
+  ./mvnw -B -q -o -pl common dependency:build-classpath -Dmdep.outputFile="$WORK/test-cp.txt" -Dmdep.includeScope=test \
+    || ./mvnw -B -q -pl common dependency:build-classpath -Dmdep.outputFile="$WORK/test-cp.txt" -Dmdep.includeScope=test
   cat > "$WORK/s3proxy.conf" <<CONF
 s3proxy.endpoint=http://127.0.0.1:18080
 s3proxy.authorization=aws-v2-or-v4
@@ -166,7 +168,7 @@ CONF
       fi
       local what="PostgreSQL → $([ "$format" = parquet ] && echo "Parquet (snappy)" || echo "${format^^}")"
       row "$what, $([ "$store" = local ] && echo "local files" || echo "S3 (s3proxy, on disk)")" "$(rate "$s")" "COPY binary → /dev/null" "$limit" "≥ 60%" "$rss"
-      [ "$format" = parquet ] && jfr_summary "$label"
+      jfr_summary "$label"
       rm -rf "$WORK/files/$format" "$WORK/s3/bench/$format"  # keeps the disk (and s3proxy) from filling up
   done
   kill "$S3PID" 2>/dev/null || true; S3PID=
@@ -186,9 +188,10 @@ bench_pg2pg() {
   echo "| target's own \`COPY FROM STDIN (FORMAT binary)\` of a file | | | $(rate "$copyin_s") | | (the write-side limit) | |" >> "$ROWS_OUT"
   spec "$WORK/pg2pg.json" postgresql "$PGSRC" "$(pgdst dtaas_bench_pg)"
   echo "== DTaaS PostgreSQL -> PostgreSQL"
-  read -r s rss < <(timed pg2pg "$WORK/dtaas-load" "$WORK/pg2pg.json")
+  read -r s rss < <(DTAAS_JAVA_OPTS="$(jfr_opts pg2pg)" timed pg2pg "$WORK/dtaas-load" "$WORK/pg2pg.json")
   [ "$($PG -d dtaas_bench_pg -c 'SELECT count(*) FROM bench')" = "$ROWS" ] || { echo "pg2pg row count wrong" >&2; exit 1; }
   row "PostgreSQL → PostgreSQL" "$(rate "$s")" "target's own COPY FROM (binary file)" "$(rate "$copyin_s")" "≥ 90%" "$rss"
+  jfr_summary pg2pg
 }
 
 # ---------------------------------------------------------------- SLOT: MariaDB -> PostgreSQL (bench/mysql.sh owns it)
@@ -198,9 +201,10 @@ bench_mariadb() {
   local read_s s rss pgl_s=""
   read -r read_s _ < <(timed my-read bash -c "mariadb -uroot --quick -N -B dtaas_bench_src -e 'SELECT * FROM bench' > /dev/null")
   spec "$WORK/my2pg.json" mysql "$MYSRC" "$(pgdst dtaas_bench_my2pg)"
-  read -r s rss < <(timed my2pg "$WORK/dtaas-load" "$WORK/my2pg.json")
+  read -r s rss < <(DTAAS_JAVA_OPTS="$(jfr_opts my2pg)" timed my2pg "$WORK/dtaas-load" "$WORK/my2pg.json")
   [ "$($PG -d dtaas_bench_my2pg -c 'SELECT count(*) FROM bench')" = "$ROWS" ] || { echo "my2pg row count wrong" >&2; exit 1; }
   row "MariaDB → PostgreSQL" "$(rate "$s")" "\`mariadb --quick -e 'select *'\` → /dev/null" "$(rate "$read_s")" "≥ 80%" "$rss"
+  jfr_summary my2pg
   if command -v pgloader >/dev/null; then
     $PG -d dtaas_bench_my2pg -c "DROP TABLE IF EXISTS bench"
     if read -r pgl_s _ < <(timed pgloader pgloader --quiet "mysql://root@127.0.0.1:3306/dtaas_bench_src" \
