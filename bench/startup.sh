@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start-up benchmark (docs/benchmarks.md, "Start-up"): seconds from `./dtaas --no-browser` (built) to /q/health
 # answering UP, embedded metadata PostgreSQL included, in a fresh data dir: the first start (initdb, Flyway's
-# first migration, the launcher's class-data archive written at exit) once, then RUNS warm starts of the same data
-# dir. Each start's output lines are time-stamped from the launch, so the phases show (JVM + launcher up to the
+# first migration; on JDK 25, if this build has no start-up cache yet, it records the launcher's cache, written
+# when it stops: that stop is timed too) once, then RUNS warm starts of the same data dir, from that cache. Each start's output lines are time-stamped from the launch, so the phases show (JVM + launcher up to the
 # embedded database's start, the database, Quarkus with Flyway/Hibernate) in bench/results/startup-phases.txt.
 # Usage: bench/startup.sh [RUNS]   (default 5). Results: bench/results/startup-latest.md
 set -euo pipefail
@@ -16,8 +16,8 @@ stamp() { # prefixes each line with the milliseconds since $1 (ns)
   while IFS= read -r line; do printf '%6d ms  %s\n' $(( ($(date +%s%N) - $1) / 1000000 )) "$line"; done
 }
 
-start_once() { # label -> "milliseconds rss_kib"; its time-stamped output goes to $OUT/startup-phases.txt
-  local label="$1" t0 timer java
+start_once() { # label -> "milliseconds rss_kib stop_ms"; its time-stamped output goes to $OUT/startup-phases.txt
+  local label="$1" t0 timer java stopped
   t0=$(date +%s%N)
   rm -f "$HOME_DIR/out.fifo"; mkfifo "$HOME_DIR/out.fifo"
   stamp "$t0" < "$HOME_DIR/out.fifo" > "$HOME_DIR/$label.log" &
@@ -30,18 +30,20 @@ start_once() { # label -> "milliseconds rss_kib"; its time-stamped output goes t
   done
   local ready=$(( ($(date +%s%N) - t0) / 1000000 ))
   java="$(pgrep -P "$timer" | head -1)"   # ./dtaas execs the JVM: the one child of /usr/bin/time
+  stopped=$(date +%s%N)
   kill -TERM "$java"
   wait "$timer" || true
   wait   # the stamping reader, which ends with the JVM's output
-  { echo "== $label: ready after $ready ms"; cat "$HOME_DIR/$label.log"; echo; } >> "$OUT/startup-phases.txt"
-  echo "$ready $(tail -1 "$HOME_DIR/rss")"   # after "Command terminated by signal 15"
+  stopped=$(( ($(date +%s%N) - stopped) / 1000000 ))
+  { echo "== $label: ready after $ready ms, stopped in $stopped ms"; cat "$HOME_DIR/$label.log"; echo; } >> "$OUT/startup-phases.txt"
+  echo "$ready $(tail -1 "$HOME_DIR/rss") $stopped"   # after "Command terminated by signal 15"
 }
 
 : > "$OUT/startup-phases.txt"
-read -r FIRST FIRST_RSS < <(start_once first)
+read -r FIRST FIRST_RSS FIRST_STOP < <(start_once first)
 WARM=(); RSS=0
 for i in $(seq 1 "$RUNS"); do
-  read -r ms rss < <(start_once "warm-$i")
+  read -r ms rss _ < <(start_once "warm-$i")
   WARM+=("$ms"); [ "$rss" -gt "$RSS" ] && RSS=$rss
 done
 MEDIAN=$(printf '%s\n' "${WARM[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
@@ -50,5 +52,5 @@ MEDIAN=$(printf '%s\n' "${WARM[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int
   echo
   echo "| path | DTaaS (median of $RUNS warm starts) | machine limit | ratio (goal) | peak RSS (MiB) |"
   echo "|---|---|---|---|---|"
-  echo "| standalone start to ready, embedded metadata DB | $(awk -v m="$MEDIAN" 'BEGIN { printf "%.2f s", m / 1000 }') (runs: ${WARM[*]} ms; first start with initdb: $FIRST ms) | — | $(awk -v m="$MEDIAN" 'BEGIN { printf "%.0f%% of 3 s", m / 30 }') (< 3 s) | $((RSS / 1024)) |"
+  echo "| standalone start to ready, embedded metadata DB | $(awk -v m="$MEDIAN" 'BEGIN { printf "%.2f s", m / 1000 }') (runs: ${WARM[*]} ms; first start with initdb: $FIRST ms, its stop $FIRST_STOP ms) | — | $(awk -v m="$MEDIAN" 'BEGIN { printf "%.0f%% of 3 s", m / 30 }') (< 3 s) | $((RSS / 1024)) |"
 } | tee "$OUT/startup-latest.md"

@@ -50,6 +50,11 @@ public record FileStreamState(Path localDir) implements StreamState {
     }
 
     @Override
+    public java.util.List<StreamOffset> committedOffsets() {
+        return OffsetRecords.fromFile(offsetsFile());
+    }
+
+    @Override
     public boolean handoffDone() {
         return Files.exists(localDir.resolve(HANDOFF_DONE));
     }

@@ -48,6 +48,12 @@ public record RedisStreamState(RedisCdcStorage redis, String streamId, Path loca
     }
 
     @Override
+    public List<StreamOffset> committedOffsets() {
+        return OffsetRecords.parse(redis.call(jedis -> jedis.hgetAll(redis.offsetsKey(streamId)
+                .getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Override
     public boolean handoffDone() {
         return redis.call(jedis -> jedis.exists(handoffKey()));
     }

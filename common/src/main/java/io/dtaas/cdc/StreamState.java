@@ -31,6 +31,14 @@ public sealed interface StreamState permits FileStreamState, RedisStreamState {
 
     boolean handoffDone();
 
+    /**
+     * The offsets the stream has committed (one per source partition; empty before its first commit), read without
+     * the engine: how far the target has the source's changes, since offsets are committed only after a batch is
+     * applied downstream. May be called from another thread while the stream runs: the file store rewrites its file
+     * in place, so a read that meets a half-written file fails (a {@link io.dtaas.error.SystemError}); try again.
+     */
+    java.util.List<StreamOffset> committedOffsets();
+
     /** Each table's lifecycle as {@link TablePhases} wrote it (JSON), or null before the first save. */
     String tablePhases();
 

@@ -158,7 +158,7 @@ public final class TableLifecycle {
             TableState s = c.getValue();
             boolean seen = s.seen() || reads.containsKey(table)
                     || records.stream().anyMatch(r -> listed(r, table));
-            boolean done = seen && !listed(records.getLast(), table);
+            boolean done = seen && !listed(records.getLast(), table) && !silentOnCopies(records.getLast());
             long copied = s.copied() + reads.getOrDefault(table, 0L);
             if (done) {
                 changed |= phases.replace(table, s, new TableState(Phase.STREAMING, false, false, null, null, copied,
@@ -174,6 +174,21 @@ public final class TableLifecycle {
         if (changed) {
             phases.save();
         }
+    }
+
+    /**
+     * Whether the record's offset says nothing about incremental snapshots: PostgreSQL's Debezium leaves their
+     * fields out of an offset whose position is marked as inside a snapshot ({@code snapshot} set), which it is
+     * after a restart in the middle of a copy until the copy ends. Read as "no longer listed", such an offset would
+     * end a resumed copy's phase at the restart; the copy is done once an offset without the mark omits the table.
+     */
+    static boolean silentOnCopies(SourceRecord record) {
+        Map<String, ?> offset = record.sourceOffset();
+        if (offset == null || offset.get(SNAPSHOT_COLLECTIONS) != null) {
+            return false;
+        }
+        Object snapshot = offset.get("snapshot");
+        return snapshot != null && !"false".equalsIgnoreCase(snapshot.toString());
     }
 
     /** Whether the record's offset lists {@code table} among the incremental snapshot's tables still to copy. */

@@ -55,6 +55,14 @@ public record ClusterKeys(String prefix) {
         return prefix + "control:" + executionId;
     }
 
+    /**
+     * The task settings a running change stream was last reconfigured with (its tables changed while it ran):
+     * a worker that takes the stream over (the first one died) starts from these rather than the job's.
+     */
+    public String streamConfig(long executionId) {
+        return prefix + "control:" + executionId + ":config";
+    }
+
     /** Where a worker pushes the reply to gateway request {@code requestId}. */
     public String reply(String requestId) {
         return prefix + "reply:" + requestId;

@@ -73,19 +73,22 @@ public interface ChangeCapture {
     }
 
     /**
-     * The source's current change position (PostgreSQL: {@code pg_current_wal_lsn()}): every transaction committed
-     * before the call lies before it. For validation's consistent point; empty when the source cannot say.
+     * The source's current change position (PostgreSQL: {@code pg_current_wal_lsn()}; MariaDB/MySQL: the binlog
+     * file and position with the executed GTIDs): every transaction committed before the call lies before it. For validation's consistent point; empty when the source cannot say.
      */
     default Optional<String> currentPosition(ConfigValues source) {
         return Optional.empty();
     }
 
     /**
-     * Whether the stream has applied (and confirmed to the source) everything before {@code position} (PostgreSQL:
-     * its slot's {@code confirmed_flush_lsn}, which the stream confirms after a batch is written to the target);
-     * empty when unknown (no such stream).
+     * Whether the stream has applied everything before {@code position}, a value {@link #currentPosition} returned;
+     * empty when unknown (no such stream, no offset committed yet, positions that cannot be compared). PostgreSQL
+     * asks its slot ({@code confirmed_flush_lsn}, confirmed after a batch is written to the target); MariaDB/MySQL
+     * compare with the stream's {@code committed} offsets (binlog file/position, GTIDs), which the engine commits
+     * only after a batch is applied. {@code committed} reads them from the stream's store on each call.
      */
-    default Optional<Boolean> appliedUpTo(ConfigValues source, String streamId, String position) {
+    default Optional<Boolean> appliedUpTo(ConfigValues source, String streamId, String position,
+                                          java.util.function.Supplier<List<StreamOffset>> committed) {
         return Optional.empty();
     }
 

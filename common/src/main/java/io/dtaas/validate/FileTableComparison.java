@@ -5,8 +5,12 @@ import io.dtaas.connect.ChunkBounds;
 import io.dtaas.connect.RowStream;
 import io.dtaas.connect.Source;
 import io.dtaas.connect.StoredFiles;
+import io.dtaas.connect.change.ChangeEvent;
+import io.dtaas.connect.objectstore.FileChangeSink;
 import io.dtaas.data.Batch;
+import io.dtaas.data.Column;
 import io.dtaas.data.ColumnKind;
+import io.dtaas.data.ColumnType;
 import io.dtaas.data.TableSchema;
 import io.dtaas.engine.RunControl;
 import io.dtaas.error.NotFoundError;
@@ -14,14 +18,9 @@ import io.dtaas.error.TransientError;
 import io.dtaas.validate.RowDigests.Row;
 import io.dtaas.validate.RowDigests.RowKey;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +45,11 @@ import java.util.function.Consumer;
  * of the source is read (holding a slot of the resource budget, as a load's chunk does) and compared with its range's
  * digests, which alone are held in memory. A last pass over the files fetches the values of the first differing
  * keys. Without such a key the table is compared as a whole: row counts and an order-independent sum of row hashes.
+ *
+ * <p>A change log (the change files of change data capture, after the files of a load's latest run, in the order they
+ * were written) is folded into rows on the way: its records are spilled in file order with a tombstone for a delete,
+ * so each spill file, replayed in order, keeps the last operation per key (an insert or update sets the row, a
+ * delete removes it), and the folded state alone is compared.
  */
 final class FileTableComparison {
 
@@ -53,6 +57,8 @@ final class FileTableComparison {
     /** A spill file with more records than this is split again (when it spans several chunks). */
     static final long RECORDS_IN_MEMORY = 500_000;
     private static final int BATCH = 1000;
+    /** A spilled delete of a change log: no row's SHA-256 is all zeros. */
+    private static final byte[] DELETED = new byte[32];
 
     private final Source source;
     private final TableSchema schema;
@@ -62,6 +68,11 @@ final class FileTableComparison {
     private final int sampleLimit;
     private final RunControl control;
     private final RowDigests digests;
+    /** The rows are a change log to fold: each carries its operation at {@link #opIndex}. */
+    private final boolean changeLog;
+    private final int opIndex;
+    /** The source's columns, plus the change files' operation column when folding. */
+    private final TableSchema readSchema;
 
     private long sourceRows;
     private long targetRows;
@@ -71,8 +82,13 @@ final class FileTableComparison {
     private final TreeMap<RowKey, KeyDifference> samples = new TreeMap<>();
     private final Set<String> missingFiles = new java.util.TreeSet<>();
 
-    FileTableComparison(Source source, TableSchema schema, StoredFiles stored, List<String> files, long chunkRows,
-                        int sampleLimit, RunControl control) {
+    /**
+     * @param files     the files to read, in order
+     * @param changeLog whether the files are a change log to fold (they carry {@link FileChangeSink#OP}); files
+     *                  without that column (a load's) read as inserts
+     */
+    FileTableComparison(Source source, TableSchema schema, StoredFiles stored, List<String> files, boolean changeLog,
+                        long chunkRows, int sampleLimit, RunControl control) {
         this.source = source;
         this.schema = schema;
         this.stored = stored;
@@ -85,6 +101,13 @@ final class FileTableComparison {
         Arrays.setAll(positions, i -> i);
         ColumnKind[] kinds = schema.columns().stream().map(c -> c.type().kind()).toArray(ColumnKind[]::new);
         this.digests = new RowDigests(columns, positions, kinds, schema.primaryKey());
+        this.changeLog = changeLog;
+        this.opIndex = schema.columns().size();
+        List<Column> read = new ArrayList<>(schema.columns());
+        if (changeLog) {
+            read.add(new Column(FileChangeSink.OP, ColumnType.of(ColumnKind.STRING), true));
+        }
+        this.readSchema = new TableSchema(schema.table(), read, schema.primaryKey());
     }
 
     long sourceRows() {
@@ -153,7 +176,7 @@ final class FileTableComparison {
         }
         try {
             List<List<ChunkBounds.KeyRange>> groups = groups(ranges);
-            List<Path> spills = spill(dir, groups, this::fileDigests, true);
+            List<Path> spills = spill(dir, groups, this::fileDigests, !changeLog);
             for (int g = 0; g < groups.size() && !stopped; g++) {
                 compareGroup(dir, groups.get(g), spills.get(g));
             }
@@ -162,24 +185,33 @@ final class FileTableComparison {
             }
             return !stopped;
         } finally {
-            deleteTree(dir);
+            DigestSpill.deleteTree(dir);
         }
     }
 
     private void compareGroup(Path dir, List<ChunkBounds.KeyRange> ranges, Path spill) {
-        long records = (Files.exists(spill) ? size(spill) : 0) / 44; // at least 44 bytes per record
+        long records = (Files.exists(spill) ? DigestSpill.size(spill) : 0) / 44; // at least 44 bytes per record
         if (records > RECORDS_IN_MEMORY && ranges.size() > 1) {
             List<List<ChunkBounds.KeyRange>> parts = groups(ranges);
             List<Path> spills = spill(dir, parts, consumer -> replay(spill, consumer), false);
-            deleteQuietly(spill);
+            DigestSpill.deleteQuietly(spill);
             for (int g = 0; g < parts.size() && !stopped; g++) {
                 compareGroup(dir, parts.get(g), spills.get(g));
             }
             return;
         }
         Map<RowKey, byte[]> target = new HashMap<>();
-        readSpill(spill, (key, digest) -> target.put(key, digest));
-        deleteQuietly(spill);
+        DigestSpill.read(spill, (key, digest) -> {
+            if (changeLog && Arrays.equals(digest, DELETED)) {
+                target.remove(key); // in spill order: the last operation of a key decides
+            } else {
+                target.put(key, digest);
+            }
+        });
+        DigestSpill.deleteQuietly(spill);
+        if (changeLog) {
+            targetRows += target.size(); // the folded rows
+        }
         for (ChunkBounds.KeyRange range : ranges) {
             if (control.stopRequested() || control.pauseRequested()) {
                 stopped = true;
@@ -230,7 +262,7 @@ final class FileTableComparison {
             if (wanted.contains(key)) {
                 KeyDifference d = samples.get(key);
                 samples.put(key, new KeyDifference(RowDigests.keyOf(schema.primaryKey(), row.shown()), d.kind(),
-                        d.source(), row.shown()));
+                        d.source(), deleted(values) ? null : row.shown())); // a change log's last operation wins
             }
         });
     }
@@ -246,7 +278,7 @@ final class FileTableComparison {
     }
 
     /** Writes each row's (key, digest) into the spill file of the group whose ranges hold its leading key. */
-    private List<Path> spill(Path dir, List<List<ChunkBounds.KeyRange>> groups, Consumer<SpillSink> rows,
+    private List<Path> spill(Path dir, List<List<ChunkBounds.KeyRange>> groups, Consumer<DigestSpill.Sink> rows,
                              boolean countTarget) {
         long[] lowers = groups.stream().mapToLong(g -> g.get(0).lower() == null ? Long.MIN_VALUE : g.get(0).lower())
                 .toArray();
@@ -264,38 +296,36 @@ final class FileTableComparison {
                 if (countTarget) {
                     targetRows++;
                 }
-                write(outs.get(g), key, digest);
+                DigestSpill.write(outs.get(g), key, digest);
             });
         } catch (IOException e) {
             throw new TransientError("cannot write validation's temporary files: " + e, e);
         } finally {
-            outs.forEach(FileTableComparison::closeQuietly);
+            outs.forEach(DigestSpill::closeQuietly);
         }
         return paths;
     }
 
-    /** Where rows go while being spilled: a key and its row's digest. */
-    @FunctionalInterface
-    private interface SpillSink {
-        void accept(RowKey key, byte[] digest);
-    }
-
-    private void fileDigests(SpillSink sink) {
+    private void fileDigests(DigestSpill.Sink sink) {
         forEachFileRow(values -> {
             Row row = digests.row(values);
-            sink.accept(digests.key(row), row.digest());
+            sink.accept(digests.key(row), deleted(values) ? DELETED : row.digest());
         });
     }
 
-    private void replay(Path spill, SpillSink sink) {
-        readSpill(spill, sink::accept);
+    private boolean deleted(Object[] values) {
+        return changeLog && ChangeEvent.Op.DELETE.code().equals(values[opIndex]);
+    }
+
+    private void replay(Path spill, DigestSpill.Sink sink) {
+        DigestSpill.read(spill, sink);
     }
 
     private void forEachFileRow(Consumer<Object[]> each) {
         for (String file : files) {
             RowStream opened;
             try {
-                opened = stored.read(file, schema);
+                opened = stored.read(file, readSchema);
             } catch (NotFoundError e) {
                 missingFiles.add(stored.describe(file)); // listed by the run, deleted since: its rows are missing
                 continue;
@@ -328,73 +358,5 @@ final class FileTableComparison {
             work.run();
             return true;
         });
-    }
-
-    private static void write(DataOutputStream out, RowKey key, byte[] digest) {
-        try {
-            byte[] rest = key.rest().getBytes(StandardCharsets.UTF_8);
-            out.writeLong(key.lead());
-            out.writeInt(rest.length);
-            out.write(rest);
-            out.write(digest);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void readSpill(Path spill, SpillSink sink) {
-        if (!Files.exists(spill)) {
-            return;
-        }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spill), 16 * 1024))) {
-            while (true) {
-                long lead;
-                try {
-                    lead = in.readLong();
-                } catch (EOFException end) {
-                    return;
-                }
-                byte[] rest = new byte[in.readInt()];
-                in.readFully(rest);
-                byte[] digest = new byte[32];
-                in.readFully(digest);
-                sink.accept(new RowKey(lead, new String(rest, StandardCharsets.UTF_8)), digest);
-            }
-        } catch (IOException e) {
-            throw new TransientError("cannot read validation's temporary files: " + e, e);
-        }
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static void closeQuietly(DataOutputStream out) {
-        try {
-            out.close();
-        } catch (IOException e) {
-            // reported when read back
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // a temporary file
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var entries = Files.list(dir)) {
-            entries.forEach(FileTableComparison::deleteQuietly);
-        } catch (IOException e) {
-            // a temporary folder
-        }
-        deleteQuietly(dir);
     }
 }

@@ -14,4 +14,9 @@ public interface StreamFence {
 
     /** True once the stream has caught up to the source's position at the call; false when it cannot be known, did not within the wait, or a stop was asked. */
     boolean await(RunControl control);
+
+    /** Why the last {@link #await} answered false, for a report's reason (a sentence without a trailing period). */
+    default String unconfirmed() {
+        return "the change stream's applied position could not be confirmed";
+    }
 }

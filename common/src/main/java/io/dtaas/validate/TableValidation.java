@@ -100,7 +100,10 @@ final class TableValidation {
         return byKeyRanges(table, target, from, to, columns, started);
     }
 
-    /** A file target: rows read back from the files of the latest run (docs/validation.md, "File targets"). */
+    /**
+     * A file target: rows read back from the files of the latest run, and the change files of change data capture
+     * folded over them in the order they were written (docs/validation.md, "File targets").
+     */
     private TableReport files(TableRef table, TableRef target, StoredFiles stored, long started) {
         TableSchema schema = source.describe(table);
         StoredFiles.TableFiles found = stored.files(target);
@@ -108,21 +111,26 @@ final class TableValidation {
             return TableReport.failed(table.toString(), target.toString(),
                     "the target folder holds no files a load wrote (its manifest lists no run)", millisSince(started));
         }
-        FileTableComparison files = new FileTableComparison(source, schema, stored, found.files(), config.chunkRows(),
-                options.sampleLimit(), control);
-        String notComparable = !found.changeFiles().isEmpty() ? "the target folder holds " + found.changeFiles().size()
-                + " change files of change data capture; folding them into rows is not implemented, so the files"
-                + " are not compared (counts: the source's rows and the latest full run's files)"
-                : valuesNotComparable(table);
-        if (notComparable != null) {
-            long targetRows = files.countTarget();
-            Long sourceRows = source.digests().map(d -> d.digest(schema, List.of(), null).rows()).orElse(null);
-            return new TableReport(table.toString(), target.toString(), Verdict.NOT_COMPARABLE, notComparable, sourceRows,
-                    targetRows, null, List.of(), targetRows + (sourceRows == null ? 0 : sourceRows), targetRows, null,
-                    millisSince(started));
+        boolean changeLog = !found.changeFiles().isEmpty();
+        List<String> ordered = changeLog ? ChangeFileOrder.after(found.files(), found.changeFiles()) : found.files();
+        String notComparable = valuesNotComparable(table);
+        if (notComparable == null && changeLog && !hasIntegerKey(schema)) {
+            notComparable = "change files are folded into rows by the table's integer leading key, which this table"
+                    + " lacks";
         }
-        String repairNote = options.repair() ? "; file targets are not repaired (a full load rewrites their files)" : "";
+        if (notComparable != null) {
+            Long targetRows = changeLog ? null : new FileTableComparison(source, schema, stored, ordered, false,
+                    config.chunkRows(), options.sampleLimit(), control).countTarget();
+            Long sourceRows = source.digests().map(d -> d.digest(schema, List.of(), null).rows()).orElse(null);
+            long read = (targetRows == null ? 0 : targetRows) + (sourceRows == null ? 0 : sourceRows);
+            return new TableReport(table.toString(), target.toString(), Verdict.NOT_COMPARABLE, notComparable, sourceRows,
+                    targetRows, null, List.of(), read, targetRows == null ? 0 : targetRows, null, millisSince(started));
+        }
+        String repairNote = changeLog ? "; files are never repaired (a resync of the task rewrites them)"
+                : options.repair() ? "; file targets are not repaired (a full load rewrites their files)" : "";
         if (!hasIntegerKey(schema)) {
+            FileTableComparison files = new FileTableComparison(source, schema, stored, ordered, false,
+                    config.chunkRows(), options.sampleLimit(), control);
             boolean equal = files.compareWhole();
             if (files.stopped()) {
                 return TableReport.failed(table.toString(), target.toString(), "validation was stopped", millisSince(started));
@@ -133,17 +141,50 @@ final class TableValidation {
                     files.sourceRows() + files.targetRows(), files.sourceRows() + files.targetRows(), null,
                     millisSince(started));
         }
-        if (!files.compareByKey()) {
-            return TableReport.failed(table.toString(), target.toString(), "validation was stopped", millisSince(started));
+        return filesByKey(table, target, stored, schema, found, changeLog, repairNote, started);
+    }
+
+    /**
+     * A file target by key. A change log keeps growing: it is listed and compared once the stream wrote what the
+     * source had committed, and while rows differ, again after the next such point (changes in flight drop out; what
+     * stays is drift).
+     */
+    private TableReport filesByKey(TableRef table, TableRef target, StoredFiles stored, TableSchema schema,
+                                   StoredFiles.TableFiles found, boolean changeLog, String repairNote, long started) {
+        List<String> ordered = found.files();
+        boolean caughtUp = !changeLog || fence.await(control);
+        FileTableComparison files = null;
+        long read = 0;
+        for (int round = 0; round <= (changeLog && fence != StreamFence.NONE ? SETTLE_ROUNDS : 0); round++) {
+            if (round > 0) {
+                if (files.differingKeys() == 0) {
+                    break;
+                }
+                caughtUp &= fence.await(control);
+            }
+            if (changeLog) { // listed after the wait: the files the stream wrote up to the point
+                found = stored.files(target);
+                ordered = ChangeFileOrder.after(found.files(), found.changeFiles());
+            }
+            files = new FileTableComparison(source, schema, stored, ordered, changeLog, config.chunkRows(),
+                    options.sampleLimit(), control);
+            if (!files.compareByKey()) {
+                return TableReport.failed(table.toString(), target.toString(), "validation was stopped", millisSince(started));
+            }
+            read += files.sourceRows() + files.targetRows();
         }
         boolean equal = files.differingKeys() == 0;
         String missing = files.missingFiles().isEmpty() ? "" : "; " + files.missingFiles().size()
-                + " files the run wrote are gone, e.g. " + files.missingFiles().iterator().next();
+                + (changeLog ? " files listed in the folder's manifest are gone, e.g. " : " files the run wrote are gone, e.g. ")
+                + files.missingFiles().iterator().next();
+        String what = changeLog ? "rows folded from " + found.changeFiles().size() + " change files"
+                + (found.run() == null ? "" : " over " + found.files().size() + " files of run " + found.run())
+                : "rows read back from " + found.files().size() + " files of run " + found.run();
+        String unconfirmed = caughtUp ? "" : "; " + fence.unconfirmed() + ": changes still in flight may show as"
+                + " differences";
         return new TableReport(table.toString(), target.toString(), equal ? Verdict.EQUAL : Verdict.DIFFERENT,
-                equal ? null : "rows read back from " + found.files().size() + " files of run " + found.run() + missing
-                        + repairNote,
-                files.sourceRows(), files.targetRows(), files.differingKeys(), files.samples(),
-                files.sourceRows() + files.targetRows(), files.sourceRows() + files.targetRows(), null,
+                equal ? (caughtUp ? null : unconfirmed.substring(2)) : what + missing + unconfirmed + repairNote,
+                files.sourceRows(), files.targetRows(), files.differingKeys(), files.samples(), read, read, null,
                 millisSince(started));
     }
 
@@ -196,8 +237,7 @@ final class TableValidation {
             Settled settled = settle(comparison, from, target, columns);
             found = settled.comparison();
             caughtUp &= settled.caughtUp();
-            reason = caughtUp ? null : "the change stream's applied position could not be confirmed (is the task"
-                    + " running?): changes still in flight may show as differences";
+            reason = caughtUp ? null : fence.unconfirmed() + ": changes still in flight may show as differences";
         }
         Verdict verdict = found.differingKeys() == 0 ? Verdict.EQUAL : Verdict.DIFFERENT;
         TableReport report = new TableReport(table.toString(), target.toString(), verdict, reason, comparison.sourceRows(),

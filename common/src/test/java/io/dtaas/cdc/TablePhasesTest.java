@@ -50,6 +50,24 @@ class TablePhasesTest {
         assertThat(TablePhases.load(new FileStreamState(dir)).phase("public.c")).isEqualTo(Phase.STREAMING);
     }
 
+    /**
+     * After a restart in the middle of a copy, PostgreSQL's Debezium marks its restored position as inside a
+     * snapshot and leaves the incremental snapshot's fields out of the offsets until the copy ends: such offsets
+     * do not end the copy; the first offset without the mark that does not list the table does.
+     */
+    @Test
+    void offsetsMarkedAsInsideASnapshotDoNotEndAResumedCopy() {
+        TablePhases phases = TablePhases.load(new FileStreamState(dir));
+        phases.put("public.c", new TableState(Phase.BACKFILLING, true, true, null, null, 60_000));
+        TableLifecycle lifecycle = new TableLifecycle(phases, null, null, t -> null);
+        lifecycle.observe(List.of(record(Map.of("lsn", 4L, "snapshot", "INCREMENTAL", "last_snapshot_record", false,
+                "snapshot_completed", false))));
+        assertThat(phases.phase("public.c")).as("resumed copy still running").isEqualTo(Phase.BACKFILLING);
+        lifecycle.observe(List.of(record(Map.of("lsn", 5L, "snapshot", false))));
+        assertThat(phases.phase("public.c")).isEqualTo(Phase.STREAMING);
+        assertThat(phases.get("public.c").orElseThrow().copied()).isEqualTo(60_000);
+    }
+
     private static SourceRecord record(Map<String, ?> offset) {
         return new SourceRecord(Map.of("server", "s"), offset, "topic", null, null);
     }

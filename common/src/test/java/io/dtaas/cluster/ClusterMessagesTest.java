@@ -50,6 +50,29 @@ class ClusterMessagesTest {
         assertThat(json.read(json.write(control), ControlMessage.class)).isEqualTo(control);
     }
 
+    /** Issue 16: per-table requests travel on the control stream; stop and pause read as they always did. */
+    @Test
+    void perTableControlMessagesRoundTripAndOldOnesStillRead() {
+        TransferConfig config = TransferConfig.from(Map.of("tables", List.of("public.a", "public.c"), "batch_size", 500));
+        List<io.dtaas.engine.TableCommand> commands = List.of(new io.dtaas.engine.TableCommand.Reconfigure(config),
+                new io.dtaas.engine.TableCommand.Resync(List.of("public.b")),
+                new io.dtaas.engine.TableCommand.Pause(List.of("a")),
+                new io.dtaas.engine.TableCommand.Resume(List.of("a")));
+        for (io.dtaas.engine.TableCommand command : commands) {
+            ControlMessage back = json.read(json.write(ControlMessage.of(9, command)), ControlMessage.class);
+            assertThat(back.executionId()).isEqualTo(9);
+            assertThat(back.tableCommand()).contains(command);
+        }
+        assertThat(json.write(ControlMessage.of(9, commands.get(1))))
+                .isEqualTo("{\"executionId\":9,\"action\":\"resync_tables\",\"tables\":[\"public.b\"]}");
+        // as an older control-plane wrote them
+        ControlMessage stop = json.read("{\"executionId\":4,\"action\":\"stop\"}", ControlMessage.class);
+        assertThat(stop).isEqualTo(new ControlMessage(4, ControlMessage.Action.STOP));
+        assertThat(stop.tableCommand()).isEmpty();
+        assertThat(json.write(new ControlMessage(4, ControlMessage.Action.PAUSE)))
+                .isEqualTo("{\"executionId\":4,\"action\":\"pause\"}");
+    }
+
     @Test
     void gatewayErrorsComeBackAsTheSameKind() {
         GatewayReply notFound = json.read(json.write(GatewayReply.failed(new NotFoundError("table x not found"), "w")),

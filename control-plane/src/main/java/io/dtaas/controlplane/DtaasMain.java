@@ -7,6 +7,7 @@ import io.dtaas.engine.cli.FullLoadCli;
 import io.dtaas.controlplane.launch.LaunchOptions;
 import io.dtaas.metadata.DatabaseUrl;
 import io.dtaas.controlplane.metadata.EmbeddedMetadataStore;
+import io.dtaas.controlplane.metadata.EmbeddedStoreStartup;
 import io.dtaas.controlplane.security.ApiAccessPolicy;
 import io.dtaas.secret.MasterKeys;
 import io.quarkus.runtime.Quarkus;
@@ -22,8 +23,9 @@ import java.util.Set;
 import java.util.Optional;
 
 /**
- * The {@code ./dtaas} entry point. Reads the seed's flags and env vars, then starts the metadata store: the
- * PostgreSQL in {@code DATABASE_URL}, or an embedded one in the data dir (zero setup). Then runs Quarkus.
+ * The {@code ./dtaas} entry point. Reads the seed's flags and env vars, then picks the metadata store: the
+ * PostgreSQL in {@code DATABASE_URL}, or an embedded one in the data dir (zero setup), which starts beside Quarkus'
+ * boot (Flyway, its first user, waits for it). Then runs Quarkus.
  */
 @QuarkusMain
 public class DtaasMain {
@@ -74,7 +76,7 @@ public class DtaasMain {
         applyFromEnvironment(env);
         System.setProperty("dtaas.open-browser", Boolean.toString(!options.noBrowser()));
         securePermissions(home);
-        EmbeddedMetadataStore embedded = startMetadataStore(value(env, "DATABASE_URL"), home);
+        EmbeddedStoreStartup embedded = startMetadataStore(value(env, "DATABASE_URL"), home);
         try {
             Quarkus.run(Standalone.class, args);
         } finally {
@@ -82,7 +84,7 @@ public class DtaasMain {
         }
     }
 
-    private static EmbeddedMetadataStore startMetadataStore(String databaseUrl, Path home) {
+    private static EmbeddedStoreStartup startMetadataStore(String databaseUrl, Path home) {
         if (System.getProperty("quarkus.datasource.jdbc.url") != null || System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null) {
             return null;
         }
@@ -106,16 +108,20 @@ public class DtaasMain {
                 System.exit(2);
             }
         }
+        Path pgdata = home.resolve("pgdata");
+        String advice = "\nSet DATABASE_URL=postgresql://user:pass@host:5432/dtaas to use an existing server.";
         try {
-            System.out.println("DTaaS: starting the embedded metadata database in " + home.resolve("pgdata"));
-            EmbeddedMetadataStore store = EmbeddedMetadataStore.start(home.resolve("pgdata"));
+            System.out.println("DTaaS: starting the embedded metadata database in " + pgdata);
+            EmbeddedMetadataStore.Reservation store = EmbeddedMetadataStore.reserve(pgdata);
             System.setProperty("quarkus.datasource.jdbc.url", store.jdbcUrl());
             System.setProperty("quarkus.datasource.username", store.username());
             System.setProperty("quarkus.datasource.password", store.password());
-            return store;
+            return EmbeddedStoreStartup.begin(store, message -> System.out.println("DTaaS: " + message),
+                    e -> System.err.println("dtaas: cannot start the embedded metadata database in " + pgdata + ": "
+                            + e.getMessage() + advice));
         } catch (Exception e) {
-            System.err.println("dtaas: cannot start the embedded metadata database in " + home.resolve("pgdata") + ": "
-                    + e.getMessage() + "\nSet DATABASE_URL=postgresql://user:pass@host:5432/dtaas to use an existing server.");
+            System.err.println("dtaas: cannot start the embedded metadata database in " + pgdata + ": "
+                    + e.getMessage() + advice);
             System.exit(1);
             return null;
         }
@@ -163,14 +169,9 @@ public class DtaasMain {
         return null;
     }
 
-    private static void closeQuietly(EmbeddedMetadataStore store) {
-        if (store == null) {
-            return;
-        }
-        try {
+    private static void closeQuietly(EmbeddedStoreStartup store) {
+        if (store != null) {
             store.close();
-        } catch (Exception ignored) {
-            // the process is exiting
         }
     }
 

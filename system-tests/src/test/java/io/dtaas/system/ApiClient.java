@@ -32,6 +32,11 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : json.writeValueAsString(body))));
     }
 
+    Reply put(String path, Object body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+    }
+
     /** POSTs and returns the body, failing with the answer when the status is not the expected one. */
     JsonNode expect(int status, String path, Object body) throws Exception {
         Reply r = post(path, body);

@@ -425,6 +425,70 @@ class DistributedTransferIT {
         }
     }
 
+    /**
+     * Per-table requests reach the worker running the stream (issue 16): with a writer changing every table, a
+     * table added by PUT is backfilled online and then streams, one is resynced online, one paused and resumed;
+     * the untouched tables keep streaming meanwhile and every table ends equal to its source row for row. The
+     * phases come back in the execution's {@code table_progress}, the stream's metrics in its {@code cdc}.
+     */
+    @Test
+    @Order(9)
+    void tablesAreAddedResyncedPausedAndResumedOnAWorkersRunningStream() throws Exception {
+        TableLifecycleScenario scenario = new TableLifecycleScenario(() -> api, TableLifecycleScenario.SourceKind.POSTGRESQL,
+                "dtaas_sys_h16_src", "dtaas_sys_h16_dst", Map.of("a", 10_000, "b", 60_000, "c", 60_000));
+        long task = scenario.task("sys lifecycle pg", List.of("a", "b"), CUSTOMER_HOST);
+        scenario.addResyncPauseResume(task);
+        JsonNode execution = api.get("/api/executions/" + scenario.latestExecution(task)).body();
+        assertThat(execution.path("cdc").path("changes").size()).as(execution.toString()).isPositive();
+    }
+
+    /** The same from a MariaDB source (its signal table lives in the source database). */
+    @Test
+    @Order(10)
+    void mariaDbTablesAreAddedResyncedPausedAndResumedOnAWorkersRunningStream() throws Exception {
+        TableLifecycleScenario scenario = new TableLifecycleScenario(() -> api, TableLifecycleScenario.SourceKind.MARIADB,
+                "dtaas_sys_h16_msrc", "dtaas_sys_h16_mdst", Map.of("a", 10_000, "b", 60_000, "c", 60_000));
+        scenario.addResyncPauseResume(scenario.task("sys lifecycle maria", List.of("a", "b"), CUSTOMER_HOST));
+    }
+
+    /**
+     * The worker running the stream is SIGKILLed while a table added by PUT is being backfilled: the other worker
+     * takes the stream over with the added table (the settings the stream was reconfigured with travel in Redis),
+     * the copy goes on from its last committed chunk, and every table ends equal to its source row for row.
+     */
+    @Test
+    @Order(11)
+    void aWorkerKilledDuringAnAddedTablesBackfillResumesTheCopy() throws Exception {
+        TableLifecycleScenario scenario = new TableLifecycleScenario(() -> api, TableLifecycleScenario.SourceKind.POSTGRESQL,
+                "dtaas_sys_h16_ksrc", "dtaas_sys_h16_kdst", Map.of("a", 10_000, "big", 200_000));
+        long task = scenario.task("sys lifecycle kill", List.of("a"), CUSTOMER_HOST);
+        scenario.killDuringBackfill(task, "a", "big", 60_000, () -> {
+            String holder = holderOf(task);
+            workers.remove(holder).kill();
+            startWorker(holder);
+        }, () -> {
+            try {
+                return workers.get(holderOf(task)).output();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, () -> redisGet(env.get("DTAAS_REDIS_PREFIX") + "cdc:tables:dtaas_task_" + task));
+        assertThat(leaseOf(task, "*change stream*").path("epoch").asLong()).as("the stream was taken over")
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    private static String redisGet(String key) {
+        try {
+            Process p = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", "6379", "--raw", "GET", key)
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            p.waitFor();
+            return out;
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Which of our workers holds the task's stream lease. */
     private static String holderOf(long task) throws Exception {
         String holder = leaseHolders(task).get("*change stream*");

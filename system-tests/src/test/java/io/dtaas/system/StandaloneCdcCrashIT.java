@@ -143,6 +143,38 @@ class StandaloneCdcCrashIT {
                 + " WHERE slot_name = '" + slot + "'");
     }
 
+    /**
+     * Issue 16: the process is SIGKILLed while a table added to the running stream by PUT is being backfilled,
+     * with a writer changing both tables; restarted and resumed, the copy goes on from its last committed chunk
+     * (Debezium restores its position, past the rows copied before the kill) and both tables end equal to their
+     * source.
+     */
+    @Test
+    void killedDuringAnAddedTablesBackfillItResumesTheCopyExactly() throws Exception {
+        TableLifecycleScenario scenario = new TableLifecycleScenario(() -> api,
+                TableLifecycleScenario.SourceKind.POSTGRESQL, "dtaas_sys_std_h16_src", "dtaas_sys_std_h16_dst",
+                Map.of("a", 10_000, "big", 200_000));
+        long task = scenario.task("std lifecycle kill", List.of("a"), "127.0.0.1");
+        scenario.killDuringBackfill(task, "a", "big", 60_000, () -> {
+            controlPlane.kill();
+            startControlPlane(); // restart recovery marks the interrupted execution failed
+            awaitStatus(task, "failed");
+            api.expect(202, "/api/tasks/" + task + "/resume", null);
+        }, () -> {
+            try {
+                return controlPlane.output(); // the process started after the kill
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }, () -> {
+            try {
+                return Files.readString(Path.of(env.get("DTAAS_HOME"), "cdc", "task-" + task, "tables.json"));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /** Random inserts, updates and deletes across loaded and new keys, about 200 a second, until told to stop. */
     private static void write(AtomicBoolean writing, AtomicReference<Throwable> error) {
         Random random = new Random(7);

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Follows the control stream (every worker reads all of it, no group) and passes stop and pause requests to
- * the jobs of that execution running here. A request missed while Redis was unreachable is still applied by
+ * the jobs of that execution running here, and per-table requests (issue 16) to its change stream's job. A stop
+ * or pause missed while Redis was unreachable is still applied by
  * the {@link LeaseKeeper}, which reads each running execution's control key at every beat.
  */
 @ApplicationScoped
@@ -56,7 +57,7 @@ public class ControlListener {
                 List<StreamMessage<String, String, String>> messages = streams.commands().xread(streams.keys().control(),
                         last, new XReadArgs().count(100).block(Duration.ofSeconds(1)));
                 for (StreamMessage<String, String, String> m : messages) {
-                    apply(streams.decode(m.payload(), ControlMessage.class));
+                    decode(m).ifPresent(this::apply);
                     last = m.id();
                 }
                 trouble.ok().ifPresent(LOG::info);
@@ -76,11 +77,29 @@ public class ControlListener {
         return newest.isEmpty() ? "0-0" : newest.get(0).id();
     }
 
+    /** A message this worker cannot read (a newer control-plane's action) is skipped, never read again and again. */
+    private java.util.Optional<ControlMessage> decode(StreamMessage<String, String, String> m) {
+        try {
+            return java.util.Optional.of(streams.decode(m.payload(), ControlMessage.class));
+        } catch (RuntimeException e) {
+            LOG.warnf("skipped control message %s that this worker cannot read (%s)", m.id(), e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
     private void apply(ControlMessage message) {
+        java.util.Optional<io.dtaas.engine.TableCommand> tables = message.tableCommand();
         for (JobRun run : running.ofExecution(message.executionId())) {
+            if (tables.isPresent()) {
+                if (run.table() == null) { // the change stream's job; table jobs of a full load have no use for it
+                    run.tableCommand(tables.get());
+                }
+                continue;
+            }
             switch (message.action()) {
                 case STOP -> run.requestStop();
                 case PAUSE -> run.requestPause();
+                default -> { }
             }
         }
     }

@@ -154,7 +154,7 @@ public class JobHandler {
      * progress until it ends.
      */
     private void stream(JobRun run) {
-        JobSpec job = run.message().job();
+        JobSpec job = reconfigured(run.message().job());
         reports.publish(WorkerReport.started(job.executionId(), job.taskId(), info.id()));
         runLeased(run, STREAM_LEASE, null, "task " + job.taskName(),
                 (epoch, tracker) -> {
@@ -171,6 +171,20 @@ public class JobHandler {
                 },
                 (epoch, end) -> WorkerReport.finished(job.executionId(), job.taskId(), end.last(), end.status(),
                         end.error(), info.id()));
+    }
+
+    /**
+     * The stream's job with the settings it was last reconfigured with while running (tables added or removed
+     * by a PUT, issue 16), so a worker taking over a crashed worker's stream follows the same tables.
+     */
+    private JobSpec reconfigured(JobSpec job) {
+        String newest = streams.redis().value(String.class).get(streams.keys().streamConfig(job.executionId()));
+        if (newest == null) {
+            return job;
+        }
+        io.dtaas.job.TransferConfig config = streams.decode(java.util.Map.of(ClusterKeys.FIELD, newest),
+                io.dtaas.job.TransferConfig.class);
+        return job.withInputs(config.withQueries(job.config().queries()), job.variables(), job.destinationOverrides());
     }
 
     /** The engine work of a leased job, given the epoch it holds and the tracker to report through. */

@@ -18,6 +18,7 @@ final class JobRun implements RunControl {
     private volatile boolean pause;
     private volatile boolean leaseLost;
     private volatile boolean handOff;
+    private final io.dtaas.engine.TableCommandQueue tableCommands = new io.dtaas.engine.TableCommandQueue();
 
     JobRun(String entryId, JobMessage message) {
         this.entryId = entryId;
@@ -62,6 +63,11 @@ final class JobRun implements RunControl {
         pause = true;
     }
 
+    /** A per-table request for the change stream this job runs, taken by the engine between batches. */
+    void tableCommand(io.dtaas.engine.TableCommand command) {
+        tableCommands.add(command);
+    }
+
     /** Another worker holds the table now: end quietly, report nothing, acknowledge nothing. */
     void loseLease() {
         leaseLost = true;
@@ -93,5 +99,10 @@ final class JobRun implements RunControl {
     @Override
     public boolean pauseRequested() {
         return pause || leaseLost || handOff;
+    }
+
+    @Override
+    public java.util.List<io.dtaas.engine.TableCommand> takeTableCommands() {
+        return tableCommands.takeAll();
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * MariaDB/MySQL change capture: Debezium's MariaDB binlog connector with a schema history; the handoff reads a
@@ -62,6 +63,22 @@ final class MysqlChangeCapture implements ChangeCapture {
     public Optional<String> lostPosition(Throwable error, long taskId, String streamId) {
         return LostPosition.saidBy(error, "could not find first log file name in binary log index file")
                 ? Optional.of(LostPosition.binlogPurged(taskId)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> currentPosition(ConfigValues source) {
+        return Optional.of(MysqlPosition.current(source).text());
+    }
+
+    /** The binlog stream keeps its position in its own committed offsets, not at the source: compared with those. */
+    @Override
+    public Optional<Boolean> appliedUpTo(ConfigValues source, String streamId, String position,
+                                         Supplier<List<StreamOffset>> committed) {
+        MysqlPosition wanted = MysqlPosition.parse(position);
+        return committed.get().stream()
+                .filter(o -> streamId.equals(o.partition().get("server")))
+                .findFirst()
+                .flatMap(o -> wanted.reachedBy(o.offset()));
     }
 
     @Override

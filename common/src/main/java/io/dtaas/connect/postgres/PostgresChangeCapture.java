@@ -117,7 +117,8 @@ final class PostgresChangeCapture implements ChangeCapture {
     }
 
     @Override
-    public Optional<Boolean> appliedUpTo(ConfigValues source, String streamId, String position) {
+    public Optional<Boolean> appliedUpTo(ConfigValues source, String streamId, String position,
+                                         java.util.function.Supplier<List<io.dtaas.connect.StreamOffset>> committed) {
         try (Connection c = PostgresConnections.configured(source, CONNECT_TIMEOUT).open();
              PreparedStatement st = c.prepareStatement("SELECT confirmed_flush_lsn >= ?::pg_lsn"
                      + " FROM pg_replication_slots WHERE slot_name = ?")) {

@@ -117,6 +117,29 @@ public class RedisJobDispatcher implements JobDispatcher {
         }
     }
 
+    /**
+     * A per-table request (issue 16) goes out on the control stream to the worker running the execution's change
+     * stream, which takes it between batches as standalone does. New settings (tables added or removed) are also
+     * kept for the execution, in Redis and in its recorded job, so a worker that takes the stream over after a
+     * crash follows the new tables too. A Redis that cannot take the request is an error the caller sees (502).
+     */
+    @Override
+    public boolean tableCommand(long executionId, io.dtaas.engine.TableCommand command) {
+        try {
+            if (command instanceof io.dtaas.engine.TableCommand.Reconfigure r) {
+                cluster.redis().value(String.class).psetex(cluster.keys().streamConfig(executionId),
+                        CONTROL_TTL.toMillis(), cluster.json().write(r.config()));
+                dispatched.find(executionId).ifPresent(job -> dispatched.store(job.withInputs(
+                        r.config().withQueries(job.config().queries()), job.variables(), job.destinationOverrides())));
+            }
+            cluster.publish(cluster.keys().control(), ControlMessage.of(executionId, command));
+            return true;
+        } catch (RuntimeException e) {
+            throw new TransientError("the request could not reach the workers: Redis does not answer ("
+                    + e.getMessage() + "); try again", e);
+        }
+    }
+
     /** Sets the execution's stop key again (Redis may have lost it), for the workers' heartbeats to see. */
     void restateStop(long executionId) {
         cluster.redis().value(String.class).psetex(cluster.keys().control(executionId), CONTROL_TTL.toMillis(),

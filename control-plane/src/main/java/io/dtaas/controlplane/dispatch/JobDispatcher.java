@@ -21,7 +21,7 @@ public interface JobDispatcher {
     /**
      * Hands a per-table request (issue 16) to a queued or running change stream, taken between batches.
      *
-     * @return false when this dispatcher cannot reach the execution with it (it ended; distributed mode for now)
+     * @return false when this dispatcher cannot reach the execution with it (it ended)
      */
     default boolean tableCommand(long executionId, io.dtaas.engine.TableCommand command) {
         return false;

@@ -11,8 +11,7 @@ final class RunFlags implements RunControl {
     private volatile boolean stop;
     private volatile boolean pause;
     /** Per-table requests for a change stream, taken between its batches (issue 16). */
-    private final java.util.concurrent.ConcurrentLinkedQueue<io.dtaas.engine.TableCommand> tableCommands =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final io.dtaas.engine.TableCommandQueue tableCommands = new io.dtaas.engine.TableCommandQueue();
 
     void tableCommand(io.dtaas.engine.TableCommand command) {
         tableCommands.add(command);
@@ -20,11 +19,7 @@ final class RunFlags implements RunControl {
 
     @Override
     public java.util.List<io.dtaas.engine.TableCommand> takeTableCommands() {
-        java.util.List<io.dtaas.engine.TableCommand> taken = new java.util.ArrayList<>();
-        for (io.dtaas.engine.TableCommand c = tableCommands.poll(); c != null; c = tableCommands.poll()) {
-            taken.add(c);
-        }
-        return taken;
+        return tableCommands.takeAll();
     }
 
     void requestStop() {

@@ -88,8 +88,15 @@ public class TaskService {
         TaskView updated = store(id, current, valid, warnings);
         if (valid.mode() != io.dtaas.job.JobKind.FULL_LOAD && valid.mode() == current.mode()
                 && !java.util.Objects.equals(tablesOf(valid.config()), tablesOf(current.config()))) {
-            lifecycle.tell(id, new io.dtaas.engine.TableCommand.Reconfigure(
-                    io.dtaas.job.TransferConfig.from(valid.config())));
+            try {
+                lifecycle.tell(id, new io.dtaas.engine.TableCommand.Reconfigure(
+                        io.dtaas.job.TransferConfig.from(valid.config())));
+            } catch (io.dtaas.error.TransientError e) {
+                // the change is stored: the running stream misses it (distributed mode, Redis down), its next start not
+                warnings.add("config.tables: the running execution could not be told (" + e.getMessage()
+                        + "); the tables apply when the task next starts");
+                return updated.withWarnings(warnings);
+            }
         }
         return updated;
     }

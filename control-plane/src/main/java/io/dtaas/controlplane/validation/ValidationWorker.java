@@ -9,6 +9,11 @@ import io.dtaas.engine.RunControl;
 import io.dtaas.error.ConfigError;
 import io.dtaas.error.DtaasException;
 import io.dtaas.cdc.CdcRun;
+import io.dtaas.cdc.FileStreamState;
+import io.dtaas.cdc.RedisCdcStorage;
+import io.dtaas.cdc.RedisStreamState;
+import io.dtaas.cdc.StreamState;
+import io.dtaas.controlplane.launch.ClusterMode;
 import io.dtaas.validate.ChangeStreamFence;
 import io.dtaas.validate.StreamFence;
 import io.dtaas.validate.TableReport;
@@ -19,11 +24,14 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,8 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs validations on a small pool of their own (so they never take a load's slot), records each table's report as
- * it is done and publishes it on {@code /ws}. A validation reads the destination through its connector's reader; a
- * destination that cannot be read back (file targets, for now) gets a {@code not_comparable} report per table.
+ * it is done and publishes it on {@code /ws}. A validation reads the destination through its connector's reader, or
+ * its stored files (file targets); a destination that can be read neither way gets a {@code not_comparable} report.
  */
 @ApplicationScoped
 public class ValidationWorker {
@@ -44,11 +52,19 @@ public class ValidationWorker {
     private static final Logger LOG = Logger.getLogger(ValidationWorker.class);
 
     private final LiveUpdates live;
+    private final ClusterMode cluster;
+    private final Path cdcState;
+    private final Optional<String> redisUrl;
     private final ExecutorService pool = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().daemon().name("dtaas-validate-", 0).factory());
 
-    public ValidationWorker(LiveUpdates live) {
+    public ValidationWorker(LiveUpdates live, ClusterMode cluster,
+                            @ConfigProperty(name = "dtaas.cdc.state-dir") Path cdcState,
+                            @ConfigProperty(name = "dtaas.redis.url") Optional<String> redisUrl) {
         this.live = live;
+        this.cluster = cluster;
+        this.cdcState = cdcState;
+        this.redisUrl = redisUrl;
     }
 
     void submit(long id, ValidationService.TaskSnapshot task, List<TableRef> tables, ValidationRun.Options options,
@@ -106,14 +122,27 @@ public class ValidationWorker {
 
     /**
      * A streaming task's consistent point: its source's positions, waited for at most {@link #STREAM_WAIT} each time
-     * (docs/validation.md, "Streaming tasks").
+     * (docs/validation.md, "Streaming tasks"). A binlog stream's applied position is its committed offset, read
+     * where the stream keeps it: the data dir in standalone mode, Redis in distributed mode.
      */
-    private static StreamFence fence(ValidationService.TaskSnapshot task) {
+    private StreamFence fence(ValidationService.TaskSnapshot task) {
         if (!task.streaming()) {
             return StreamFence.NONE;
         }
+        StreamState state = streamState(task.id());
         return task.source().connector().changeCapture().<StreamFence>map(capture -> new ChangeStreamFence(capture,
-                task.source().values(), CdcRun.streamId(task.id()), STREAM_WAIT)).orElse(StreamFence.NONE);
+                task.source().values(), CdcRun.streamId(task.id()), state::committedOffsets, STREAM_WAIT))
+                .orElse(StreamFence.NONE);
+    }
+
+    /** Where the task's stream keeps its state, as the engine's hosts place it (EngineTransferRunner, JobHandler). */
+    private StreamState streamState(long taskId) {
+        Path local = cdcState.resolve("task-" + taskId);
+        if (cluster.distributed()) {
+            return new RedisStreamState(RedisCdcStorage.of(redisUrl.orElseThrow(), cluster.keys().prefix()),
+                    CdcRun.streamId(taskId), local);
+        }
+        return new FileStreamState(local);
     }
 
     /** The destination opened as a source, or null when its type cannot be read back. */
