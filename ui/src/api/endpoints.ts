@@ -48,7 +48,7 @@ export const tasksApi = {
     api.post<TargetsAnswer>('/api/tasks/targets', body),
   targets: (id: number) => api.get<TargetsAnswer>(`/api/tasks/${id}/targets`),
   /** Per-table actions on a running change stream (docs/cdc.md, per-table lifecycle). */
-  tableAction: (id: number, action: 'pause' | 'resume' | 'resync', tables: string[]) =>
+  tableAction: (id: number, action: 'pause' | 'resume' | 'resync' | 'remove', tables: string[]) =>
     api.post<unknown>(action === 'resync' ? `/api/tasks/${id}/resync` : `/api/tasks/${id}/tables/${action}`, { tables }),
 }
 

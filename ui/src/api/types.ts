@@ -93,6 +93,14 @@ export interface TableProgress {
   rows_read?: number
   /** of those, rows a transformation dropped */
   rows_filtered?: number
+  /** a change stream's table being copied online: rows the copy wrote so far */
+  copied?: number
+  /** the rows the copy expects (the source's estimate when it started); absent when unknown */
+  copy_estimate?: number
+  /** a change stream's table: 0–99 while copied, 100 once streaming; absent when unknown */
+  copy_percent?: number
+  /** a change stream's table: the stream's lag while applied, the time since it stopped while paused or failed */
+  lag_seconds?: number
 }
 
 /** Changes a stream applied to one table in this execution, by kind. */

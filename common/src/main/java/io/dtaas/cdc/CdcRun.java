@@ -236,16 +236,19 @@ public final class CdcRun {
         if (pending.isEmpty()) {
             return;
         }
+        Map<String, Long> estimates = new HashMap<>();
         for (String t : pending) {
             // rows deleted while it was out of sync (or left from an earlier load) must not linger: the copy refills it
             applier.resetTable(tableNamed(t));
+            // what the copy's percentage is measured against, read once as it starts
+            source.rowEstimate(tableNamed(t)).ifPresent(n -> estimates.put(t, n));
         }
         String data = "{\"data-collections\": [" + pending.stream().map(t -> "\"" + t.replace("\"", "") + "\"")
                 .collect(java.util.stream.Collectors.joining(", ")) + "], \"type\": \"incremental\"}";
         capture.signal(sourceConfig, signalTable(), java.util.UUID.randomUUID().toString(), "execute-snapshot", data);
         for (String t : pending) {
             phases.get(t).ifPresent(s -> phases.put(t, new TablePhases.TableState(s.phase(), true, s.seen(), null,
-                    null, s.copied())));
+                    null, s.copied(), estimates.get(t), null)));
         }
     }
 
@@ -275,7 +278,7 @@ public final class CdcRun {
             case TableCommand.Resync r -> copyAgain(named(r.tables()), false);
             case TableCommand.Resume r -> copyAgain(named(r.tables()), true);
             case TableCommand.Pause p -> named(p.tables()).forEach(t -> phases.put(t,
-                    TablePhases.TableState.of(TablePhases.Phase.PAUSED)));
+                    TablePhases.TableState.stopped(TablePhases.Phase.PAUSED, null, null, System.currentTimeMillis())));
         }
     }
 
@@ -319,13 +322,17 @@ public final class CdcRun {
         signalPendingCopies();
     }
 
-    /** Each table's phase on the execution's progress (failed with its reason and key). */
+    /** Each table's phase on the execution's progress (failed with its reason and key), copy percentage and lag. */
     private void showPhases() {
         if (phases == null) {
             return;
         }
+        Double streamLag = metrics.snapshot().lagSeconds();
+        long now = System.currentTimeMillis();
         phases.all().forEach((t, s) -> progress.tablePhase(t, s.phase().wireName(), s.phase() == TablePhases.Phase.FAILED
-                ? s.error() + (s.key() != null ? " (key " + s.key() + ")" : "") : null, s.copied()));
+                ? s.error() + (s.key() != null ? " (key " + s.key() + ")" : "") : null,
+                new ProgressTracker.StreamFigures(s.phase().copying() ? s.copied() : null,
+                        s.phase().copying() ? s.estimate() : null, s.copyPercent(), s.lagSeconds(streamLag, now))));
     }
 
     private ChangeStream.Listener listener() {

@@ -95,8 +95,8 @@ public final class TableLifecycle {
                 if (interrupted(refused)) {
                     throw refused;
                 }
-                phases.put(table.toString(), new TableState(Phase.FAILED, false, false, refused.getMessage(),
-                        keyOf(table, e), 0));
+                phases.put(table.toString(), TableState.stopped(Phase.FAILED, refused.getMessage(), keyOf(table, e),
+                        System.currentTimeMillis()));
                 return applied;
             }
         }
@@ -161,9 +161,11 @@ public final class TableLifecycle {
             boolean done = seen && !listed(records.getLast(), table) && !silentOnCopies(records.getLast());
             long copied = s.copied() + reads.getOrDefault(table, 0L);
             if (done) {
-                changed |= phases.replace(table, s, new TableState(Phase.STREAMING, false, false, null, null, copied));
+                changed |= phases.replace(table, s, new TableState(Phase.STREAMING, false, false, null, null, copied,
+                        s.estimate(), null));
             } else if (seen != s.seen()) {
-                changed |= phases.replace(table, s, new TableState(s.phase(), true, true, null, null, copied));
+                changed |= phases.replace(table, s, new TableState(s.phase(), true, true, null, null, copied,
+                        s.estimate(), null));
             } else if (copied != s.copied()) {
                 phases.copied(table, copied - s.copied()); // saved below: a resumed copy counts on from here
                 changed = true;

@@ -59,12 +59,60 @@ public final class TablePhases {
      * @param error     why the table failed (the destination's words), null otherwise
      * @param key       the key of the change the destination refused, as text, null otherwise
      * @param copied    rows the current copy has written so far
+     * @param estimate  the rows the current copy expects, read from the source when it was requested; null when
+     *                  the source could not tell cheaply
+     * @param stoppedAt when the table stopped being applied (paused, failed), epoch milliseconds; null while applied
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TableState(Phase phase, boolean signalled, boolean seen, String error, String key, long copied) {
+    public record TableState(Phase phase, boolean signalled, boolean seen, String error, String key, long copied,
+                             Long estimate, Long stoppedAt) {
+
+        /** A state without an estimate, applied (or stopped at an unknown time). */
+        public TableState(Phase phase, boolean signalled, boolean seen, String error, String key, long copied) {
+            this(phase, signalled, seen, error, key, copied, null, null);
+        }
 
         static TableState of(Phase phase) {
             return new TableState(phase, false, false, null, null, 0);
+        }
+
+        /** The table stopped being applied at {@code epochMillis} (paused, or failed with a reason and key). */
+        static TableState stopped(Phase phase, String error, String key, long epochMillis) {
+            return new TableState(phase, false, false, error, key, 0, null, epochMillis);
+        }
+
+        /** The same state with the rows its copy expects. */
+        TableState expecting(Long rows) {
+            return new TableState(phase, signalled, seen, error, key, copied, rows, stoppedAt);
+        }
+
+        /**
+         * How far the copy got: {@code copied} against the estimate, at most 99 while the table is copied (the
+         * estimate is a statistic: the copy may pass it), 100 once it streams; null when it is neither applied nor
+         * copied with a known estimate.
+         */
+        public Integer copyPercent() {
+            if (phase == Phase.STREAMING) {
+                return 100;
+            }
+            if (!phase.copying() || estimate == null) {
+                return null;
+            }
+            if (estimate <= 0) {
+                return 0; // an empty table is done as soon as the stream says so
+            }
+            return (int) Math.min(99, copied * 100 / estimate);
+        }
+
+        /**
+         * How far the table's target is behind its source, in seconds: the stream's lag while its changes are
+         * applied (streaming or copied), else the time since it stopped being applied (a stuck table's lag grows).
+         */
+        public Double lagSeconds(Double streamLag, long nowMillis) {
+            if (phase.applies()) {
+                return streamLag;
+            }
+            return stoppedAt == null ? null : Math.max(0, nowMillis - stoppedAt) / 1000.0;
         }
     }
 
@@ -149,7 +197,8 @@ public final class TablePhases {
     public synchronized void copied(String table, long rows) {
         TableState t = tables.get(table);
         if (t != null && t.phase().copying()) {
-            tables.put(table, new TableState(t.phase(), t.signalled(), t.seen(), t.error(), t.key(), t.copied() + rows));
+            tables.put(table, new TableState(t.phase(), t.signalled(), t.seen(), t.error(), t.key(), t.copied() + rows,
+                    t.estimate(), t.stoppedAt()));
         }
     }
 

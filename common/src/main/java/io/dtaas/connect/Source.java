@@ -60,6 +60,14 @@ public interface Source extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * About how many rows {@code table} has, cheaply: the database's statistics, else an exact count when that is
+     * cheap; empty when neither is (a change stream's copy then shows no percentage).
+     */
+    default java.util.OptionalLong rowEstimate(TableRef table) {
+        return java.util.OptionalLong.empty();
+    }
+
     @Override
     void close();
 }

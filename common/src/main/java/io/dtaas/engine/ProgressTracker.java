@@ -38,8 +38,8 @@ public final class ProgressTracker {
         String error;
         long rowsRead;
         long rowsFiltered;
-        /** Rows an online copy of a streaming table wrote so far (issue 16). */
-        long copied;
+        /** A change stream's copy and lag figures (issue 16); null for other executions. */
+        StreamFigures stream;
         String note;
     }
 
@@ -100,11 +100,22 @@ public final class ProgressTracker {
      * A change stream table's phase (issue 16: streaming, backfilling, resyncing, paused, failed), with why it failed
      * and, while it is copied, the rows copied so far.
      */
-    public synchronized void tablePhase(String table, String state, String error, long copied) {
+    public synchronized void tablePhase(String table, String state, String error, StreamFigures figures) {
         TableState t = tables.computeIfAbsent(table, k -> new TableState());
         t.state = state;
         t.error = error;
-        t.copied = copied;
+        t.stream = figures;
+    }
+
+    /**
+     * A change stream's figures for one table (issue 16), shown as they are; see {@link TableProgress}.
+     *
+     * @param copied       rows the current online copy wrote; null when not copied
+     * @param copyEstimate the rows the copy expects; null when not copied or unknown
+     * @param copyPercent  0–99 while copied, 100 streaming, null otherwise
+     * @param lagSeconds   how far the table's target is behind the source
+     */
+    public record StreamFigures(Long copied, Long copyEstimate, Integer copyPercent, Double lagSeconds) {
     }
 
     /**
@@ -194,8 +205,10 @@ public final class ProgressTracker {
         long bytes = 0;
         for (Map.Entry<String, TableState> e : tables.entrySet()) {
             TableState t = e.getValue();
+            StreamFigures f = t.stream;
             list.add(new TableProgress(e.getKey(), t.state, t.rows, t.bytes, t.chunksDone, t.chunksTotal, t.error,
-                    t.rowsRead, t.rowsFiltered, t.note));
+                    t.rowsRead, t.rowsFiltered, t.note, f == null ? null : f.copied(), f == null ? null : f.copyEstimate(),
+                    f == null ? null : f.copyPercent(), f == null ? null : f.lagSeconds()));
             if (!t.earlier) {
                 rows += t.rows;
                 bytes += t.bytes;

@@ -277,30 +277,15 @@ class ChangeSinkIT {
         config.put("compression", "none");
         LocalFilesConnector localFiles = new LocalFilesConnector(FileRoots.of(state));
         ConfigValues values = ConfigValidator.validate(localFiles.type(), config, "d");
-        FileStore files = new FileStore() {
-            @Override
-            public List<String> keys() throws Exception {
-                if (!Files.exists(dir)) {
-                    return List.of();
-                }
-                try (Stream<Path> all = Files.walk(dir)) {
-                    return all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
-                            .filter(k -> !k.substring(k.lastIndexOf('/') + 1).startsWith("."))
-                            .filter(k -> !k.contains(".dtaas-manifest/")).sorted().toList();
-                }
+        FileStore files = localFileStore(dir, bytes -> {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (JsonNode n : FileReadBack.jsonLines(bytes)) {
+                Map<String, String> row = new LinkedHashMap<>();
+                n.properties().forEach(f -> row.put(f.getKey(), f.getValue().isNull() ? null : f.getValue().asText()));
+                rows.add(row);
             }
-
-            @Override
-            public List<Map<String, String>> rows(String key) throws Exception {
-                List<Map<String, String>> rows = new ArrayList<>();
-                for (JsonNode n : FileReadBack.jsonLines(Files.readAllBytes(dir.resolve(key)))) {
-                    Map<String, String> row = new LinkedHashMap<>();
-                    n.properties().forEach(f -> row.put(f.getKey(), f.getValue().isNull() ? null : f.getValue().asText()));
-                    rows.add(row);
-                }
-                return rows;
-            }
-        };
+            return rows;
+        });
         try (Destination d = localFiles.destination(values)) {
             ChangeSink sink = ChangeSinks.of(d, Map.of(table, schema), Map.of(), null, t -> t, false);
             sink.prepare();
@@ -323,11 +308,161 @@ class ChangeSinkIT {
         }
     }
 
+    /**
+     * Issue 16 item 6 in change files: an UPDATE that leaves TOASTed columns alone (no {@code REPLICA IDENTITY FULL})
+     * writes them empty and names them in {@code _dtaas_unchanged}; inserts and updates that carry every column
+     * leave it empty. In each file format, read back.
+     */
+    @Test
+    void unchangedLargeValuesAreMarkedInJsonChangeFiles() throws Exception {
+        unchangedLargeValuesScenario("json", "dtaas_h16u_tj");
+    }
+
+    @Test
+    void unchangedLargeValuesAreMarkedInCsvChangeFiles() throws Exception {
+        unchangedLargeValuesScenario("csv", "dtaas_h16u_tc");
+    }
+
+    @Test
+    void unchangedLargeValuesAreMarkedInParquetChangeFiles() throws Exception {
+        unchangedLargeValuesScenario("parquet", "dtaas_h16u_tp");
+    }
+
+    private void unchangedLargeValuesScenario(String format, String name) throws Exception {
+        String src = name + "_src";
+        PostgresFixture.freshDatabase(src);
+        PostgresFixture.execute(src, "CREATE TABLE docs (id int PRIMARY KEY, n int, big text, doc jsonb)");
+        TableRef table = new TableRef("public", "docs");
+        Path dir = state.resolve(name);
+        Map<String, Object> config = new HashMap<>();
+        config.put("path", dir.toString());
+        config.put("file_format", format);
+        config.put("compression", "none");
+        LocalFilesConnector localFiles = new LocalFilesConnector(FileRoots.of(state));
+        FileStore files = localFileStore(dir, bytes -> unchangedRows(format, bytes));
+        // random text does not compress: stored out of line (TOASTed), so an UPDATE not touching it omits it
+        String large = "(SELECT string_agg(md5(random()::text || g), '') FROM generate_series(1, 300) g)";
+        try (Destination d = localFiles.destination(ConfigValidator.validate(localFiles.type(), config, "d"))) {
+            ChangeSink sink = ChangeSinks.of(d, Map.of(table, describe(src, table)), Map.of(), null, t -> t, false);
+            sink.prepare();
+            try (ChangeStream s = start(src, name, table, sink, changes -> { })) {
+                awaitStreaming(src, "docs", "(0, 0, 'x', '{}')", () -> allRows(files).stream().map(r -> r.get("id")).toList(), s);
+                PostgresFixture.execute(src,
+                        "INSERT INTO docs SELECT g, g, " + large + ", jsonb_build_object('k', " + large + ") FROM generate_series(1, 3) g",
+                        "UPDATE docs SET n = n + 100 WHERE id IN (1, 2)",
+                        "UPDATE docs SET n = n + 1000, big = 'small now' WHERE id = 3",
+                        "UPDATE docs SET n = n + 100 WHERE id = 3");
+                List<String> bigs = rows(src, "SELECT md5(big) FROM docs WHERE id IN (1, 2) ORDER BY id");
+                List<String> expected = List.of(
+                        "1|I|1|" + "md5:" + "|doc|null", "1|U|101|null|null|[\"big\",\"doc\"]",
+                        "2|I|2|md5:|doc|null", "2|U|102|null|null|[\"big\",\"doc\"]",
+                        "3|I|3|md5:|doc|null", "3|U|1003|small now|null|[\"doc\"]",
+                        // a small value is stored inline and always logged: only the TOASTed jsonb is left out
+                        "3|U|1103|small now|null|[\"doc\"]");
+                await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                    List<Map<String, String>> rows = new ArrayList<>(allRows(files).stream()
+                            .filter(r -> !"0".equals(r.get("id"))).toList());
+                    rows.sort(Comparator.comparingLong(ChangeSinkIT::lsn));
+                    rows.sort(Comparator.comparing(r -> r.get("id"))); // stable: per key in log order
+                    List<String> seen = new ArrayList<>();
+                    for (Map<String, String> r : rows) {
+                        String big = r.get("big");
+                        seen.add(r.get("id") + "|" + r.get("_op") + "|" + r.get("n") + "|"
+                                + (big != null && big.length() > 1000 ? "md5:" : big) + "|"
+                                + (r.get("doc") == null ? null : "doc") + "|" + r.get("_dtaas_unchanged"));
+                    }
+                    assertThat(seen).containsExactlyElementsOf(expected);
+                    // the inserted large values arrive whole
+                    List<String> inserted = rows.stream().filter(r -> "I".equals(r.get("_op")) && !"3".equals(r.get("id")))
+                            .map(r -> md5(r.get("big"))).toList();
+                    assertThat(inserted).isEqualTo(bigs);
+                });
+            }
+        } finally {
+            dropSlot(name);
+        }
+    }
+
+    /** A change file's rows as text by column (null for an empty value), whatever its format. */
+    private List<Map<String, String>> unchangedRows(String format, byte[] bytes) {
+        List<String> columns = List.of("id", "n", "big", "doc", "_op", "_position", "_dtaas_unchanged");
+        List<Map<String, String>> rows = new ArrayList<>();
+        switch (format) {
+            case "json" -> {
+                for (JsonNode n : FileReadBack.jsonLines(bytes)) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    n.properties().forEach(f -> row.put(f.getKey(), f.getValue().isNull() ? null
+                            : f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()));
+                    assertThat(row.keySet()).containsAll(columns);
+                    rows.add(row);
+                }
+            }
+            case "csv" -> {
+                List<List<String>> records = FileReadBack.csv(bytes);
+                List<String> header = records.getFirst();
+                assertThat(header).containsAll(columns);
+                for (List<String> record : records.subList(1, records.size())) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int i = 0; i < header.size(); i++) {
+                        String value = record.get(i); // an empty unquoted field reads as null
+                        row.put(header.get(i), value == null || value.isEmpty() ? null : value);
+                    }
+                    rows.add(row);
+                }
+            }
+            default -> {
+                for (Group g : FileReadBack.parquet(bytes, state).rows()) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (String f : columns) {
+                        row.put(f, g.getFieldRepetitionCount(f) == 0 ? null
+                                : f.equals("id") || f.equals("n") ? Long.toString(g.getType().getType(f)
+                                        .asPrimitiveType().getPrimitiveTypeName().name().equals("INT32")
+                                        ? g.getInteger(f, 0) : g.getLong(f, 0))
+                                : g.getString(f, 0));
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String md5(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Where a scenario's change files are read back from. */
     private interface FileStore {
         List<String> keys() throws Exception;
 
         List<Map<String, String>> rows(String key) throws Exception;
+    }
+
+    /** The change files under a local directory (staging and manifest files aside), each read by {@code reader}. */
+    private static FileStore localFileStore(Path dir, java.util.function.Function<byte[], List<Map<String, String>>> reader) {
+        return new FileStore() {
+            @Override
+            public List<String> keys() throws Exception {
+                if (!Files.exists(dir)) {
+                    return List.of();
+                }
+                try (Stream<Path> all = Files.walk(dir)) {
+                    return all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
+                            .filter(k -> !k.substring(k.lastIndexOf('/') + 1).startsWith("."))
+                            .filter(k -> !k.contains(".dtaas-manifest/")).sorted().toList();
+                }
+            }
+
+            @Override
+            public List<Map<String, String>> rows(String key) throws Exception {
+                return reader.apply(Files.readAllBytes(dir.resolve(key)));
+            }
+        };
     }
 
     private void changeFileScenario(Destination destination, String name, FileStore files, String prefix,

@@ -217,6 +217,17 @@ class TableLifecycleIT {
             long aBefore = first.rows(a);
             await().atMost(WAIT).until(() -> first.copiedAndStreaming(c));
             assertThat(first.rows(a)).as("a streamed while c was copied").isGreaterThan(aBefore);
+            // its progress showed the copy against the source's estimate, below 100 % until done, then 100 %
+            List<TableProgress> copying = first.shown(c).stream().filter(p -> "backfilling".equals(p.state())
+                    && p.copied() != null && p.copied() > 0).toList();
+            assertThat(copying).as("progress during c's copy").isNotEmpty().allSatisfy(p -> {
+                assertThat(p.copyEstimate()).as("the estimate").isBetween(ADDED_ROWS / 2L, ADDED_ROWS * 2L);
+                assertThat(p.copyPercent()).isBetween(0, 99)
+                        .isEqualTo((int) Math.min(99, p.copied() * 100 / p.copyEstimate()));
+                assertThat(p.lagSeconds()).as("a copied table has the stream's lag").isNotNull();
+            });
+            await().atMost(WAIT).until(() -> first.shown(c).getLast().copyPercent() != null
+                    && first.shown(c).getLast().copyPercent() == 100);
             settle(writer, sourceConnection, dst, List.of("a", "b", "c"));
 
             // 2. resync b alone, a streams on
@@ -230,6 +241,12 @@ class TableLifecycleIT {
             await().atMost(WAIT).until(() -> first.phase(a) == TablePhases.Phase.PAUSED);
             long changesWhilePaused = writer.changes.get();
             await().atMost(WAIT).until(() -> writer.changes.get() > changesWhilePaused + 300);
+            // a paused table's lag is the time since it stopped being applied: it grows while the others stream
+            await().atMost(WAIT).until(() -> "paused".equals(first.shown(a).getLast().state()));
+            double pausedLag = first.shown(a).getLast().lagSeconds();
+            await().atMost(WAIT).until(() -> first.shown(a).getLast().lagSeconds() > pausedLag + 1);
+            assertThat(first.shown(a).getLast().copyPercent()).as("paused: no copy").isNull();
+            assertThat(first.shown(b).getLast().lagSeconds()).as("b streams: the stream's lag").isNotNull();
             first.commands.add(new TableCommand.Resume(List.of("a")));
             await().atMost(WAIT).until(() -> first.copiedAndStreaming(a));
             settle(writer, sourceConnection, dst, List.of("a", "b", "c"));
@@ -319,6 +336,11 @@ class TableLifecycleIT {
 
         long copied(String table) {
             return saved(table).map(TablePhases.TableState::copied).orElse(0L);
+        }
+
+        /** The table's progress in every event published so far, in order. */
+        List<TableProgress> shown(String table) {
+            return events.stream().flatMap(e -> e.tables().stream()).filter(p -> p.table().equals(table)).toList();
         }
 
         /** A copy of the table finished: it streams and the copy read rows. */

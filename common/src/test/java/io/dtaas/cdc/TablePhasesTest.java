@@ -71,4 +71,33 @@ class TablePhasesTest {
     private static SourceRecord record(Map<String, ?> offset) {
         return new SourceRecord(Map.of("server", "s"), offset, "topic", null, null);
     }
+
+    @Test
+    void aCopysPercentageIsCappedBelowAHundredUntilItStreamsAndItsEstimateSurvivesARestart() {
+        TablePhases phases = TablePhases.load(new FileStreamState(dir));
+        phases.put("public.c", new TableState(Phase.BACKFILLING, true, false, null, null, 0, 2_000L, null));
+        assertThat(phases.get("public.c").orElseThrow().copyPercent()).isZero();
+        phases.copied("public.c", 500);
+        assertThat(phases.get("public.c").orElseThrow().copyPercent()).isEqualTo(25);
+        phases.copied("public.c", 1_700); // the estimate is a statistic: the copy may pass it
+        assertThat(phases.get("public.c").orElseThrow().copyPercent()).isEqualTo(99);
+        phases.save();
+        TableState read = TablePhases.load(new FileStreamState(dir)).get("public.c").orElseThrow();
+        assertThat(read.copied()).isEqualTo(2_200);
+        assertThat(read.estimate()).isEqualTo(2_000L);
+        assertThat(TableState.of(Phase.STREAMING).copyPercent()).isEqualTo(100);
+        assertThat(new TableState(Phase.RESYNCING, true, false, null, null, 10).copyPercent())
+                .as("no estimate, no percentage").isNull();
+        assertThat(new TableState(Phase.RESYNCING, true, false, null, null, 0, 0L, null).copyPercent()).isZero();
+        assertThat(TableState.stopped(Phase.PAUSED, null, null, 1_000).copyPercent()).isNull();
+    }
+
+    @Test
+    void aTablesLagIsTheStreamsWhileAppliedAndTheTimeSinceItStoppedOtherwise() {
+        assertThat(TableState.of(Phase.STREAMING).lagSeconds(1.5, 99_000)).isEqualTo(1.5);
+        assertThat(TableState.of(Phase.RESYNCING).lagSeconds(0.25, 99_000)).isEqualTo(0.25);
+        assertThat(TableState.stopped(Phase.PAUSED, null, null, 40_000).lagSeconds(0.25, 100_500)).isEqualTo(60.5);
+        assertThat(TableState.stopped(Phase.FAILED, "refused", "{id=7}", 100_000).lagSeconds(0.25, 100_000)).isZero();
+        assertThat(TableState.of(Phase.PAUSED).lagSeconds(0.25, 100_000)).as("stopped at an unknown time").isNull();
+    }
 }

@@ -46,6 +46,18 @@ public final class UnchangedValue {
     }
 
     /**
+     * The output columns an update left out: the pass-through columns (the key's kind: renamed at most) of values
+     * the log did not carry. A column computed from such a value is not among them (it is computed from NULL).
+     */
+    public static java.util.Set<String> outputColumns(io.dtaas.transform.Pipeline pipeline, ChangeEvent e) {
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+        if (e.op() == ChangeEvent.Op.UPDATE) {
+            columns(e).forEach(c -> pipeline.unchanged(c).ifPresent(columns::add));
+        }
+        return columns;
+    }
+
+    /**
      * The event with the columns that did not arrive taken from an earlier change of the same key in the same batch
      * (its values are the current ones); those it still lacks keep the target's value.
      */

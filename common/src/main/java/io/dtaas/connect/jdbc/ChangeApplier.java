@@ -120,15 +120,6 @@ public final class ChangeApplier implements ChangeSink {
         }
     }
 
-    /** The output columns an update left out (pass-through columns of values the log did not carry). */
-    private static java.util.Set<String> keptColumns(Pipeline pipeline, ChangeEvent e) {
-        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
-        if (e.op() == ChangeEvent.Op.UPDATE) {
-            UnchangedValue.columns(e).forEach(c -> pipeline.unchanged(c).ifPresent(columns::add));
-        }
-        return columns;
-    }
-
     private static void keep(List<Object[]> upserts, Map<java.util.Set<String>, List<Object[]>> kept, Object[] row,
                              java.util.Set<String> unchanged) {
         if (unchanged.isEmpty()) {
@@ -220,9 +211,9 @@ public final class ChangeApplier implements ChangeSink {
             } else if (trackDeletes) {
                 Object[] row = java.util.Arrays.copyOf(transformed, transformed.length + 2);
                 row[transformed.length] = false; // a re-inserted key is alive again
-                keep(upserts, kept, row, keptColumns(pipeline, e));
+                keep(upserts, kept, row, UnchangedValue.outputColumns(pipeline, e));
             } else {
-                keep(upserts, kept, transformed, keptColumns(pipeline, e));
+                keep(upserts, kept, transformed, UnchangedValue.outputColumns(pipeline, e));
             }
         });
         // rows whose update left large values out are merged without those columns: the target keeps its values

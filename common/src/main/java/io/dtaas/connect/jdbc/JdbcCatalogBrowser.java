@@ -209,6 +209,11 @@ public final class JdbcCatalogBrowser implements CatalogBrowser {
         return rows;
     }
 
+    /** The database's row estimate of one table; null when it keeps none. */
+    Long rowEstimate(Connection c, io.dtaas.data.TableRef table) throws SQLException {
+        return rowEstimates(c, table.schema()).get(table.name());
+    }
+
     private Map<String, Long> rowEstimates(Connection c, String schema) throws SQLException {
         Map<String, Long> estimates = new HashMap<>();
         if (dialect.rowEstimatesSql().isEmpty()) {

@@ -179,6 +179,34 @@ public abstract class JdbcSource implements Source {
                 .toList();
     }
 
+    /** Counting a table with no statistics reads at most this many rows; past it the size stays unknown. */
+    static final int EXACT_COUNT_LIMIT = 1_000_000;
+
+    /**
+     * The statistics' estimate (PostgreSQL {@code pg_class.reltuples}, MySQL/MariaDB
+     * {@code information_schema.TABLES.TABLE_ROWS}, the catalog's row estimate); a table never analysed has none and
+     * is counted exactly, reading at most {@link #EXACT_COUNT_LIMIT} rows (a table that large stays unknown).
+     */
+    @Override
+    public java.util.OptionalLong rowEstimate(TableRef table) {
+        TableRef qualified = table.withSchema(defaultSchema());
+        try (Connection c = open()) {
+            Long estimate = catalog.rowEstimate(c, qualified);
+            if (estimate != null && estimate > 0) {
+                return java.util.OptionalLong.of(estimate);
+            }
+            // no statistics (or "empty" from statistics taken before the rows came): count, boundedly
+            String limited = dialect.previewSql(dialect.qualify(qualified.schema(), qualified.name()), EXACT_COUNT_LIMIT + 1);
+            try (java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM (" + limited + ") counted")) {
+                long n = rs.next() ? rs.getLong(1) : 0;
+                return n > EXACT_COUNT_LIMIT ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(n);
+            }
+        } catch (SQLException e) {
+            return java.util.OptionalLong.empty(); // a figure for the dashboard: the copy goes on without it
+        }
+    }
+
     @Override
     public TableSchema describe(TableRef table) {
         TableRef qualified = table.withSchema(defaultSchema());

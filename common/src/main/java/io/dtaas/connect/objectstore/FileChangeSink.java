@@ -3,6 +3,7 @@ package io.dtaas.connect.objectstore;
 import io.dtaas.connect.change.ChangeEvent;
 import io.dtaas.connect.change.ChangeSink;
 import io.dtaas.connect.change.ChangeTables;
+import io.dtaas.connect.change.UnchangedValue;
 import io.dtaas.data.Batch;
 import io.dtaas.data.Column;
 import io.dtaas.data.ColumnKind;
@@ -24,7 +25,9 @@ import java.util.function.Function;
  * Writes change files to a file destination (S3, local files): each applied batch becomes one file per table
  * holding every change of the batch in source order, the (transformed) row columns followed by {@value #OP}
  * ({@code I}, {@code U}, {@code D}), {@value #SOURCE_TS} (when the change was made at the source) and
- * {@value #POSITION} (the source position, text). A delete carries its key (and whatever else the source's log
+ * {@value #POSITION} (the source position, text) and {@value #UNCHANGED}: the columns an update left out (PostgreSQL's
+ * unchanged TOASTed values), as a JSON array of names, e.g. {@code ["doc"]}, null when it carried them all; such a
+ * column is empty in the row and must not be read as NULL. A delete carries its key (and whatever else the source's log
  * holds of the old row); a row a filter drops after an update is written as a delete when the table has a key.
  *
  * <p>Names are deterministic: {@code changes-<first change's source time>-<hash of its position>} in the
@@ -40,6 +43,8 @@ public final class FileChangeSink implements ChangeSink {
     public static final String OP = "_op";
     public static final String SOURCE_TS = "_source_ts";
     public static final String POSITION = "_position";
+    public static final String UNCHANGED = "_dtaas_unchanged";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final FileDestination destination;
     private final Map<TableRef, TableSchema> schemas;
@@ -71,6 +76,7 @@ public final class FileChangeSink implements ChangeSink {
         columns.add(new Column(OP, ColumnType.of(ColumnKind.STRING), false));
         columns.add(new Column(SOURCE_TS, ColumnType.of(ColumnKind.TIMESTAMP_TZ), true));
         columns.add(new Column(POSITION, ColumnType.of(ColumnKind.STRING), true));
+        columns.add(new Column(UNCHANGED, ColumnType.of(ColumnKind.STRING), true));
         // the key must reach the files unchanged for a delete to say which row it removed
         List<String> key = tables.outputKey(schema);
         TableSchema output = new TableSchema(pipeline.output().table(), columns, key);
@@ -113,6 +119,19 @@ public final class FileChangeSink implements ChangeSink {
         byTable.forEach(this::writeTable);
     }
 
+    /** The {@value #UNCHANGED} value of an update: the output columns it left out, as a JSON array; null for none. */
+    private static String unchanged(Pipeline pipeline, ChangeEvent e) {
+        java.util.Set<String> columns = UnchangedValue.outputColumns(pipeline, e);
+        if (columns.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(columns);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+            throw new IllegalStateException("a list of names always serializes", x);
+        }
+    }
+
     private void writeTable(TableRef table, List<ChangeEvent> changes) {
         TableSchema output = outputs.get(table);
         Pipeline pipeline = tables.pipeline(table);
@@ -123,10 +142,11 @@ public final class FileChangeSink implements ChangeSink {
             if (change == null) {
                 continue;
             }
-            Object[] row = Arrays.copyOf(change.values(), width + 3);
+            Object[] row = Arrays.copyOf(change.values(), width + 4);
             row[width] = change.op().code();
             row[width + 1] = e.sourceTs();
             row[width + 2] = e.position();
+            row[width + 3] = change.op() == ChangeEvent.Op.UPDATE ? unchanged(pipeline, e) : null;
             rows.add(row);
         }
         if (rows.isEmpty()) {

@@ -3,6 +3,7 @@ package io.dtaas.connect.snowflake;
 import io.dtaas.connect.change.ChangeEvent;
 import io.dtaas.connect.change.ChangeSink;
 import io.dtaas.connect.change.ChangeTables;
+import io.dtaas.connect.change.UnchangedValue;
 import io.dtaas.connect.WriteMode;
 import io.dtaas.data.Column;
 import io.dtaas.data.ColumnKind;
@@ -130,14 +131,22 @@ public final class SnowflakeChangeSink implements ChangeSink {
         int width = row.columns().size();
         List<Object[]> staged = new ArrayList<>(changes.size());
         long seq = 0;
-        for (ChangeEvent e : changes) {
+        Map<List<Object>, ChangeEvent> lastByKey = new HashMap<>();
+        for (ChangeEvent original : changes) {
             seq++; // counted from the batch's first change, so a replayed batch numbers the same change alike
+            // only a key's last change is merged: a value it left out (unchanged TOAST) that an earlier change of
+            // the batch carried is taken from there; what is still missing keeps the target's value
+            List<Object> key = schemas.get(table).primaryKey().stream().map(k -> original.values().get(k)).toList();
+            ChangeEvent e = UnchangedValue.filledFrom(original, lastByKey.get(key));
+            lastByKey.put(key, e);
             ChangeTables.LoggedChange change = ChangeTables.logged(pipeline, e, true);
-            Object[] values = Arrays.copyOf(change.values(), width + 4);
+            Object[] values = Arrays.copyOf(change.values(), width + 5);
             values[width] = change.op().code();
             values[width + 1] = ChangeTables.changeTime(e);
             values[width + 2] = e.position();
             values[width + 3] = seq;
+            values[width + 4] = change.op() == ChangeEvent.Op.UPDATE
+                    ? SnowflakeSql.unchangedFlags(row, UnchangedValue.outputColumns(pipeline, e)) : null;
             staged.add(values);
         }
         destination.applyChanges(row, targetOf.apply(table), ChangeTables.batchName(changes.getFirst()), staged,

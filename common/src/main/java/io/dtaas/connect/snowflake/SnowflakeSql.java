@@ -88,8 +88,9 @@ public final class SnowflakeSql {
 
     /**
      * The columns of a batch of changes as staged (change data capture): the row's, all nullable (a delete
-     * carries its key only), then {@code _op} (I, U, D), {@code _source_ts}, {@code _position} and {@code _seq},
-     * the change's order in the batch.
+     * carries its key only), then {@code _op} (I, U, D), {@code _source_ts}, {@code _position}, {@code _seq},
+     * the change's order in the batch, and {@code _unchanged}: which row columns an update left out (see
+     * {@link #unchangedFlags}), NULL when it carried them all.
      */
     public static TableSchema changesSchema(TableSchema source) {
         List<Column> columns = new ArrayList<>();
@@ -98,7 +99,38 @@ public final class SnowflakeSql {
         columns.add(new Column("_source_ts", ColumnType.of(ColumnKind.TIMESTAMP_TZ), true));
         columns.add(new Column("_position", ColumnType.of(ColumnKind.STRING), true));
         columns.add(new Column("_seq", ColumnType.of(ColumnKind.INT64), false));
+        columns.add(new Column(UNCHANGED, ColumnType.of(ColumnKind.STRING), true));
         return new TableSchema(source.table(), columns, List.of());
+    }
+
+    /** The staged column marking the row columns an update left out (unchanged TOASTed values). */
+    static final String UNCHANGED = "_unchanged";
+
+    /**
+     * The {@code _unchanged} value of a staged change: one character per row column, in order, {@code 1} for a
+     * column the update left out (its target value is kept), {@code 0} otherwise; null when none was left out.
+     * Positions, not names, so no column name needs escaping.
+     */
+    public static String unchangedFlags(TableSchema rows, java.util.Set<String> unchanged) {
+        if (unchanged.isEmpty()) {
+            return null;
+        }
+        StringBuilder flags = new StringBuilder(rows.columns().size());
+        rows.columns().forEach(c -> flags.append(unchanged.contains(c.name()) ? '1' : '0'));
+        return flags.toString();
+    }
+
+    /**
+     * The value a MERGE sets a non-key column to: the target's own (t) when the staged change (s) marks it left
+     * out, else the one that arrived. Plain SQL ({@code CASE}, {@code SUBSTR}) that PostgreSQL runs alike, which
+     * is how its semantics are tested.
+     *
+     * @param position the column's 1-based place among the row columns
+     */
+    public String arrivedOrKept(String column, int position) {
+        String q = dialect.quote(column);
+        return "CASE WHEN SUBSTR(s." + dialect.quote(UNCHANGED) + ", " + position + ", 1) = '1' THEN t." + q
+                + " ELSE s." + q + " END";
     }
 
     /** A session-scoped table a batch of changes is copied into before the MERGE. */
@@ -130,15 +162,15 @@ public final class SnowflakeSql {
     /**
      * Applies a batch of staged changes by primary key: per key only its last change counts (highest
      * {@code _seq}); a delete removes the row, or with {@code softDelete} (null: hard deletes) flags it with
-     * the change's source time; an insert or update upserts the row (and clears the flag). Replaying the batch
-     * gives the same result.
+     * the change's source time; an insert or update upserts the row (and clears the flag), keeping the target's
+     * value of each column the change marks left out ({@link #arrivedOrKept}). Replaying the batch gives the same
+     * result.
      */
     public String mergeChanges(TableSchema source, TableRef target, TableRef changes, SoftDelete softDelete) {
         List<String> pk = source.primaryKey();
         String on = pk.stream().map(k -> "t." + dialect.quote(k) + " = s." + dialect.quote(k)).collect(Collectors.joining(" AND "));
         String partition = pk.stream().map(dialect::quote).collect(Collectors.joining(", "));
-        List<String> set = new ArrayList<>(source.columns().stream().map(Column::name).filter(n -> !pk.contains(n))
-                .map(n -> "t." + dialect.quote(n) + " = s." + dialect.quote(n)).toList());
+        List<String> set = new ArrayList<>(matchedUpdates(source));
         List<String> columns = new ArrayList<>(source.columns().stream().map(c -> dialect.quote(c.name())).toList());
         List<String> values = new ArrayList<>(source.columns().stream().map(c -> "s." + dialect.quote(c.name())).toList());
         String onDelete = " WHEN MATCHED AND s.\"_op\" = 'D' THEN DELETE";
@@ -157,6 +189,21 @@ public final class SnowflakeSql {
                 + onDelete + (set.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET " + String.join(", ", set))
                 + " WHEN NOT MATCHED AND s.\"_op\" <> 'D' THEN INSERT (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", values) + ")";
+    }
+
+    /**
+     * The MERGE's {@code SET} items for a matched upsert: every non-key column, an update that left one out
+     * (unchanged TOAST) keeping the target's value of it.
+     */
+    List<String> matchedUpdates(TableSchema source) {
+        List<String> set = new ArrayList<>();
+        for (int i = 0; i < source.columns().size(); i++) {
+            String n = source.columns().get(i).name();
+            if (!source.primaryKey().contains(n)) {
+                set.add("t." + dialect.quote(n) + " = " + arrivedOrKept(n, i + 1));
+            }
+        }
+        return set;
     }
 
     /** Atomic: readers see the old table until the swap, then the new one. */

@@ -30,13 +30,25 @@ class SnowflakeChangeSqlTest {
             new Column("status", ColumnType.of(ColumnKind.STRING), false),
             new Column("at", ColumnType.of(ColumnKind.TIMESTAMP_TZ), true)), List.of("id"));
     private final SnowflakeSql sql = new SnowflakeSql();
+    /** A matched upsert keeps the target's value of a column the change marks left out (unchanged TOAST). */
+    private static final String KEPT_STATUS = "t.\"status\" = CASE WHEN SUBSTR(s.\"_unchanged\", 2, 1) = '1'"
+            + " THEN t.\"status\" ELSE s.\"status\" END";
+    private static final String KEPT_AT = "t.\"at\" = CASE WHEN SUBSTR(s.\"_unchanged\", 3, 1) = '1'"
+            + " THEN t.\"at\" ELSE s.\"at\" END";
+
+    @Test
+    void marksTheColumnsAnUpdateLeftOutByPosition() {
+        assertThat(SnowflakeSql.unchangedFlags(SCHEMA, java.util.Set.of("at"))).isEqualTo("001");
+        assertThat(SnowflakeSql.unchangedFlags(SCHEMA, java.util.Set.of("status", "at"))).isEqualTo("011");
+        assertThat(SnowflakeSql.unchangedFlags(SCHEMA, java.util.Set.of())).isNull();
+    }
 
     @Test
     void stagesChangesInATemporaryTableWithOpTimeAndOrder() {
         assertThat(sql.createChangesTable(SCHEMA, CHANGES)).isEqualTo("CREATE OR REPLACE TEMPORARY TABLE"
                 + " \"PUBLIC\".\"orders__dtaas_changes\" (\"id\" BIGINT, \"status\" VARCHAR, \"at\" TIMESTAMP_TZ(6),"
                 + " \"_op\" VARCHAR(1) NOT NULL, \"_source_ts\" TIMESTAMP_TZ(6), \"_position\" VARCHAR,"
-                + " \"_seq\" BIGINT NOT NULL)");
+                + " \"_seq\" BIGINT NOT NULL, \"_unchanged\" VARCHAR)");
         assertThat(sql.changesStagePath(TARGET, "changes-20261126T200000000Z-0011223344556677"))
                 .isEqualTo("@\"PUBLIC\".%\"orders\"/dtaas/changes-20261126T200000000Z-0011223344556677");
     }
@@ -48,9 +60,9 @@ class SnowflakeChangeSqlTest {
                         + " AUTO_COMPRESS = FALSE OVERWRITE = TRUE");
         assertThat(sql.copyChanges(SCHEMA, CHANGES, TARGET, "changes-20261126T200000000Z-00aa")).isEqualTo(
                 "COPY INTO \"PUBLIC\".\"orders__dtaas_changes\" (\"id\", \"status\", \"at\", \"_op\", \"_source_ts\","
-                + " \"_position\", \"_seq\") FROM (SELECT $1:\"id\"::BIGINT, $1:\"status\"::VARCHAR,"
+                + " \"_position\", \"_seq\", \"_unchanged\") FROM (SELECT $1:\"id\"::BIGINT, $1:\"status\"::VARCHAR,"
                 + " $1:\"at\"::TIMESTAMP_TZ(6), $1:\"_op\"::VARCHAR(1), $1:\"_source_ts\"::TIMESTAMP_TZ(6),"
-                + " $1:\"_position\"::VARCHAR, $1:\"_seq\"::BIGINT FROM"
+                + " $1:\"_position\"::VARCHAR, $1:\"_seq\"::BIGINT, $1:\"_unchanged\"::VARCHAR FROM"
                 + " '@\"PUBLIC\".%\"orders\"/dtaas/changes-20261126T200000000Z-00aa') FILE_FORMAT = (TYPE = PARQUET)"
                 + " FORCE = TRUE PURGE = TRUE");
         assertThat(sql.dropNotNull(TARGET, SCHEMA.columns().get(1)))
@@ -78,7 +90,7 @@ class SnowflakeChangeSqlTest {
                 + " USING (SELECT * FROM \"PUBLIC\".\"orders__dtaas_changes\" QUALIFY ROW_NUMBER() OVER"
                 + " (PARTITION BY \"id\" ORDER BY \"_seq\" DESC) = 1) s ON t.\"id\" = s.\"id\""
                 + " WHEN MATCHED AND s.\"_op\" = 'D' THEN DELETE"
-                + " WHEN MATCHED THEN UPDATE SET t.\"status\" = s.\"status\", t.\"at\" = s.\"at\""
+                + " WHEN MATCHED THEN UPDATE SET " + KEPT_STATUS + ", " + KEPT_AT
                 + " WHEN NOT MATCHED AND s.\"_op\" <> 'D' THEN INSERT (\"id\", \"status\", \"at\")"
                 + " VALUES (s.\"id\", s.\"status\", s.\"at\")");
     }
@@ -91,7 +103,7 @@ class SnowflakeChangeSqlTest {
                 + " (PARTITION BY \"id\" ORDER BY \"_seq\" DESC) = 1) s ON t.\"id\" = s.\"id\""
                 + " WHEN MATCHED AND s.\"_op\" = 'D' THEN UPDATE SET t.\"_dtaas_deleted\" = TRUE,"
                 + " t.\"_dtaas_deleted_at\" = s.\"_source_ts\""
-                + " WHEN MATCHED THEN UPDATE SET t.\"status\" = s.\"status\", t.\"at\" = s.\"at\","
+                + " WHEN MATCHED THEN UPDATE SET " + KEPT_STATUS + ", " + KEPT_AT + ","
                 + " t.\"_dtaas_deleted\" = FALSE, t.\"_dtaas_deleted_at\" = NULL"
                 + " WHEN NOT MATCHED AND s.\"_op\" <> 'D' THEN INSERT (\"id\", \"status\", \"at\", \"_dtaas_deleted\","
                 + " \"_dtaas_deleted_at\") VALUES (s.\"id\", s.\"status\", s.\"at\", FALSE, NULL)");

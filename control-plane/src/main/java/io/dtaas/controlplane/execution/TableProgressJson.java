@@ -63,6 +63,11 @@ public final class TableProgressJson {
         m.put("rows_read", t.rowsRead());
         m.put("rows_filtered", t.rowsFiltered());
         m.put("note", t.note());
+        // a change stream's per-table figures (issue 16): only on its tables
+        putIfPresent(m, "copied", t.copied());
+        putIfPresent(m, "copy_estimate", t.copyEstimate());
+        putIfPresent(m, "copy_percent", t.copyPercent());
+        putIfPresent(m, "lag_seconds", t.lagSeconds());
         return m;
     }
 
@@ -70,7 +75,16 @@ public final class TableProgressJson {
         return new TableProgress((String) m.get("table"), (String) m.get("state"), number(m.get("rows")),
                 number(m.get("bytes")), (int) number(m.get("chunks_done")), (int) number(m.get("chunks_total")),
                 (String) m.get("error"), number(m.get("rows_read")), number(m.get("rows_filtered")),
-                (String) m.get("note"));
+                (String) m.get("note"), m.get("copied") instanceof Number n ? n.longValue() : null,
+                m.get("copy_estimate") instanceof Number n ? n.longValue() : null,
+                m.get("copy_percent") instanceof Number n ? n.intValue() : null,
+                m.get("lag_seconds") instanceof Number n ? n.doubleValue() : null);
+    }
+
+    private static void putIfPresent(Map<String, Object> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value);
+        }
     }
 
     private static long number(Object v) {

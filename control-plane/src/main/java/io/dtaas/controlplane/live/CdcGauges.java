@@ -63,7 +63,10 @@ public class CdcGauges {
         }
     }
 
-    /** Issue 16: each table's phase as a number ({@link #PHASES}; NaN for others) and its changes applied. */
+    /**
+     * Issue 16: each table's phase as a number ({@link #PHASES}; NaN for others), its rows, its copy percentage
+     * and its lag.
+     */
     static final java.util.List<String> PHASES = java.util.List.of("streaming", "backfilling", "resyncing", "paused",
             "failed");
 
@@ -83,6 +86,16 @@ public class CdcGauges {
             io.dtaas.job.TableProgress p = progress;
             return p == null ? Double.NaN : p.rows();
         }
+
+        double copyPercent() {
+            io.dtaas.job.TableProgress p = progress;
+            return p == null || p.copyPercent() == null ? Double.NaN : p.copyPercent();
+        }
+
+        double lag() {
+            io.dtaas.job.TableProgress p = progress;
+            return p == null || p.lagSeconds() == null ? Double.NaN : p.lagSeconds();
+        }
     }
 
     private final ConcurrentMap<TableKey, TableLatest> byTable = new ConcurrentHashMap<>();
@@ -95,6 +108,12 @@ public class CdcGauges {
                 .register(registry);
         Gauge.builder("dtaas_cdc_table_rows", latest, TableLatest::rows).tags(tags)
                 .description("rows the execution wrote to the table (loaded, copied and changed)").register(registry);
+        Gauge.builder("dtaas_cdc_table_copy_percent", latest, TableLatest::copyPercent).tags(tags)
+                .description("how far the table's online copy got (rows copied against the estimate at its start):"
+                        + " 0-99 while copied, 100 streaming").register(registry);
+        Gauge.builder("dtaas_cdc_table_lag_seconds", latest, TableLatest::lag).tags(tags)
+                .description("how far the table's target is behind the source: the stream's lag while its changes are"
+                        + " applied, the time since it stopped being applied while paused or failed").register(registry);
         return latest;
     }
 

@@ -69,6 +69,14 @@ class TableLifecycleTaskIT {
             awaitEqual(src, dst, "b");
             awaitEqual(src, dst, "a");
             await().atMost(WAIT).until(() -> "streaming".equals(state(execution, "public.b")));
+            // per-table copy percentage and lag on the execution and in /q/metrics (issue 16 item 5)
+            await().atMost(WAIT).until(() -> Integer.valueOf(100).equals(table(execution, "public.b").get("copy_percent")));
+            assertThat(table(execution, "public.b").get("lag_seconds")).as("a streaming table has the stream's lag")
+                    .isInstanceOf(Number.class);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(given().get("/q/metrics").then().statusCode(200)
+                    .extract().asString())
+                    .containsPattern("dtaas_cdc_table_copy_percent\\{[^}]*table=\"public.b\"[^}]*} 100.0")
+                    .containsPattern("dtaas_cdc_table_lag_seconds\\{[^}]*table=\"public.b\"[^}]*} \\d"));
 
             // resync b alone, online; rows deleted meanwhile do not linger
             PostgresFixture.execute(dst, "INSERT INTO b VALUES (9999, 'stray')");
@@ -82,6 +90,10 @@ class TableLifecycleTaskIT {
                     .post("/api/tasks/{id}/tables/pause", task).then().statusCode(202)
                     .body("execution_id", org.hamcrest.Matchers.equalTo((int) execution));
             await().atMost(WAIT).until(() -> "paused".equals(state(execution, "public.b")));
+            // a paused table's lag is the time since it stopped being applied: it grows
+            double pausedAt = ((Number) table(execution, "public.b").get("lag_seconds")).doubleValue();
+            await().atMost(WAIT).until(() -> ((Number) table(execution, "public.b").get("lag_seconds")).doubleValue()
+                    > pausedAt + 1);
             PostgresFixture.execute(src, "DELETE FROM b WHERE id <= 50", "UPDATE b SET status = 'paused' WHERE id > 2900",
                     "UPDATE a SET status = 'while b is paused' WHERE id <= 20");
             awaitEqual(src, dst, "a");

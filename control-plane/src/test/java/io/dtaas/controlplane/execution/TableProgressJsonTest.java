@@ -64,4 +64,24 @@ class TableProgressJsonTest {
         assertThat(TableProgressJson.settled(List.of(heap), ExecutionStatus.STOPPED, null).getFirst().note())
                 .isEqualTo(heap.note());
     }
+
+    /** Issue 16 item 5: a stream table's copy and lag are stored with its progress; other tables store none. */
+    @Test
+    void aStreamTablesCopyAndLagAreStoredOnlyForStreamTables() {
+        TableProgress copying = new TableProgress("public.c", "backfilling", 2100, 0, 0, 0, null, 0, 0, null,
+                2048L, 5000L, 40, 0.4);
+        TableProgress paused = new TableProgress("public.b", "paused", 30, 0, 0, 0, null, 0, 0, null,
+                null, null, null, 61.5);
+        List<java.util.Map<String, Object>> stored = TableProgressJson.toJson(List.of(copying, paused, MIXED.getFirst()));
+        assertThat(stored.get(0)).containsEntry("copied", 2048L).containsEntry("copy_estimate", 5000L)
+                .containsEntry("copy_percent", 40).containsEntry("lag_seconds", 0.4);
+        assertThat(stored.get(1)).containsEntry("lag_seconds", 61.5).doesNotContainKeys("copied", "copy_percent");
+        assertThat(stored.get(2)).doesNotContainKeys("copied", "copy_estimate", "copy_percent", "lag_seconds");
+        assertThat(TableProgressJson.fromJson(stored)).containsExactly(copying, paused, MIXED.getFirst());
+        // stored JSON read back through Hibernate's mapper gives Integer for small numbers
+        java.util.Map<String, Object> read = new java.util.HashMap<>(stored.get(0));
+        read.put("copied", 2048);
+        read.put("copy_estimate", 5000);
+        assertThat(TableProgressJson.fromJson(List.of(read))).containsExactly(copying);
+    }
 }
