@@ -160,7 +160,7 @@ class RideThroughFaultsIT {
                 maria.start();
                 // the binlog client reconnects within seconds (it used to wait for its once-a-minute keepalive)
                 awaitSentinel(() -> maria.connect("shop"), () -> PostgresFixture.connect(dst), -1, true);
-                Thread.sleep(1_000);
+                writer.awaitMoreChanges(100); // changes made after the outage, too
             }
             await().atMost(LONG).untilAsserted(() ->
                     assertThat(rows(PostgresFixture.connect(dst))).isEqualTo(rows(maria.connect("shop"))));
@@ -186,14 +186,16 @@ class RideThroughFaultsIT {
             TaskApi.awaitExecution(execution, "running");
             awaitSentinel(() -> PostgresFixture.connect(src), () -> destination.connect(dst), 0, false);
             try (ChangeWriter writer = ChangeWriter.start(() -> PostgresFixture.connect(src), false)) {
-                Thread.sleep(1_500);
+                writer.awaitMoreChanges(150);
                 destination.restart("fast");
-                Thread.sleep(1_500);
+                writer.awaitMoreChanges(150);
                 destination.stop("fast");
-                Thread.sleep(5_000);
+                writer.awaitMoreChanges(150);
+                await().atMost(LONG).untilAsserted(() -> assertThat(TaskApi.execution(execution)
+                        .getDouble("cdc.lag_seconds")).as("a stalled stream's lag grows").isGreaterThanOrEqualTo(4.0));
                 assertThat(TaskApi.execution(execution).getString("status")).isEqualTo("running");
                 destination.start();
-                Thread.sleep(2_000);
+                writer.awaitMoreChanges(200);
             }
             await().atMost(LONG).untilAsserted(() ->
                     assertThat(rows(destination.connect(dst))).isEqualTo(rows(PostgresFixture.connect(src))));
@@ -351,6 +353,7 @@ class RideThroughFaultsIT {
     private static final class ChangeWriter implements AutoCloseable {
 
         private final Thread thread;
+        private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
         private volatile boolean running = true;
 
         private ChangeWriter(Opener source, boolean mysql) {
@@ -378,6 +381,7 @@ class RideThroughFaultsIT {
                             case 2 -> st.execute("UPDATE accounts SET amount = amount + 1 WHERE id = " + id);
                             default -> st.execute("DELETE FROM accounts WHERE id = " + id);
                         }
+                        written.incrementAndGet();
                         Thread.sleep(5);
                     }
                 } catch (SQLException e) {
@@ -386,6 +390,12 @@ class RideThroughFaultsIT {
                     return;
                 }
             }
+        }
+
+        /** Waits until the writer has committed {@code changes} more statements than now (the source takes writes). */
+        void awaitMoreChanges(int changes) {
+            long target = written.get() + changes;
+            await().atMost(LONG).until(() -> written.get() >= target);
         }
 
         private static void pause() {
