@@ -32,4 +32,17 @@ describe('TableBrowser', () => {
     const listed = wrapper.findAll('label[data-table]').map((l) => l.attributes('data-table'))
     expect(listed).toEqual(['customers', 'orders'])
   })
+
+  it('shows hostile table names from the source as text, never as markup', async () => {
+    const pending = deferredListings()
+    const hostile = ['<img src=x onerror="window.pwned=1">', '"><script>window.pwned=1</script>', "x' onmouseover='1"]
+    const wrapper = mount(TableBrowser, { props: { connectorId: 3, modelValue: [] } })
+    await flushPromises()
+    pending.get('/api/connectors/3/tables')!(hostile)
+    await flushPromises()
+    expect(wrapper.findAll('img').length).toBe(0)
+    expect(wrapper.findAll('script').length).toBe(0)
+    expect(wrapper.findAll('label[data-table]').map((l) => l.attributes('data-table'))).toEqual(hostile)
+    for (const name of hostile) expect(wrapper.text()).toContain(name)
+  })
 })
