@@ -98,10 +98,18 @@ public class RetentionHistory {
         if (since == null || since.isBlank()) {
             return Instant.now().minus(window);
         }
+        Instant from;
         try {
-            return OffsetDateTime.parse(since.trim()).toInstant();
+            from = OffsetDateTime.parse(since.trim()).toInstant();
         } catch (DateTimeParseException e) {
             throw new ConfigError("since", "must be an ISO-8601 timestamp with an offset, e.g. 2026-12-04T10:00:00Z");
         }
+        // Java reads years PostgreSQL's timestamptz cannot hold: refuse them here rather than fail in the query
+        if (from.isBefore(Instant.EPOCH) || from.isAfter(LATEST)) {
+            throw new ConfigError("since", "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+        }
+        return from;
     }
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 }

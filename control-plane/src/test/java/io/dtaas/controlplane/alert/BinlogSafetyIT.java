@@ -90,8 +90,15 @@ class BinlogSafetyIT extends AlertTestBase {
         assertThat(history(stream.task, times.getLast().toString())).containsExactly(newest);
         assertThat(history(stream.task, times.get(1).toString())).isEqualTo(points.subList(1, points.size()));
         assertThat(history(stream.task, Instant.now().plusSeconds(3600).toString())).isEmpty();
-        given().queryParam("since", "yesterday").when().get("/api/tasks/" + stream.task + "/retention").then()
-                .statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("since"));
+        // hostile or malformed since values: a clear 422 naming the field, never a 500 or a statement built from it
+        for (String bad : List.of("yesterday", "1' OR '1'='1", "2026-13-45T00:00:00Z", "-1",
+                "+999999999-12-31T23:59:59Z", "2026-12-04T00:00:00Z; DROP TABLE retention_history", "%00",
+                "2026-12-04 00:00:00", "-999999999-01-01T00:00:00Z", "1969-12-31T23:59:59Z")) {
+            var answer = given().queryParam("since", bad).when().get("/api/tasks/" + stream.task + "/retention");
+            assertThat(answer.statusCode()).as("since=%s", bad).isEqualTo(422);
+            assertThat(answer.jsonPath().getList("errors.field", String.class)).as("since=%s", bad).contains("since");
+        }
+        assertThat(history(stream.task, null)).as("the history is intact after the attacks").hasSizeGreaterThanOrEqualTo(points.size());
         when().get("/api/tasks/987654321/retention").then().statusCode(404);
 
         TaskApi.action(stream.task, "stop").statusCode(202);
