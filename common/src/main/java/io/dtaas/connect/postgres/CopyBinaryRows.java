@@ -6,6 +6,7 @@ import io.dtaas.data.ColumnType;
 import io.dtaas.error.DataError;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +34,11 @@ final class CopyBinaryRows {
     private static final long PG_EPOCH_DAYS = 10_957;
     private static final long PG_EPOCH_SECONDS = PG_EPOCH_DAYS * 86_400;
 
+    private static final long[] POW10 = {1, 10, 100, 1000};
+
     private byte[] bytes = new byte[1 << 20];
+    /** Base-10000 digits of one numeric, lowest first ({@link #numericFromLong}: at most 5 below 2^50 * 10^3). */
+    private final short[] groups = new short[8];
     private int size;
     private final List<Column> columns;
     private final String table;
@@ -240,6 +245,48 @@ final class CopyBinaryRows {
         if (scale > 0x3FFF) {
             throw outOfRange(column, value, "numeric");
         }
+        BigInteger unscaled = v.unscaledValue();
+        if (unscaled.bitLength() < 50) { // times 10^3 still fits a long: the usual numeric(p <= 15, s)
+            numericFromLong(unscaled.longValue(), scale, value, column);
+        } else {
+            numericFromDigits(v, scale, value, column);
+        }
+    }
+
+    /**
+     * {@link #numericFromDigits} for an unscaled value below 2^50, by arithmetic instead of through its decimal
+     * text: the value padded to a scale that is a multiple of 4 splits into base-10000 digits from the lowest up.
+     */
+    void numericFromLong(long unscaled, int scale, Object value, Column column) {
+        int back = Math.floorMod(-scale, 4);
+        long x = Math.abs(unscaled) * POW10[back];
+        int fractionGroups = (scale + back) / 4;
+        int trailingZeroGroups = 0;
+        while (x != 0 && x % 10_000 == 0) {
+            x /= 10_000;
+            trailingZeroGroups++;
+        }
+        int count = 0;
+        while (x != 0) {
+            groups[count++] = (short) (x % 10_000);
+            x /= 10_000;
+        }
+        int weight = count == 0 ? 0 : trailingZeroGroups - fractionGroups + count - 1;
+        if (weight != (short) weight) {
+            throw outOfRange(column, value, "numeric");
+        }
+        putInt(8 + 2 * count);
+        putShort(count);
+        putShort(weight);
+        putShort(unscaled < 0 && count > 0 ? 0x4000 : 0);
+        putShort(scale);
+        for (int g = count - 1; g >= 0; g--) {
+            putShort(groups[g]);
+        }
+    }
+
+    /** PostgreSQL's numeric wire form from the decimal digits of {@code v}, of any size (scale checked). */
+    void numericFromDigits(BigDecimal v, int scale, Object value, Column column) {
         String digits = v.unscaledValue().abs().toString();
         int intLen = digits.length() - scale;
         int front = Math.floorMod(-intLen, 4);
