@@ -5,9 +5,7 @@ import io.dtaas.connect.catalog.QueryLimits;
 import io.dtaas.connect.jdbc.DriverOptions;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
 
-import java.sql.Connection;
-import java.sql.Driver;
-import java.sql.SQLException;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -21,13 +19,6 @@ import java.util.Set;
 public final class PostgresConnections {
 
     static final String URL = "jdbc:postgresql://";
-
-    /**
-     * pgjdbc's driver, called directly rather than through {@link java.sql.DriverManager}: the first DriverManager
-     * call loads and initialises every JDBC driver on the class path (Oracle's registers MBeans, Snowflake's builds
-     * its Jackson mappers), about a CPU second that a PostgreSQL-only load does not need.
-     */
-    private static final Driver DRIVER = new org.postgresql.Driver();
 
     /**
      * pgjdbc 42.7 options that load a class (socket and SSL factories, host name verifier, password callback,
@@ -95,15 +86,7 @@ public final class PostgresConnections {
         String address = "postgresql://" + config.host() + ":" + config.port() + "/"
                 + (database == null ? config.database() : database);
         // a copy per attempt: nothing a driver does to its argument can leak into the next connection
-        return new JdbcEndpoint(address, () -> connect((Properties) properties.clone()));
-    }
-
-    private static Connection connect(Properties properties) throws SQLException {
-        Connection connection = DRIVER.connect(URL, properties);
-        if (connection == null) { // only when the driver refuses the URL, which is a constant it accepts
-            throw new SQLException("pgjdbc refused " + URL, "08001");
-        }
-        return connection;
+        return new JdbcEndpoint(address, () -> DriverManager.getConnection(URL, (Properties) properties.clone()));
     }
 
     private static String seconds(Duration d) {
