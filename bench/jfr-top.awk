@@ -1,4 +1,4 @@
-# Reads `jfr print --stack-depth 64 --events jdk.ExecutionSample` output (bench/run.sh, BENCH_JFR=1) and prints, per
+# Reads `jfr print --stack-depth 64 --events jdk.CPUTimeSample` (or jdk.ExecutionSample) output (bench/run.sh, BENCH_JFR=1) and prints, per
 # sample, "O<TAB>component" (the component of its first non-JDK frame: who asked for the work) and "T<TAB>frame"
 # (its top frame: where the CPU actually was). bench/run.sh counts them.
 function component(f) {
@@ -11,7 +11,7 @@ function component(f) {
   if (f ~ /^io\.dtaas\./) return "DTaaS engine / other"
   return "other: " f
 }
-/^jdk\.ExecutionSample/ { inStack = 0; top = ""; owner = ""; next }
+/^jdk\.(ExecutionSample|CPUTimeSample)/ { inStack = 0; top = ""; owner = ""; next }
 /stackTrace = \[/ { inStack = 1; next }
 inStack && /^[ \t]*\]/ {
   inStack = 0

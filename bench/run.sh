@@ -21,7 +21,9 @@
 # meanwhile change nothing), plus the source databases it built (PostgreSQL and MariaDB dtaas_bench_src.bench). A slot script appends complete
 # markdown rows of the results table to "$BENCH_ROWS_OUT":
 #   | path | DTaaS rows/s | limit (what) | limit rows/s | ratio | goal | peak RSS MiB |
-# and may write details elsewhere. A script opts in by containing the word BENCH_ROWS_OUT.
+# and may write details elsewhere. A script opts in by containing the word BENCH_ROWS_OUT. A row may add two more
+# cells, "| CPU s per 1M rows (client / PostgreSQL / other) | cores busy |" (what run.sh's own rows carry, see
+# cpu_cells below); a row of seven cells leaves them empty.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${1:-${ROWS:-5000000}}"; export ROWS
@@ -34,7 +36,7 @@ PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt"
 MY="mysql -uroot -N -B"
 BENCH_DBS="dtaas_bench_src dtaas_bench_pg dtaas_bench_my2pg dtaas_bench_pipe dtaas_bench_copyin"
 cleanup() {
-  kill "${S3PID:-0}" 2>/dev/null || true
+  [ -z "${S3PID:-}" ] || kill "$S3PID" 2>/dev/null || true  # never `kill 0`: that ends this script's own process group
   if [ -z "${BENCH_KEEP:-}" ]; then
     for db in $BENCH_DBS; do $PG -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" 2>/dev/null || true; done
     $MY -e "DROP DATABASE IF EXISTS dtaas_bench_src" 2>/dev/null || true
@@ -46,18 +48,47 @@ has() { [[ "$PATHS" == *" $1 "* ]]; }
 JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"; export JAVA_HOME
 
 # ---------------------------------------------------------------- helpers
-timed() { # label, command...  -> "seconds rss_kib" (peak RSS of the command's own process)
+# CPU accounting: clock ticks (user + system) of every live process whose name is one of the arguments, plus the
+# ticks of the children they reaped. The postmaster reaps every backend that exits, so the difference of two
+# readings is all the CPU PostgreSQL spent in between, backends that came and went included (and, on a shared
+# machine, whatever other clients made it do meanwhile).
+server_ticks() {
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v names=" $* " '{
+    comm = $0; sub(/^[^(]*\(/, "", comm); sub(/\).*$/, "", comm)
+    if (index(names, " " comm " ")) { rest = $0; sub(/^.*\) /, "", rest); split(rest, f, " "); t += f[12] + f[13] + f[14] + f[15] }
+  } END { print t + 0 }'
+}
+other_ticks() { # the MariaDB server and the S3 server (a JVM of ours, while it runs)
+  local s3=0
+  [ -n "${S3PID:-}" ] && [ -r "/proc/$S3PID/stat" ] && s3=$(sed 's/^.*) //' "/proc/$S3PID/stat" | awk '{ print $12 + $13 }')
+  echo $(( $(server_ticks mariadbd mysqld) + s3 ))
+}
+TICK=$(getconf CLK_TCK)
+timed() { # label, command...  -> "seconds rss_kib" (peak RSS of the command's own process); CPU in $WORK/label.cpu
   local label="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" > "$WORK/$label.out" 2> "$WORK/$label.err" \
+  local pg0 other0 pg1 other1 e m u s
+  pg0=$(server_ticks postgres); other0=$(other_ticks)
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/time" "$@" > "$WORK/$label.out" 2> "$WORK/$label.err" \
     || { echo "$label failed:" >&2; tail -20 "$WORK/$label.err" >&2; return 1; }
-  cat "$WORK/time"
+  sleep 0.3  # the postmaster reaps the backends that served the command
+  pg1=$(server_ticks postgres); other1=$(other_ticks)
+  read -r e m u s < "$WORK/time"
+  # wall, client CPU (the command and the children it waited for: the DTaaS JVM, psql), PostgreSQL, other servers
+  awk -v e="$e" -v u="$u" -v s="$s" -v pg=$(( pg1 - pg0 )) -v o=$(( other1 - other0 )) -v t="$TICK" \
+    'BEGIN { printf "%s %.2f %.2f %.2f\n", e, u + s, pg / t, o / t }' > "$WORK/$label.cpu"
+  echo "$e $m"
+}
+cpu_cells() { # label -> "CPU s per 1M rows (client / PostgreSQL[ / other]) | cores busy" of its timed run
+  [ -f "$WORK/$1.cpu" ] || { echo " | "; return; }
+  awk -v r="$ROWS" '{ f = 1000000 / r; o = ($4 >= 0.05) ? sprintf(" / %.2f", $4 * f) : ""
+    printf "%.2f / %.2f%s | %.2f", $2 * f, $3 * f, o, ($2 + $3 + $4) / $1 }' "$WORK/$1.cpu"
 }
 rate() { awk -v r="$ROWS" -v s="$1" 'BEGIN { printf "%.0f", r / s }'; }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * b / a }'; }
 mib() { echo $(( $1 / 1024 )); }
-row() { # path dtaas_rate limit_what limit_rate goal rss_kib
+row() { # path dtaas_rate limit_what limit_rate goal rss_kib timed_label
   local ratio="—"; [ -n "$4" ] && [ "$4" != "—" ] && ratio="$(pct "$4" "$2")"
-  echo "| $1 | $2 | $3 | ${4:-—} | $ratio | $5 | ${6:+$(mib "$6")} |" >> "$ROWS_OUT"
+  echo "| $1 | $2 | $3 | ${4:-—} | $ratio | $5 | ${6:+$(mib "$6")} | $(cpu_cells "${7:-}") |" >> "$ROWS_OUT"
 }
 slot() { # script: true when it speaks the slot protocol
   [ -f "$1" ] && grep -q BENCH_ROWS_OUT "$1"
@@ -70,15 +101,20 @@ spec() { # file source_type source_config dest_json [max_parallel_chunks]
  "config": {"tables": ["bench"], "batch_size": 10000, "chunk_rows": 500000, "max_parallel_chunks": ${5:-2}, "target_schema": "public"}}
 JSON
 }
-# JFR profile of one run, summarised by the top frame's package (where the CPU goes)
-jfr_opts() { [ -n "${BENCH_JFR:-}" ] && echo "-XX:StartFlightRecording=filename=$WORK/$1.jfr,settings=profile" || true; }
+# JFR profile of one run, summarised by the top frame's package (where the CPU goes). JDK 25's CPU-time sampler
+# (JEP 509, Linux) samples threads by the CPU they burn, native code included (snappy, zstd, socket reads), where
+# jdk.ExecutionSample sees Java frames only and under-samples on a loaded machine.
+jfr_opts() {
+  [ -n "${BENCH_JFR:-}" ] || return 0
+  echo "-XX:StartFlightRecording=filename=$WORK/$1.jfr,settings=profile,jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=2ms"
+}
 jfr_summary() ( # label; a subshell: `head` closing its pipe early must not end the run (pipefail, SIGPIPE)
   set +o pipefail
   [ -n "${BENCH_JFR:-}" ] && [ -f "$WORK/$1.jfr" ] || return 0
-  "$JAVA_HOME/bin/jfr" print --stack-depth 64 --events jdk.ExecutionSample "$WORK/$1.jfr" | awk -f bench/jfr-top.awk > "$WORK/$1.samples"
+  "$JAVA_HOME/bin/jfr" print --stack-depth 64 --events jdk.CPUTimeSample "$WORK/$1.jfr" | awk -f bench/jfr-top.awk > "$WORK/$1.samples"
   local n; n=$(grep -c '^O' "$WORK/$1.samples" || true)
   {
-    echo; echo "JFR execution samples of \`$1\` ($n samples; all threads):"; echo
+    echo; echo "JFR CPU-time samples of \`$1\` ($n samples; all threads):"; echo
     echo "| component (first non-JDK frame) | share |"; echo "|---|---|"
     grep '^O' "$WORK/$1.samples" | cut -f2 | sort | uniq -c | sort -nr | head -10 \
       | awk -v n="$n" '{ c = $1; $1 = ""; sub(/^ /, ""); printf "| %s | %.0f%% |\n", $0, 100 * c / n }'
@@ -127,7 +163,7 @@ bench_lake() {
   echo "== PostgreSQL -> files: baseline COPY binary -> /dev/null"
   local copy_s; read -r copy_s _ < <(timed copy-out bash -c "$PG -d dtaas_bench_src -c 'COPY bench TO STDOUT (FORMAT binary)' > /dev/null")
   local limit; limit="$(rate "$copy_s")"
-  echo "| \`COPY bench TO STDOUT (FORMAT binary)\` → /dev/null | | | $limit | | (the limit) | |" >> "$ROWS_OUT"
+  echo "| \`COPY bench TO STDOUT (FORMAT binary)\` → /dev/null | | | $limit | | (the limit) | | $(cpu_cells copy-out) |" >> "$ROWS_OUT"
   echo "== S3 server (s3proxy, on disk in the temp dir)"
   # offline first; a fresh ~/.m2 lacks the dependency plugin until it is fetched once
   ./mvnw -B -q -o -pl common dependency:build-classpath -Dmdep.outputFile="$WORK/test-cp.txt" -Dmdep.includeScope=test \
@@ -168,7 +204,7 @@ CONF
         rm -rf "$WORK/files/$format" "$WORK/s3/bench/$format"; continue
       fi
       local what="PostgreSQL → $([ "$format" = parquet ] && echo "Parquet (snappy)" || echo "${format^^}")"
-      row "$what, $([ "$store" = local ] && echo "local files" || echo "S3 (s3proxy, on disk)")" "$(rate "$s")" "COPY binary → /dev/null" "$limit" "≥ 60%" "$rss"
+      row "$what, $([ "$store" = local ] && echo "local files" || echo "S3 (s3proxy, on disk)")" "$(rate "$s")" "COPY binary → /dev/null" "$limit" "≥ 60%" "$rss" "$label"
       jfr_summary "$label"
       rm -rf "$WORK/files/$format" "$WORK/s3/bench/$format"  # keeps the disk (and s3proxy) from filling up
   done
@@ -185,13 +221,13 @@ bench_pg2pg() {
   $PG -d dtaas_bench_src -c "COPY bench TO STDOUT (FORMAT binary)" > "$WORK/bench.bin"
   read -r copyin_s _ < <(timed copy-in bash -c "$PG -d dtaas_bench_copyin -c 'COPY bench FROM STDIN (FORMAT binary)' < '$WORK/bench.bin'")
   rm -f "$WORK/bench.bin"
-  echo "| \`psql COPY \\| psql COPY\` binary pipe | | | $(rate "$pipe_s") | | (a limit) | |" >> "$ROWS_OUT"
-  echo "| target's own \`COPY FROM STDIN (FORMAT binary)\` of a file | | | $(rate "$copyin_s") | | (the write-side limit) | |" >> "$ROWS_OUT"
+  echo "| \`psql COPY \\| psql COPY\` binary pipe | | | $(rate "$pipe_s") | | (a limit) | | $(cpu_cells pipe) |" >> "$ROWS_OUT"
+  echo "| target's own \`COPY FROM STDIN (FORMAT binary)\` of a file | | | $(rate "$copyin_s") | | (the write-side limit) | | $(cpu_cells copy-in) |" >> "$ROWS_OUT"
   spec "$WORK/pg2pg.json" postgresql "$PGSRC" "$(pgdst dtaas_bench_pg)"
   echo "== DTaaS PostgreSQL -> PostgreSQL"
   read -r s rss < <(DTAAS_JAVA_OPTS="$(jfr_opts pg2pg)" timed pg2pg "$WORK/dtaas-load" "$WORK/pg2pg.json")
   [ "$($PG -d dtaas_bench_pg -c 'SELECT count(*) FROM bench')" = "$ROWS" ] || { echo "pg2pg row count wrong" >&2; exit 1; }
-  row "PostgreSQL → PostgreSQL" "$(rate "$s")" "target's own COPY FROM (binary file)" "$(rate "$copyin_s")" "≥ 90%" "$rss"
+  row "PostgreSQL → PostgreSQL" "$(rate "$s")" "target's own COPY FROM (binary file)" "$(rate "$copyin_s")" "≥ 90%" "$rss" pg2pg
   jfr_summary pg2pg
 }
 
@@ -204,13 +240,13 @@ bench_mariadb() {
   spec "$WORK/my2pg.json" mysql "$MYSRC" "$(pgdst dtaas_bench_my2pg)"
   read -r s rss < <(DTAAS_JAVA_OPTS="$(jfr_opts my2pg)" timed my2pg "$WORK/dtaas-load" "$WORK/my2pg.json")
   [ "$($PG -d dtaas_bench_my2pg -c 'SELECT count(*) FROM bench')" = "$ROWS" ] || { echo "my2pg row count wrong" >&2; exit 1; }
-  row "MariaDB → PostgreSQL" "$(rate "$s")" "\`mariadb --quick -e 'select *'\` → /dev/null" "$(rate "$read_s")" "≥ 80%" "$rss"
+  row "MariaDB → PostgreSQL" "$(rate "$s")" "\`mariadb --quick -e 'select *'\` → /dev/null" "$(rate "$read_s")" "≥ 80%" "$rss" my2pg
   jfr_summary my2pg
   if command -v pgloader >/dev/null; then
     $PG -d dtaas_bench_my2pg -c "DROP TABLE IF EXISTS bench"
     if read -r pgl_s _ < <(timed pgloader pgloader --quiet "mysql://root@127.0.0.1:3306/dtaas_bench_src" \
         "postgresql://postgres@127.0.0.1:5432/dtaas_bench_my2pg"); then
-      row "MariaDB → PostgreSQL, against pgloader" "$(rate "$s")" "pgloader (Debian), same table" "$(rate "$pgl_s")" "≥ 400%" ""
+      row "MariaDB → PostgreSQL, against pgloader" "$(rate "$s")" "pgloader (Debian), same table" "$(rate "$pgl_s")" "≥ 400%" "" pgloader
     fi
   fi
 }
@@ -252,8 +288,12 @@ has cdc && bench_cdc
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GiB;"
   echo "$ROWS rows, 9 columns; DTaaS = \`./dtaas load\` (JVM start-up included), peak RSS of its process."
   echo
-  echo "| path | DTaaS rows/s | the machine's limit (same run) | limit rows/s | ratio | goal | peak RSS (MiB) |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "CPU: seconds (user + system) per 1M rows of the client (the DTaaS JVM, or psql/mariadb/pgloader for a limit),"
+  echo "of PostgreSQL (every postgres process, exited backends included) and of the other servers (MariaDB, the S3"
+  echo "server) when they worked; cores busy = all of it / wall time ($(nproc) cores: $(nproc).00 means saturated)."
+  echo
+  echo "| path | DTaaS rows/s | the machine's limit (same run) | limit rows/s | ratio | goal | peak RSS (MiB) | CPU s per 1M rows (client / PostgreSQL / other) | cores busy |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   cat "$ROWS_OUT"
   cat "$NOTES"
 } | tee "$OUT/latest-$ROWS.md"

@@ -4,12 +4,9 @@ import io.dtaas.data.Batch;
 import io.dtaas.data.ColumnKind;
 import io.dtaas.data.TableSchema;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -27,7 +24,7 @@ final class CsvRowFileWriter extends AbstractRowFileWriter {
     CsvRowFileWriter(TableSchema schema, CountingOutputStream counter, OutputStream compressed) {
         super(schema, counter);
         this.kinds = schema.columns().stream().map(c -> c.type().kind()).toList();
-        this.out = new BufferedWriter(new OutputStreamWriter(compressed, StandardCharsets.UTF_8), 64 * 1024);
+        this.out = new Utf8Writer(compressed, 64 * 1024);
         try {
             for (int i = 0; i < kinds.size(); i++) {
                 if (i > 0) {

@@ -8,8 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.util.Base64;
 
 /**
@@ -25,9 +23,6 @@ import java.util.Base64;
  */
 public final class TextValues {
 
-    private static final DateTimeFormatter INSTANT = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendLiteral('Z').toFormatter();
-
     private TextValues() {
     }
 
@@ -42,10 +37,10 @@ public final class TextValues {
             case DECIMAL -> ((BigDecimal) value).toPlainString();
             case STRING, JSON, INTERVAL, UUID, ARRAY, OTHER -> (String) value;
             case BINARY -> base64((byte[]) value);
-            case DATE -> DateTimeFormatter.ISO_LOCAL_DATE.format((LocalDate) value);
-            case TIME -> DateTimeFormatter.ISO_LOCAL_TIME.format((LocalTime) value);
-            case TIMESTAMP -> DateTimeFormatter.ISO_LOCAL_DATE_TIME.format((LocalDateTime) value);
-            case TIMESTAMP_TZ -> INSTANT.format(((Instant) value).atOffset(ZoneOffset.UTC).toLocalDateTime());
+            case DATE -> IsoTemporalText.date((LocalDate) value);
+            case TIME -> IsoTemporalText.time((LocalTime) value);
+            case TIMESTAMP -> IsoTemporalText.dateTime((LocalDateTime) value, "");
+            case TIMESTAMP_TZ -> IsoTemporalText.dateTime(((Instant) value).atOffset(ZoneOffset.UTC).toLocalDateTime(), "Z");
         };
     }
 

@@ -16,14 +16,18 @@ import java.util.Map;
 final class BatchWriteSupport extends WriteSupport<Object[]> {
 
     private final TableSchema table;
-    private final List<ParquetColumn> columns;
     private final MessageType schema;
+    /** Per column: read once per value, so plain arrays rather than list and type look-ups. */
+    private final String[] names;
+    private final ParquetColumn.ValueWriter[] writers;
     private RecordConsumer out;
 
     BatchWriteSupport(TableSchema table) {
         this.table = table;
-        this.columns = table.columns().stream().map(ParquetColumns::of).toList();
+        List<ParquetColumn> columns = table.columns().stream().map(ParquetColumns::of).toList();
         this.schema = new MessageType(table.table().name(), columns.stream().map(ParquetColumn::type).toList());
+        this.names = columns.stream().map(c -> c.type().getName()).toArray(String[]::new);
+        this.writers = columns.stream().map(ParquetColumn::writer).toArray(ParquetColumn.ValueWriter[]::new);
     }
 
     MessageType schema() {
@@ -49,15 +53,15 @@ final class BatchWriteSupport extends WriteSupport<Object[]> {
     @Override
     public void write(Object[] row) {
         out.startMessage();
-        for (int i = 0; i < columns.size(); i++) {
+        for (int i = 0; i < writers.length; i++) {
             Object value = row[i];
             if (value == null) {
                 continue;
             }
-            String name = columns.get(i).type().getName();
+            String name = names[i];
             out.startField(name, i);
             try {
-                columns.get(i).writer().write(out, value);
+                writers[i].write(out, value);
             } catch (ClassCastException e) {
                 throw ValueErrors.typeMismatch(table, i, value, e);
             } catch (UnwritableValue e) {
