@@ -2,6 +2,7 @@
 # CDC benchmark (docs/benchmarks.md): changes/s applied from PostgreSQL and MariaDB into PostgreSQL for a burst of
 # ROWS inserts + ROWS updates + ROWS/2 deletes, and commit->destination latency p50/p99 at a steady 1,000
 # changes/s for SECONDS. Loopback only. Usage: bench/cdc.sh [ROWS] [SECONDS]. Results: bench/results/cdc-latest.md
+#   BENCH_JFR=1 bash bench/cdc.sh 100000 10   # also profile the bench JVM (JFR), top components/frames in the results
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${1:-200000}"; SECONDS_STEADY="${2:-20}"
@@ -11,5 +12,21 @@ WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
 # offline first; a fresh ~/.m2 lacks the dependency plugin until it is fetched once
 ./mvnw -B -q -o -pl common dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test \
   || ./mvnw -B -q -pl common dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
-"$JAVA_HOME/bin/java" -Xmx1g -Dsources="${SOURCES:-postgresql,mariadb}" -Drows="$ROWS" -Dseconds="$SECONDS_STEADY" \
+JFR=(); [ -n "${BENCH_JFR:-}" ] && JFR=("-XX:StartFlightRecording=filename=$WORK/cdc.jfr,settings=profile")
+"$JAVA_HOME/bin/java" -Xmx1g "${JFR[@]}" -Dsources="${SOURCES:-postgresql,mariadb}" -Drows="$ROWS" -Dseconds="$SECONDS_STEADY" \
   -cp "common/target/test-classes:common/target/classes:$(cat "$WORK/cp.txt")" io.dtaas.bench.CdcBenchmark bench/results/cdc-latest.md
+if [ -n "${BENCH_JFR:-}" ] && [ -f "$WORK/cdc.jfr" ]; then ( # a subshell: `head` closing its pipe early must not end the run
+  set +o pipefail
+  cp "$WORK/cdc.jfr" "${BENCH_JFR_KEEP:-/tmp/dtaas-cdc-latest.jfr}"
+  "$JAVA_HOME/bin/jfr" print --stack-depth 64 --events jdk.ExecutionSample "$WORK/cdc.jfr" | awk -f bench/jfr-top.awk > "$WORK/cdc.samples"
+  n=$(grep -c '^O' "$WORK/cdc.samples" || true)
+  {
+    echo; echo "JFR execution samples of the bench JVM ($n samples; all threads, the source workload's included):"; echo
+    echo "| component (first non-JDK frame) | share |"; echo "|---|---|"
+    grep '^O' "$WORK/cdc.samples" | cut -f2 | sort | uniq -c | sort -nr | head -12 \
+      | awk -v n="$n" '{ c = $1; $1 = ""; sub(/^ /, ""); printf "| %s | %.0f%% |\n", $0, 100 * c / n }'
+    echo; echo "| hottest top frames | share |"; echo "|---|---|"
+    grep '^T' "$WORK/cdc.samples" | cut -f2 | sort | uniq -c | sort -nr | head -15 \
+      | awk -v n="$n" '{ printf "| `%s` | %.0f%% |\n", $2, 100 * $1 / n }'
+  } >> bench/results/cdc-latest.md
+) fi
