@@ -15,18 +15,7 @@ WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
 JFR=(); [ -n "${BENCH_JFR:-}" ] && JFR=("-XX:StartFlightRecording=filename=$WORK/cdc.jfr,settings=profile")
 "$JAVA_HOME/bin/java" -Xmx1g "${JFR[@]}" -Dsources="${SOURCES:-postgresql,mariadb}" -Drows="$ROWS" -Dseconds="$SECONDS_STEADY" \
   -cp "common/target/test-classes:common/target/classes:$(cat "$WORK/cp.txt")" io.dtaas.bench.CdcBenchmark bench/results/cdc-latest.md
-if [ -n "${BENCH_JFR:-}" ] && [ -f "$WORK/cdc.jfr" ]; then ( # a subshell: `head` closing its pipe early must not end the run
-  set +o pipefail
+if [ -n "${BENCH_JFR:-}" ] && [ -f "$WORK/cdc.jfr" ]; then
   cp "$WORK/cdc.jfr" "${BENCH_JFR_KEEP:-/tmp/dtaas-cdc-latest.jfr}"
-  "$JAVA_HOME/bin/jfr" print --stack-depth 64 --events jdk.ExecutionSample "$WORK/cdc.jfr" | awk -f bench/jfr-top.awk > "$WORK/cdc.samples"
-  n=$(grep -c '^O' "$WORK/cdc.samples" || true)
-  {
-    echo; echo "JFR execution samples of the bench JVM ($n samples; all threads, the source workload's included):"; echo
-    echo "| component (first non-JDK frame) | share |"; echo "|---|---|"
-    grep '^O' "$WORK/cdc.samples" | cut -f2 | sort | uniq -c | sort -nr | head -12 \
-      | awk -v n="$n" '{ c = $1; $1 = ""; sub(/^ /, ""); printf "| %s | %.0f%% |\n", $0, 100 * c / n }'
-    echo; echo "| hottest top frames | share |"; echo "|---|---|"
-    grep '^T' "$WORK/cdc.samples" | cut -f2 | sort | uniq -c | sort -nr | head -15 \
-      | awk -v n="$n" '{ printf "| `%s` | %.0f%% |\n", $2, 100 * $1 / n }'
-  } >> bench/results/cdc-latest.md
-) fi
+  bash bench/jfr-summary.sh "$WORK/cdc.jfr" "the bench JVM (the source workload's statements included)" >> bench/results/cdc-latest.md
+fi

@@ -13,12 +13,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * still commits its own transaction before the stream commits its offsets, so exactness does not change.
  *
  * <p>A session is lent to one writer at a time ({@link Pool#take}) and handed back only after a commit: a failed
- * transaction closes it, so a retry starts on a new connection with nothing left from the old session.
+ * transaction closes it, so a retry starts on a new connection with nothing left from the old session; a session
+ * idle for a second or more is checked before it is reused.
  */
 public final class ChangeSession {
 
     private final Connection connection;
     private final Map<String, String> staging = new HashMap<>();
+    /** When the session was last handed back (System.nanoTime). */
+    private long idleSince;
 
     ChangeSession(Connection connection) {
         this.connection = connection;
@@ -53,13 +56,21 @@ public final class ChangeSession {
 
         /** How long a reused connection may take to answer before it counts as broken (a restarted server). */
         private static final int VALID_SECONDS = 5;
+        /**
+         * A session idle this long is asked whether it still answers before it is reused. Not every batch: the
+         * round trip was an eighth of the apply thread's time on a busy machine, and a stream behind or at 1k
+         * changes/s hands batches over within milliseconds; a batch that fails on a dead connection is retried
+         * on a new one (the stream's retrier).
+         */
+        private static final long CHECK_AFTER_IDLE_NANOS = 1_000_000_000L;
 
         private final AtomicReference<ChangeSession> idle = new AtomicReference<>();
 
         /** The idle session when it still answers, else a new one from {@code open}, in a transaction. */
         ChangeSession take(JdbcDestination destination) throws SQLException {
             ChangeSession s = idle.getAndSet(null);
-            if (s != null && !s.connection.isValid(VALID_SECONDS)) {
+            if (s != null && System.nanoTime() - s.idleSince >= CHECK_AFTER_IDLE_NANOS
+                    && !s.connection.isValid(VALID_SECONDS)) {
                 s.close();
                 s = null;
             }
@@ -77,6 +88,7 @@ public final class ChangeSession {
 
         /** A session whose transaction committed is kept for the next batch. */
         void give(ChangeSession s) {
+            s.idleSince = System.nanoTime();
             ChangeSession previous = idle.getAndSet(s);
             if (previous != null) {
                 previous.close();
