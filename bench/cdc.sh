@@ -2,7 +2,8 @@
 # CDC benchmark (docs/benchmarks.md): changes/s applied from PostgreSQL and MariaDB into PostgreSQL for a burst of
 # ROWS inserts + ROWS updates + ROWS/2 deletes, and commit->destination latency p50/p99 at a steady 1,000
 # changes/s for SECONDS. Loopback only. Usage: bench/cdc.sh [ROWS] [SECONDS]. Results: bench/results/cdc-latest.md
-#   BENCH_JFR=1 bash bench/cdc.sh 100000 10   # also profile the bench JVM (JFR), top components/frames in the results
+#   BENCH_JFR=1 bash bench/cdc.sh 100000 10   # also profile the bench JVM (JFR): summary appended to the results,
+#                                             # the recording kept at $BENCH_JFR_KEEP (default /tmp/dtaas-cdc-latest.jfr)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${1:-200000}"; SECONDS_STEADY="${2:-20}"
