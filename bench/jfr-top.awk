@@ -2,12 +2,18 @@
 # sample, "O<TAB>component" (the component of its first non-JDK frame: who asked for the work) and "T<TAB>frame"
 # (its top frame: where the CPU actually was). bench/run.sh counts them.
 function component(f) {
-  if (f ~ /^io\.dtaas\.connect\.postgres\./) return "DTaaS PostgreSQL reader (binary COPY decode)"
+  if (f ~ /^io\.dtaas\.connect\.postgres\./) return "DTaaS PostgreSQL reader/writer (binary COPY)"
   if (f ~ /^org\.postgresql\./) return "pgjdbc (socket, protocol)"
   if (f ~ /^org\.apache\.parquet\./ || f ~ /^shaded\.parquet\./) return "Parquet encoding"
   if (f ~ /^org\.xerial\.snappy\.|^com\.github\.luben\.|^io\.airlift\.compress\./) return "compression (snappy/zstd)"
   if (f ~ /^io\.dtaas\.format\./) return "DTaaS file formats (CSV/JSON writers, Parquet glue)"
   if (f ~ /^software\.amazon\.|^org\.apache\.http\.|^io\.netty\./) return "S3 client / HTTP"
+  if (f ~ /^io\.dtaas\.cdc\./) return "DTaaS change stream (Connect record -> change)"
+  if (f ~ /^io\.dtaas\.connect\.jdbc\.Change/) return "DTaaS change applier (merge by key)"
+  if (f ~ /^io\.dtaas\.bench\./) return "bench workload (source statements, timing)"
+  if (f ~ /^io\.debezium\./) return "Debezium (decoding, queue, engine)"
+  if (f ~ /^org\.apache\.kafka\./) return "Kafka Connect (structs, converters, offsets)"
+  if (f ~ /^com\.github\.shyiko\.|^org\.mariadb\.|^com\.mysql\./) return "MySQL/MariaDB client (binlog, driver)"
   if (f ~ /^io\.dtaas\./) return "DTaaS engine / other"
   return "other: " f
 }

@@ -108,21 +108,10 @@ jfr_opts() {
   [ -n "${BENCH_JFR:-}" ] || return 0
   echo "-XX:StartFlightRecording=filename=$WORK/$1.jfr,settings=profile,jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=2ms"
 }
-jfr_summary() ( # label; a subshell: `head` closing its pipe early must not end the run (pipefail, SIGPIPE)
-  set +o pipefail
+jfr_summary() { # label
   [ -n "${BENCH_JFR:-}" ] && [ -f "$WORK/$1.jfr" ] || return 0
-  "$JAVA_HOME/bin/jfr" print --stack-depth 64 --events jdk.CPUTimeSample "$WORK/$1.jfr" | awk -f bench/jfr-top.awk > "$WORK/$1.samples"
-  local n; n=$(grep -c '^O' "$WORK/$1.samples" || true)
-  {
-    echo; echo "JFR CPU-time samples of \`$1\` ($n samples; all threads):"; echo
-    echo "| component (first non-JDK frame) | share |"; echo "|---|---|"
-    grep '^O' "$WORK/$1.samples" | cut -f2 | sort | uniq -c | sort -nr | head -10 \
-      | awk -v n="$n" '{ c = $1; $1 = ""; sub(/^ /, ""); printf "| %s | %.0f%% |\n", $0, 100 * c / n }'
-    echo; echo "| hottest top frames | share |"; echo "|---|---|"
-    grep '^T' "$WORK/$1.samples" | cut -f2 | sort | uniq -c | sort -nr | head -12 \
-      | awk -v n="$n" '{ printf "| `%s` | %.0f%% |\n", $2, 100 * $1 / n }'
-  } >> "$NOTES"
-)
+  JFR_EVENT=jdk.CPUTimeSample bash bench/jfr-summary.sh "$WORK/$1.jfr" "\`$1\`" >> "$NOTES"
+}
 
 echo "== building ./dtaas"; ./dtaas load >/dev/null 2>&1 || true
 # A copy of the built app, run with ./dtaas load's own JVM flags: edits made while the benchmark runs can neither

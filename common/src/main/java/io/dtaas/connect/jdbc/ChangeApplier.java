@@ -4,8 +4,6 @@ import io.dtaas.connect.change.ChangeEvent;
 import io.dtaas.connect.change.ChangeSink;
 import io.dtaas.connect.change.ChangeTables;
 import io.dtaas.connect.change.UnchangedValue;
-import io.dtaas.connect.Chunk;
-import io.dtaas.connect.ChunkBounds;
 import io.dtaas.connect.ChunkWriter;
 import io.dtaas.connect.Destination;
 import io.dtaas.connect.WriteMode;
@@ -227,8 +225,7 @@ public final class ChangeApplier implements ChangeSink {
                 }
                 return v;
             }).toList();
-            try (ChunkWriter writer = destination.open(partial, target,
-                    new Chunk(table, 0, 1, new ChunkBounds.WholeTable()), WriteMode.MERGE)) {
+            try (ChunkWriter writer = destination.openChanges(partial, target)) {
                 writer.write(new Batch(partial, new ArrayList<>(values)));
                 writer.commit();
             }
@@ -241,8 +238,7 @@ public final class ChangeApplier implements ChangeSink {
             }
         }
         if (!upserts.isEmpty()) {
-            try (ChunkWriter writer = destination.open(output, target,
-                    new Chunk(table, 0, 1, new ChunkBounds.WholeTable()), WriteMode.MERGE)) {
+            try (ChunkWriter writer = destination.openChanges(output, target)) {
                 writer.write(new Batch(output, upserts));
                 writer.commit();
             }

@@ -45,6 +45,8 @@ public abstract class JdbcDestination implements Destination {
     protected final JdbcDialect dialect;
     private final Supplier<JdbcEndpoint> endpoint;
     private final Set<String> readySchemas = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The connection change application keeps between batches (closed with the destination). */
+    private final ChangeSession.Pool changeSessions = new ChangeSession.Pool();
 
     protected JdbcDestination(JdbcDialect dialect, Supplier<JdbcEndpoint> endpoint) {
         this.dialect = dialect;
@@ -207,7 +209,60 @@ public abstract class JdbcDestination implements Destination {
 
     @Override
     public void close() {
-        // connections are opened per chunk and closed by its writer
+        // load connections are opened per chunk and closed by its writer; change application keeps one
+        changeSessions.close();
+    }
+
+    /**
+     * A merge of one batch of changed rows (change data capture) in one transaction, on the connection kept between
+     * batches ({@link ChangeSession}).
+     */
+    public ChunkWriter openChanges(TableSchema source, TableRef target) {
+        ChangeSession s = null;
+        try {
+            s = changeSessions.take(this);
+            return new ChangeSession.Writer(newChangeWriter(s, source, target), s, changeSessions);
+        } catch (SQLException | RuntimeException e) {
+            if (s != null) {
+                s.close();
+            }
+            if (e instanceof SQLException sql) {
+                throw JdbcFailures.wrap(dialect, sql, "opening a merge of changes into " + target);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** The merge writer of {@link #openChanges}; PostgreSQL keeps a staging table per target in the session. */
+    protected ChunkWriter newChangeWriter(ChangeSession session, TableSchema source, TableRef target) throws SQLException {
+        return newWriter(session.connection(), source, target,
+                new Chunk(source.table(), 0, 1, new io.dtaas.connect.ChunkBounds.WholeTable()),
+                WriteMode.MERGE);
+    }
+
+    /** SQL work of one transaction on a {@link ChangeSession}. */
+    @FunctionalInterface
+    private interface SessionWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Runs and commits {@code work} on the kept change session; a failure closes the session (rollback). */
+    private void inChangeSession(String context, SessionWork work) {
+        ChangeSession s = null;
+        try {
+            s = changeSessions.take(this);
+            work.run(s.connection());
+            s.connection().commit();
+            changeSessions.give(s);
+        } catch (SQLException | RuntimeException e) {
+            if (s != null) {
+                s.close();
+            }
+            if (e instanceof SQLException sql) {
+                throw JdbcFailures.wrap(dialect, sql, context);
+            }
+            throw (RuntimeException) e;
+        }
     }
 
     /** Rows a retried chunk may have committed before: its key range, or the whole table when unsplit. */
@@ -250,7 +305,7 @@ public abstract class JdbcDestination implements Destination {
     }
 
     /**
-     * Deletes rows by primary key in one transaction (change data capture).
+     * Deletes rows by primary key in one transaction (change data capture), on the kept {@link ChangeSession}.
      *
      * @param keys each the primary-key values in the order of {@code source.primaryKey()}
      */
@@ -261,10 +316,7 @@ public abstract class JdbcDestination implements Destination {
                     .append(keyParameter(source.columns().get(source.indexOf(k)).type()));
         }
         String sql = "DELETE FROM " + qualified(target) + " WHERE " + where;
-        Connection c = null;
-        try {
-            c = open();
-            c.setAutoCommit(false);
+        inChangeSession("deleting " + keys.size() + " changed row(s) from " + target, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (Object[] key : keys) {
                     for (int i = 0; i < key.length; i++) {
@@ -275,12 +327,7 @@ public abstract class JdbcDestination implements Destination {
                 }
                 ps.executeBatch();
             }
-            c.commit();
-        } catch (SQLException e) {
-            throw JdbcFailures.wrap(dialect, e, "deleting " + keys.size() + " changed row(s) from " + target);
-        } finally {
-            closeQuietly(c);
-        }
+        });
     }
 
     /** Deletes every row of a target in one transaction (a change stream copies the table again, issue 16). */
@@ -312,10 +359,7 @@ public abstract class JdbcDestination implements Destination {
         }
         String sql = "UPDATE " + qualified(target) + " SET " + dialect.quote(flag) + " = ?, " + dialect.quote(at)
                 + " = ? WHERE " + where;
-        Connection c = null;
-        try {
-            c = open();
-            c.setAutoCommit(false);
+        inChangeSession("marking " + keys.size() + " row(s) deleted in " + target, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int r = 0; r < keys.size(); r++) {
                     Object[] key = keys.get(r);
@@ -329,12 +373,7 @@ public abstract class JdbcDestination implements Destination {
                 }
                 ps.executeBatch();
             }
-            c.commit();
-        } catch (SQLException e) {
-            throw JdbcFailures.wrap(dialect, e, "marking " + keys.size() + " row(s) deleted in " + target);
-        } finally {
-            closeQuietly(c);
-        }
+        });
     }
 
     /** How an instant is bound for a timestamp-with-time-zone column; MySQL/MariaDB store UTC DATETIMEs. */

@@ -24,7 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** Loads PostgreSQL with COPY; merges through a temporary table and INSERT ... ON CONFLICT. */
+/**
+ * Loads PostgreSQL with COPY; merges through a temporary table and INSERT ... ON CONFLICT (change data capture: one
+ * the session keeps, {@link #newChangeWriter}).
+ */
 final class PostgresDestination extends JdbcDestination {
 
     private static final String TARGET_TYPES = """
@@ -118,20 +121,43 @@ final class PostgresDestination extends JdbcDestination {
     @Override
     protected ChunkWriter newWriter(Connection c, TableSchema source, TableRef table, Chunk chunk, WriteMode mode)
             throws SQLException {
-        String columns = source.columns().stream().map(col -> dialect.quote(col.name())).collect(Collectors.joining(", "));
-        String context = "writing " + table + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
-        Map<String, String> binaryTypes = binaryRowTypes.get(table);
-        List<String> targetTypes = binaryTypes == null || !source.columns().stream()
-                .allMatch(col -> CopyBinaryRows.encodable(col.type(), binaryTypes.get(col.name())))
-                ? null : source.columns().stream().map(col -> binaryTypes.get(col.name())).toList();
+        String columns = columnList(source);
         if (mode != WriteMode.MERGE) {
             return new PostgresCopyWriter(dialect, c, source, qualified(table), columns, null, binaryCompatible.contains(table),
-                    targetTypes, context);
+                    targetTypes(source, table), context(table, chunk));
         }
         String temp = dialect.quote("dtaas_merge_" + chunk.index());
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMP TABLE " + temp + " (LIKE " + qualified(table) + ") ON COMMIT DROP");
         }
+        return mergeWriter(c, source, table, temp, context(table, chunk));
+    }
+
+    /**
+     * Changes are staged in a temporary table the session keeps (emptied at each commit) instead of one created
+     * and dropped per batch: of exactly the merged columns, typed as the target's, without its NOT NULLs (a
+     * narrow merge leaves columns out; the upsert checks the target's constraints). A new column list (the source
+     * gained a column, an update left large values out) gets its own table.
+     */
+    @Override
+    protected ChunkWriter newChangeWriter(io.dtaas.connect.jdbc.ChangeSession session, TableSchema source, TableRef table)
+            throws SQLException {
+        String columns = columnList(source);
+        String key = qualified(table) + " (" + columns + ")";
+        String temp = session.staging(key);
+        if (temp == null) {
+            temp = session.stage(key, n -> dialect.quote("dtaas_changes_" + n));
+            try (Statement st = session.connection().createStatement()) {
+                st.execute("CREATE TEMP TABLE " + temp + " ON COMMIT DELETE ROWS AS SELECT " + columns + " FROM "
+                        + qualified(table) + " WITH NO DATA");
+            }
+        }
+        return mergeWriter(session.connection(), source, table, temp, "merging changes into " + table);
+    }
+
+    /** Rows go to {@code temp} by COPY, then INSERT ... ON CONFLICT into the table at commit. */
+    private ChunkWriter mergeWriter(Connection c, TableSchema source, TableRef table, String temp, String context) {
+        String columns = columnList(source);
         String keys = source.primaryKey().stream().map(dialect::quote).collect(Collectors.joining(", "));
         List<String> others = source.columns().stream().map(Column::name)
                 .filter(n -> !source.primaryKey().contains(n)).map(dialect::quote).toList();
@@ -139,6 +165,22 @@ final class PostgresDestination extends JdbcDestination {
                 .map(q -> q + " = EXCLUDED." + q).collect(Collectors.joining(", "));
         String merge = "INSERT INTO " + qualified(table) + " (" + columns + ") SELECT " + columns + " FROM " + temp
                 + " ON CONFLICT (" + keys + ") " + action;
-        return new PostgresCopyWriter(dialect, c, source, temp, columns, merge, false, targetTypes, context);
+        return new PostgresCopyWriter(dialect, c, source, temp, columns, merge, false, targetTypes(source, table), context);
+    }
+
+    private String columnList(TableSchema source) {
+        return source.columns().stream().map(col -> dialect.quote(col.name())).collect(Collectors.joining(", "));
+    }
+
+    private static String context(TableRef table, Chunk chunk) {
+        return "writing " + table + " chunk " + (chunk.index() + 1) + "/" + chunk.count();
+    }
+
+    /** The target's column types by source column when every one takes binary COPY rows, else null (CSV). */
+    private List<String> targetTypes(TableSchema source, TableRef table) {
+        Map<String, String> binaryTypes = binaryRowTypes.get(table);
+        return binaryTypes == null || !source.columns().stream()
+                .allMatch(col -> CopyBinaryRows.encodable(col.type(), binaryTypes.get(col.name())))
+                ? null : source.columns().stream().map(col -> binaryTypes.get(col.name())).toList();
     }
 }
