@@ -7,6 +7,7 @@
 #   BENCH_PATHS="lake pg2pg" bash bench/run.sh 20000000   # only some sections (memory run)
 #   BENCH_JFR=1 bash bench/run.sh 1000000         # also profile every DTaaS load (JFR), top frames in the results
 #   BENCH_LAKE="local:parquet s3:parquet"          # only some of the lake targets (default: all six)
+#   BENCH_JAVA_OPTS="-Xlog:gc:file=/tmp/gc-%p.log" # extra JVM flags for every DTaaS load (a GC log: memory)
 #
 # Run it holding the build lock so other builds neither disturb it nor are disturbed:
 #   flock -o /tmp/dtaas-mvn-build.lock bash bench/run.sh
@@ -186,7 +187,7 @@ CONF
       spec "$WORK/$label.json" postgresql "$PGSRC" "$dest"
       echo "== DTaaS PostgreSQL -> $format ($store)"
       s=""; rss=""
-      read -r s rss < <(DTAAS_FILES_ROOTS="$WORK/files" DTAAS_JAVA_OPTS="$(jfr_opts "$label")" timed "$label" "$WORK/dtaas-load" "$WORK/$label.json") || true
+      read -r s rss < <(DTAAS_FILES_ROOTS="$WORK/files" DTAAS_JAVA_OPTS="$(jfr_opts "$label") ${BENCH_JAVA_OPTS:-}" timed "$label" "$WORK/dtaas-load" "$WORK/$label.json") || true
       if [ -z "$s" ] || ! grep -q "\"status\":\"completed\",\"processed_rows\":$ROWS," "$WORK/$label.out"; then
         echo "$label did not complete $ROWS rows" >&2
         echo "| PostgreSQL → $format, $store | failed (see the run's output) | | | | | |" >> "$ROWS_OUT"
@@ -214,7 +215,7 @@ bench_pg2pg() {
   echo "| target's own \`COPY FROM STDIN (FORMAT binary)\` of a file | | | $(rate "$copyin_s") | | (the write-side limit) | | $(cpu_cells copy-in) |" >> "$ROWS_OUT"
   spec "$WORK/pg2pg.json" postgresql "$PGSRC" "$(pgdst dtaas_bench_pg)"
   echo "== DTaaS PostgreSQL -> PostgreSQL"
-  read -r s rss < <(DTAAS_JAVA_OPTS="$(jfr_opts pg2pg)" timed pg2pg "$WORK/dtaas-load" "$WORK/pg2pg.json")
+  read -r s rss < <(DTAAS_JAVA_OPTS="$(jfr_opts pg2pg) ${BENCH_JAVA_OPTS:-}" timed pg2pg "$WORK/dtaas-load" "$WORK/pg2pg.json")
   [ "$($PG -d dtaas_bench_pg -c 'SELECT count(*) FROM bench')" = "$ROWS" ] || { echo "pg2pg row count wrong" >&2; exit 1; }
   row "PostgreSQL → PostgreSQL" "$(rate "$s")" "target's own COPY FROM (binary file)" "$(rate "$copyin_s")" "≥ 90%" "$rss" pg2pg
   jfr_summary pg2pg
@@ -227,7 +228,7 @@ bench_mariadb() {
   local read_s s rss pgl_s=""
   read -r read_s _ < <(timed my-read bash -c "mariadb -uroot --quick -N -B dtaas_bench_src -e 'SELECT * FROM bench' > /dev/null")
   spec "$WORK/my2pg.json" mysql "$MYSRC" "$(pgdst dtaas_bench_my2pg)"
-  read -r s rss < <(DTAAS_JAVA_OPTS="$(jfr_opts my2pg)" timed my2pg "$WORK/dtaas-load" "$WORK/my2pg.json")
+  read -r s rss < <(DTAAS_JAVA_OPTS="$(jfr_opts my2pg) ${BENCH_JAVA_OPTS:-}" timed my2pg "$WORK/dtaas-load" "$WORK/my2pg.json")
   [ "$($PG -d dtaas_bench_my2pg -c 'SELECT count(*) FROM bench')" = "$ROWS" ] || { echo "my2pg row count wrong" >&2; exit 1; }
   row "MariaDB → PostgreSQL" "$(rate "$s")" "\`mariadb --quick -e 'select *'\` → /dev/null" "$(rate "$read_s")" "≥ 80%" "$rss" my2pg
   jfr_summary my2pg
