@@ -347,48 +347,69 @@ class RideThroughFaultsIT {
     }
 
     /**
-     * Inserts, updates and deletes source rows on its own thread until closed, reconnecting whenever the source
-     * goes away (its restarts are part of the test).
+     * Inserts, updates and deletes source rows about every 5 ms on a scheduled thread until closed, reconnecting
+     * whenever the source goes away (its restarts are part of the test): the pace comes from the schedule, a tick
+     * after a lost connection only tries to connect again once 100 ms have passed.
      */
     private static final class ChangeWriter implements AutoCloseable {
 
-        private final Thread thread;
+        private static final long RECONNECT_NANOS = 100_000_000L;
+        private final java.util.concurrent.ScheduledExecutorService ticks =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                        r -> Thread.ofPlatform().daemon().name("ride-writer").unstarted(r));
         private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
-        private volatile boolean running = true;
+        private final java.util.Random random = new java.util.Random(7);
+        private final Opener source;
+        private final String upsert;
+        private Connection connection;
+        private long reconnectAt;
 
         private ChangeWriter(Opener source, boolean mysql) {
-            this.thread = Thread.ofPlatform().daemon().name("ride-writer").unstarted(() -> write(source, mysql));
+            this.source = source;
+            this.upsert = mysql
+                    ? " ON DUPLICATE KEY UPDATE name = VALUES(name), amount = VALUES(amount)"
+                    : " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, amount = EXCLUDED.amount";
         }
 
         static ChangeWriter start(Opener source, boolean mysql) {
             ChangeWriter writer = new ChangeWriter(source, mysql);
-            writer.thread.start();
+            writer.ticks.scheduleWithFixedDelay(writer::writeOne, 0, 5, java.util.concurrent.TimeUnit.MILLISECONDS);
             return writer;
         }
 
-        private void write(Opener source, boolean mysql) {
-            java.util.Random random = new java.util.Random(7);
-            while (running) {
-                try (Connection c = source.open(); Statement st = c.createStatement()) {
-                    while (running) {
-                        int id = 1 + random.nextInt(300);
-                        String upsert = mysql
-                                ? " ON DUPLICATE KEY UPDATE name = VALUES(name), amount = VALUES(amount)"
-                                : " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, amount = EXCLUDED.amount";
-                        switch (random.nextInt(4)) {
-                            case 0, 1 -> st.execute("INSERT INTO accounts VALUES (" + id + ", 'n" + random.nextInt(1000)
-                                    + "', " + random.nextInt(100_000) / 100.0 + ")" + upsert);
-                            case 2 -> st.execute("UPDATE accounts SET amount = amount + 1 WHERE id = " + id);
-                            default -> st.execute("DELETE FROM accounts WHERE id = " + id);
-                        }
-                        written.incrementAndGet();
-                        Thread.sleep(5);
-                    }
-                } catch (SQLException e) {
-                    pause(); // the source is restarting
-                } catch (InterruptedException e) {
-                    return;
+        /** One statement per tick, on the schedule's single thread. */
+        private void writeOne() {
+            if (connection == null && System.nanoTime() < reconnectAt) {
+                return; // the source is restarting
+            }
+            try {
+                if (connection == null) {
+                    connection = source.open();
                 }
+                int id = 1 + random.nextInt(300);
+                try (Statement st = connection.createStatement()) {
+                    switch (random.nextInt(4)) {
+                        case 0, 1 -> st.execute("INSERT INTO accounts VALUES (" + id + ", 'n" + random.nextInt(1000)
+                                + "', " + random.nextInt(100_000) / 100.0 + ")" + upsert);
+                        case 2 -> st.execute("UPDATE accounts SET amount = amount + 1 WHERE id = " + id);
+                        default -> st.execute("DELETE FROM accounts WHERE id = " + id);
+                    }
+                }
+                written.incrementAndGet();
+            } catch (Exception e) {
+                closeConnection();
+                reconnectAt = System.nanoTime() + RECONNECT_NANOS;
+            }
+        }
+
+        private void closeConnection() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // the source went away; nothing to release
+                }
+                connection = null;
             }
         }
 
@@ -398,18 +419,11 @@ class RideThroughFaultsIT {
             await().atMost(LONG).until(() -> written.get() >= target);
         }
 
-        private static void pause() {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
         @Override
         public void close() throws InterruptedException {
-            running = false;
-            thread.join(10_000);
+            ticks.shutdown();
+            ticks.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            closeConnection(); // the schedule has ended: nothing else touches the connection
         }
     }
 }

@@ -16,11 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,8 +92,7 @@ class UiEndToEndIT {
         env.put("E2E_ORDERS", String.valueOf(ORDERS));
 
         // the streaming monitor watches a full_load_then_cdc task while this writer changes stream_items
-        AtomicBoolean writing = new AtomicBoolean(true);
-        Thread writer = Thread.ofPlatform().daemon().name("ui-e2e-writer").start(() -> write(writing));
+        StreamItemsWriter writer = StreamItemsWriter.start();
         Process process = pb.start();
         boolean ended;
         try {
@@ -105,8 +104,7 @@ class UiEndToEndIT {
                 process.destroyForcibly();
             }
         } finally {
-            writing.set(false);
-            writer.join(10_000);
+            writer.close();
             dropStreamSlots();
         }
         assertThat(ended).as("the e2e script ended within 8 minutes").isTrue();
@@ -134,25 +132,49 @@ class UiEndToEndIT {
         MariaDbFixture.freshDatabase(DEST_DB);
     }
 
-    /** Inserts, updates and deletes on stream_items, about fifty a second, until told to stop. */
-    private static void write(AtomicBoolean writing) {
-        java.util.Random random = new java.util.Random();
-        int next = STREAM_ROWS + 1;
-        try (Connection c = PostgresFixture.connect(SOURCE_DB); Statement st = c.createStatement()) {
-            while (writing.get()) {
-                int id = 1 + random.nextInt(next);
+    /**
+     * Inserts, updates and deletes on stream_items, about fifty a second (a steady trickle, like a live application;
+     * nothing waits on it), on a schedule until closed.
+     */
+    private static final class StreamItemsWriter implements AutoCloseable {
+
+        private final java.util.concurrent.ScheduledExecutorService ticks =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                        r -> Thread.ofPlatform().daemon().name("ui-e2e-writer").unstarted(r));
+        private final java.util.Random random = new java.util.Random();
+        private final Connection connection;
+        private int next = STREAM_ROWS + 1;
+
+        private StreamItemsWriter(Connection connection) {
+            this.connection = connection;
+        }
+
+        static StreamItemsWriter start() throws Exception {
+            StreamItemsWriter writer = new StreamItemsWriter(PostgresFixture.connect(SOURCE_DB));
+            writer.ticks.scheduleWithFixedDelay(writer::writeOne, 0, 20, TimeUnit.MILLISECONDS);
+            return writer;
+        }
+
+        private void writeOne() {
+            int id = 1 + random.nextInt(next);
+            try (Statement st = connection.createStatement()) {
                 switch (random.nextInt(4)) {
                     case 0, 1 -> st.execute("INSERT INTO stream_items VALUES (" + next++ + ", " + random.nextInt(100)
                             + ", 'new') ON CONFLICT (id) DO NOTHING");
                     case 2 -> st.execute("UPDATE stream_items SET qty = qty + 1 WHERE id = " + id);
                     default -> st.execute("DELETE FROM stream_items WHERE id = " + id);
                 }
-                Thread.sleep(20); // a steady trickle, like a live application; nothing waits on it
-            }
-        } catch (Exception e) {
-            if (writing.get()) {
+            } catch (SQLException e) {
                 System.err.println("[ui-e2e] writer stopped: " + e);
+                ticks.shutdown();
             }
+        }
+
+        @Override
+        public void close() throws Exception {
+            ticks.shutdown();
+            ticks.awaitTermination(10, TimeUnit.SECONDS);
+            connection.close();
         }
     }
 
