@@ -3,7 +3,6 @@ package io.dtaas.controlplane.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtaas.cdc.CdcRun;
-import io.dtaas.controlplane.testing.Api;
 import io.dtaas.controlplane.testing.FilesRoot;
 import io.dtaas.controlplane.testing.RealEngineProfile;
 import io.dtaas.controlplane.testing.TaskApi;
@@ -80,9 +79,7 @@ class CdcSinksTaskIT {
         PostgresFixture.freshDatabase(src);
         PostgresFixture.execute(src, "CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL)");
         Path dir = FilesRoot.newDirectory("dtaas-5b-cdc-files");
-        long files = Api.create(Api.connector("files " + System.nanoTime(), "destination", "local_files",
-                Map.of("path", dir.toString(), "file_format", "json", "compression", "none",
-                        "partition_by_load_date", true)));
+        long files = TaskApi.jsonFilesConnector(dir);
         long task = TaskApi.createTask(Map.of("name", "cdc files " + System.nanoTime(),
                 "source_connector_id", TaskApi.pgConnector("source", src),
                 "destination_connector_id", files,

@@ -33,6 +33,13 @@ public final class TaskApi {
     }
 
     /** A PostgreSQL connector on {@code database} in {@code role}; names are unique per call. */
+    /** A local-files destination writing uncompressed JSON into {@code dir}, partitioned by load date. */
+    public static long jsonFilesConnector(java.nio.file.Path dir) {
+        return Api.create(Api.connector("files " + System.nanoTime(), "destination", "local_files",
+                Map.of("path", dir.toString(), "file_format", "json", "compression", "none",
+                        "partition_by_load_date", true)));
+    }
+
     public static long pgConnector(String role, String database) {
         return Api.create(Api.connector(role + " " + database + " " + System.nanoTime(), role, "postgresql",
                 PostgresFixture.connectionConfig(database)));

@@ -1,7 +1,6 @@
 package io.dtaas.controlplane.validation;
 
 import io.dtaas.cdc.CdcRun;
-import io.dtaas.controlplane.testing.Api;
 import io.dtaas.controlplane.testing.CdcStreams;
 import io.dtaas.controlplane.testing.FilesRoot;
 import io.dtaas.controlplane.testing.RealEngineProfile;
@@ -40,9 +39,7 @@ class ChangeFileValidationIT {
         PostgresFixture.freshDatabase(src);
         PostgresFixture.execute(src, "CREATE TABLE items (id int PRIMARY KEY, name text, qty numeric(10,2), seen date)");
         Path dir = FilesRoot.newDirectory("dtaas-cfval");
-        long files = Api.create(Api.connector("files " + System.nanoTime(), "destination", "local_files",
-                Map.of("path", dir.toString(), "file_format", "json", "compression", "none",
-                        "partition_by_load_date", true)));
+        long files = TaskApi.jsonFilesConnector(dir);
         long task = TaskApi.createTask(Map.of("name", "change file validation " + System.nanoTime(),
                 "source_connector_id", TaskApi.pgConnector("source", src), "destination_connector_id", files,
                 "mode", "cdc", "schedule_type", "on_demand",
