@@ -1,10 +1,10 @@
 package io.dtaas.connect.oracle;
 
 import io.dtaas.connect.catalog.QueryLimits;
+import io.dtaas.connect.jdbc.DirectDriver;
 import io.dtaas.connect.jdbc.DriverOptions;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
 
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -18,6 +18,9 @@ import java.util.Set;
  * options are applied last.
  */
 public final class OracleConnections {
+
+    /** Called directly, not through DriverManager (see {@link DirectDriver}). */
+    private static final DirectDriver DRIVER = new DirectDriver(oracle.jdbc.OracleDriver::new);
 
     /**
      * ojdbc 23 options that read wallets, key or trust stores, tnsnames, OCI/Azure configuration or token files,
@@ -40,7 +43,7 @@ public final class OracleConnections {
         String url = config.url();
         Properties p = properties(config, timeout);
         String address = "oracle://" + config.host() + ":" + config.port() + "/" + config.databaseName();
-        return new JdbcEndpoint(address, () -> DriverManager.getConnection(url, (Properties) p.clone()));
+        return new JdbcEndpoint(address, () -> DRIVER.connect(url, (Properties) p.clone()));
     }
 
     /** The driver properties, pins applied; package-visible so tests can check them without connecting. */

@@ -2,11 +2,10 @@ package io.dtaas.connect.postgres;
 
 import io.dtaas.connect.ConfigValues;
 import io.dtaas.connect.catalog.QueryLimits;
+import io.dtaas.connect.jdbc.DirectDriver;
 import io.dtaas.connect.jdbc.DriverOptions;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -20,12 +19,8 @@ import java.util.Set;
 public final class PostgresConnections {
 
     static final String URL = "jdbc:postgresql://";
-    /**
-     * pgjdbc's driver, called directly: the first DriverManager.getConnection loads every JDBC driver on the class
-     * path (ServiceLoader), and Oracle's registers its MBeans while doing so, a visible share of a short load's CPU
-     * even when no Oracle connector is used.
-     */
-    private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
+    /** pgjdbc's driver, called directly, not through DriverManager (see {@link DirectDriver}). */
+    private static final DirectDriver DRIVER = new DirectDriver(org.postgresql.Driver::new);
 
     /**
      * pgjdbc 42.7 options that load a class (socket and SSL factories, host name verifier, password callback,
@@ -93,15 +88,7 @@ public final class PostgresConnections {
         String address = "postgresql://" + config.host() + ":" + config.port() + "/"
                 + (database == null ? config.database() : database);
         // a copy per attempt: nothing a driver does to its argument can leak into the next connection
-        return new JdbcEndpoint(address, () -> connect((Properties) properties.clone()));
-    }
-
-    private static Connection connect(Properties properties) throws SQLException {
-        Connection c = DRIVER.connect(URL, properties);
-        if (c == null) { // cannot happen for this URL; DriverManager would say the same
-            throw new SQLException("No suitable driver found for " + URL, "08001");
-        }
-        return c;
+        return new JdbcEndpoint(address, () -> DRIVER.connect(URL, (Properties) properties.clone()));
     }
 
     private static String seconds(Duration d) {

@@ -1,10 +1,10 @@
 package io.dtaas.connect.snowflake;
 
+import io.dtaas.connect.jdbc.DirectDriver;
 import io.dtaas.connect.jdbc.DriverOptions;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
 import io.dtaas.secret.Secret;
 
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -16,6 +16,9 @@ import java.util.Set;
  * credentials go in properties, and the {@link #PINNED} options are applied last.
  */
 public final class SnowflakeConnections {
+
+    /** Called directly, not through DriverManager (see {@link DirectDriver}). */
+    private static final DirectDriver DRIVER = new DirectDriver(net.snowflake.client.jdbc.SnowflakeDriver::new);
 
     static {
         // The driver probes cloud metadata addresses to detect its platform; DTaaS never wants that traffic.
@@ -51,7 +54,7 @@ public final class SnowflakeConnections {
         }
         PINNED.applyTo(p);
         String address = "snowflake://" + config.host() + "/" + p.getProperty("db");
-        return new JdbcEndpoint(address, () -> DriverManager.getConnection(url, (Properties) p.clone()));
+        return new JdbcEndpoint(address, () -> DRIVER.connect(url, (Properties) p.clone()));
     }
 
     /** Driver properties without credentials, pins applied; package-visible so tests can check them offline. */

@@ -1,9 +1,9 @@
 package io.dtaas.connect.sqlserver;
 
+import io.dtaas.connect.jdbc.DirectDriver;
 import io.dtaas.connect.jdbc.DriverOptions;
 import io.dtaas.connect.jdbc.JdbcEndpoint;
 
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -15,6 +15,9 @@ import java.util.Set;
  * values), and the {@link #PINNED} options are applied last.
  */
 public final class SqlServerConnections {
+
+    /** Called directly, not through DriverManager (see {@link DirectDriver}). */
+    private static final DirectDriver DRIVER = new DirectDriver(com.microsoft.sqlserver.jdbc.SQLServerDriver::new);
 
     /**
      * mssql-jdbc 13 options that load a class (socket factory, trust manager, access-token callback), read a
@@ -41,7 +44,7 @@ public final class SqlServerConnections {
         String url = "jdbc:sqlserver://" + config.host() + ":" + config.port();
         Properties p = properties(config, database, timeout);
         String address = "sqlserver://" + config.host() + ":" + config.port() + "/" + p.getProperty("databaseName");
-        return new JdbcEndpoint(address, () -> DriverManager.getConnection(url, (Properties) p.clone()));
+        return new JdbcEndpoint(address, () -> DRIVER.connect(url, (Properties) p.clone()));
     }
 
     /** The driver properties, pins applied; package-visible so tests can check them without connecting. */

@@ -1,11 +1,13 @@
 package io.dtaas.connect.oracle;
 
 import io.dtaas.connect.ConfigValidator;
+import io.dtaas.connect.jdbc.DriverManagerWithout;
 import io.dtaas.error.ConfigError;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,5 +42,17 @@ class OracleConnectionsTest {
     void anythingElseIsRefusedNamingTheField(String service) {
         assertThatThrownBy(() -> config("service_name", service)).isInstanceOf(ConfigError.class)
                 .hasMessageStartingWith("connection_config.service_name:");
+    }
+
+    @Test
+    void theEndpointOpensThroughOracleDriverItselfNotDriverManager() throws Exception {
+        Map<String, Object> raw = new HashMap<>(Map.of("host", "127.0.0.1", "port", DriverManagerWithout.closedLoopbackPort(),
+                "username", "app", "password", "pw", "connection_type", "sid", "sid", "ORCL"));
+        OracleConfig closed = OracleConfig.from(ConfigValidator.validate(OracleConnector.TYPE, raw, "connection_config"));
+        DriverManagerWithout.run("oracle.jdbc.OracleDriver", () -> assertThatThrownBy(
+                () -> OracleConnections.endpoint(closed, Duration.ofSeconds(5)).open().close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageNotContaining("No suitable driver")
+                .hasMessageContaining("ORA-")); // the thin driver's own refusal: nothing listens there
     }
 }

@@ -1,9 +1,10 @@
 package io.dtaas.controlplane.metadata;
 
+import io.dtaas.connect.jdbc.DirectDriver;
+
 import org.postgresql.PGConnection;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +23,9 @@ import java.util.Properties;
  * here (the bootstrap superuser's objects cannot be moved by {@code REASSIGN OWNED}, hence the loops).
  */
 final class AppRoleBootstrap {
+
+    /** pgjdbc called directly, not through DriverManager (see {@link DirectDriver}). */
+    private static final DirectDriver DRIVER = new DirectDriver(org.postgresql.Driver::new);
 
     private static final String ROLE = ServerAccess.APP_ROLE;
     private static final String DB = EmbeddedMetadataStore.DATABASE;
@@ -107,7 +111,7 @@ final class AppRoleBootstrap {
         Properties props = new Properties();
         props.setProperty("user", ServerAccess.SUPERUSER);
         props.setProperty("password", password);
-        return DriverManager.getConnection(url, props);
+        return DRIVER.connect(url, props);
     }
 
     private static boolean exists(Connection c, String sql, String name) throws SQLException {

@@ -38,6 +38,7 @@ public final class EmbeddedStoreStartup {
                 startup.store.completeExceptionally(failure);
             }
         }, "dtaas-embedded-postgres-start");
+        thread.setContextClassLoader(new PgjdbcOnlyDriverDiscovery(EmbeddedStoreStartup.class.getClassLoader()));
         thread.start();
         current = startup;
         return startup;
