@@ -8,6 +8,7 @@ import io.dtaas.controlplane.launch.LaunchOptions;
 import io.dtaas.metadata.DatabaseUrl;
 import io.dtaas.controlplane.metadata.EmbeddedMetadataStore;
 import io.dtaas.controlplane.metadata.EmbeddedStoreStartup;
+import io.dtaas.controlplane.openapi.StoredApiDocument;
 import io.dtaas.controlplane.security.ApiAccessPolicy;
 import io.dtaas.secret.MasterKeys;
 import io.quarkus.runtime.Quarkus;
@@ -77,6 +78,7 @@ public class DtaasMain {
         System.setProperty("dtaas.open-browser", Boolean.toString(!options.noBrowser()));
         securePermissions(home);
         EmbeddedStoreStartup embedded = startMetadataStore(value(env, "DATABASE_URL"), home);
+        StoredApiDocument.hideFromQuarkus(); // served by our route, not parsed again at every start
         try {
             Quarkus.run(Standalone.class, args);
         } finally {

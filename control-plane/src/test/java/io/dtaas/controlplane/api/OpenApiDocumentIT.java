@@ -2,6 +2,7 @@ package io.dtaas.controlplane.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtaas.controlplane.openapi.StoredApiDocumentProbe;
 import io.dtaas.controlplane.testing.RealPostgresProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -27,6 +28,20 @@ class OpenApiDocumentIT {
 
     private static JsonNode document() throws Exception {
         return new ObjectMapper().readTree(when().get("/openapi.json").then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void theDocumentIsTheOneStoredAtBuildServedAsStoredWithItsEtag() {
+        byte[] stored = StoredApiDocumentProbe.stored();
+        assertThat(stored).as("the build stored the document").isNotNull();
+        String etag = StoredApiDocumentProbe.etag(stored);
+        byte[] served = when().get("/openapi.json").then().statusCode(200)
+                .contentType("application/json").header("ETag", etag).extract().asByteArray();
+        assertThat(served).isEqualTo(stored); // our route's bytes, not Quarkus' re-serialisation
+        given().header("If-None-Match", etag).when().get("/openapi.json").then().statusCode(304);
+        given().header("If-None-Match", "\"other\"").when().get("/openapi.json").then().statusCode(200);
+        when().head("/openapi.json").then().statusCode(200).header("Content-Length", String.valueOf(stored.length));
+        when().post("/openapi.json").then().statusCode(405).header("Allow", "GET, HEAD");
     }
 
     @Test
