@@ -32,6 +32,16 @@ public interface Source extends AutoCloseable {
     /** Splits a table into chunks of roughly {@code rowsPerChunk} rows; a table that cannot be split is one chunk. */
     List<Chunk> plan(TableSchema table, long rowsPerChunk);
 
+    /**
+     * A plan for a destination that replaces a chunk by its identity ({@link Destination#replacesChunksByIdentity()}:
+     * files), which needs no key range to make a chunk idempotent: a source may then split even a keyed table by
+     * storage ranges ({@link ChunkBounds.PageRange}) read in one snapshot, where that costs the database less than
+     * key ranges. The default is {@link #plan}.
+     */
+    default List<Chunk> planForIdentityReplacement(TableSchema table, long rowsPerChunk) {
+        return plan(table, rowsPerChunk);
+    }
+
     RowStream read(TableSchema table, Chunk chunk);
 
     /**

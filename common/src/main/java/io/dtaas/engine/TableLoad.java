@@ -70,13 +70,20 @@ final class TableLoad {
             TableSchema output = pipeline.output();
             TableRef target = targets.apply(schema.table());
             List<Chunk> planned = query == null
-                    ? retrier.call("planning " + table, () -> TransformedChunks.plan(source, schema, pipeline, config.chunkRows()))
+                    ? retrier.call("planning " + table, () -> TransformedChunks.plan(source, schema, pipeline,
+                            config.chunkRows(), destination.replacesChunksByIdentity()))
                     : List.of(new Chunk(schema.table(), 0, 1, new io.dtaas.connect.ChunkBounds.Query(query)));
             ChunkPlanNote plan = ChunkPlanNote.of(schema, planned, destination);
             List<Chunk> chunks = plan.chunks();
             String fingerprint = fingerprint(target, chunks);
-            Set<Integer> done = checkpoints.completedChunks(task.taskId(), name, fingerprint);
-            retrier.run("preparing " + target, () -> destination.prepare(output, target, config.writeMode(), !done.isEmpty()));
+            Set<Integer> committed = checkpoints.completedChunks(task.taskId(), name, fingerprint);
+            OneSnapshotResume oneSnapshot = OneSnapshotResume.of(chunks, committed,
+                    checkpoints.completedChunks(task.taskId(), name, OneSnapshotResume.finished(fingerprint)));
+            Set<Integer> done = oneSnapshot.done();
+            String note = oneSnapshot.note(plan.note());
+            // a resumed table continues the earlier attempt's run: its chunks are replaced, kept or redone by index
+            retrier.run("preparing " + target, () -> destination.prepare(output, target, config.writeMode(),
+                    !committed.isEmpty()));
             // chunks this execution committed under an earlier claim count as its own rows (exact records)
             long carried = done.isEmpty() ? 0 : checkpoints.rowsCarried(task.taskId(), name, fingerprint);
             List<Chunk> pending = chunks.stream().filter(c -> !done.contains(c.index())).toList();
@@ -86,11 +93,21 @@ final class TableLoad {
                 destination.complete(output, target, config.writeMode());
                 return new Outcome(false, null);
             }
-            progress.tableStarted(name, chunks.size(), done.size(), carried, plan.note());
+            progress.tableStarted(name, chunks.size(), done.size(), carried, note);
             Outcome outcome = moveChunks(schema, pipeline, target, pending, fingerprint);
             if (outcome.interrupted() || outcome.error() != null) {
                 progress.tableFinished(name, outcome.error() != null ? "failed" : "interrupted", outcome.error());
                 return outcome;
+            }
+            if (oneSnapshot.applies()) {
+                // every chunk now holds this attempt's snapshot: a later resume may skip the table as a whole
+                try {
+                    checkpoints.markCompleted(task.taskId(), name, OneSnapshotResume.finished(fingerprint), 0, 0);
+                } catch (RuntimeException e) { // e.g. the table's lease went to another worker
+                    String error = "task " + task.taskName() + ", table " + name + ": " + e.getMessage();
+                    progress.tableFinished(name, "failed", error);
+                    return new Outcome(false, error);
+                }
             }
             // not retried: a swap whose commit was lost on the way back cannot tell whether it happened
             destination.complete(output, target, config.writeMode());
