@@ -45,6 +45,14 @@ public interface Source extends AutoCloseable {
     RowStream read(TableSchema table, Chunk chunk);
 
     /**
+     * The engine is done with {@code table} in this run (moved, failed or interrupted; no chunk of it is read
+     * again): a source may release what it holds for the table's plan, such as the transaction keeping the snapshot
+     * its chunks read open. Nothing by default.
+     */
+    default void release(TableRef table) {
+    }
+
+    /**
      * The first rows of a table, for previews: at most {@code limit} rows (callers read them and close). The
      * default starts a whole-table read; databases override it to ask for only that many rows, and to cut text
      * and binary values one character (byte) past {@link io.dtaas.connect.catalog.ResultBudget}'s value cap so

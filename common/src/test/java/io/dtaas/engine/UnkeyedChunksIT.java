@@ -137,6 +137,7 @@ class UnkeyedChunksIT {
         assertThat(keyed.chunksDone()).isEqualTo(keyed.chunksTotal());
         assertThat(keyed.rows()).isEqualTo(ROWS);
         assertThat(keyed.note()).isEqualTo("split by heap pages (ctid) into 8 chunks read in one snapshot");
+        assertThat(run.heldOpen()).as("the snapshot's transaction ends with the table, not with the run").isZero();
         assertThat(sorted(csvRows(out))).isEqualTo(sorted(postgresRows(PG, "SELECT id::text, v FROM keyed")));
     }
 
@@ -199,11 +200,50 @@ class UnkeyedChunksIT {
         assertThat(sorted(csvRows(out))).isEqualTo(sorted(source));
     }
 
-    private record Run(ExecutionStatus status, List<ProgressEvent> events) {
+    /** @param heldOpen transactions left open on the source database once the load returned, its source still open */
+    /**
+     * A page plan resumed with fewer chunks than the interrupted attempt had (here a larger chunk_rows; a table
+     * that shrank does the same): the resumed attempt continues the earlier run, redoes its own chunks and deletes
+     * the earlier attempt's files of chunks beyond its count, so under append nothing is doubled.
+     */
+    @Test
+    void aPagePlanResumedWithFewerChunksLeavesNoFileOfTheLargerPlan(@TempDir Path root) throws Exception {
+        Path out = root.resolve("out");
+        java.util.concurrent.atomic.AtomicLong checkpointed = new java.util.concurrent.atomic.AtomicLong();
+        CheckpointStore checkpoints = FullLoadIT.counting(checkpointed::incrementAndGet);
+        RunControl pauseAfterFiveChunks = new RunControl() {
+            @Override
+            public boolean stopRequested() {
+                return false;
+            }
+
+            @Override
+            public boolean pauseRequested() {
+                return checkpointed.get() >= 5;
+            }
+        };
+        Run first = toFiles(root, out, Map.of("tables", List.of("keyed"), "chunk_rows", 4_000, "batch_size", 500,
+                "max_parallel_chunks", 1), checkpoints, pauseAfterFiveChunks);
+        assertThat(first.status()).isEqualTo(ExecutionStatus.PAUSED);
+        assertThat(partFiles(out)).as("chunks 0-4 (and 5, cut short by the pause) of 8").hasSizeGreaterThanOrEqualTo(5);
+
+        Run second = toFiles(root, out, Map.of("tables", List.of("keyed"), "chunk_rows", 12_000, "batch_size", 500,
+                "max_parallel_chunks", 2), checkpoints, RunControl.NONE);
+        assertThat(second.status()).as(String.valueOf(second.events().getLast().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(sorted(csvRows(out))).hasSize(ROWS).isEqualTo(sorted(postgresRows(PG, "SELECT id::text, v FROM keyed")));
+        TableProgress keyed = table(second.events(), "public.keyed");
+        assertThat(keyed.chunksTotal()).isEqualTo(3);
+        assertThat(keyed.note()).isEqualTo("split by heap pages (ctid) into 3 chunks read in one snapshot; 5 chunks"
+                + " an earlier attempt committed read another snapshot: every chunk is read again");
+        assertThat(partFiles(out)).hasSize(3);
+        assertThat(runsOf(out)).hasSize(1);
+    }
+
+    private record Run(ExecutionStatus status, List<ProgressEvent> events, long heldOpen) {
     }
 
     private static Run toFiles(Path root, Path out, Map<String, Object> config, CheckpointStore checkpoints,
-                               RunControl control) {
+                               RunControl control) throws Exception {
         LocalFilesConnector files = new LocalFilesConnector(FileRoots.of(root));
         List<ProgressEvent> events = new CopyOnWriteArrayList<>();
         try (Source source = new PostgresConnector().source(values(new PostgresConnector(), PostgresFixture.connectionConfig(PG)));
@@ -212,7 +252,9 @@ class UnkeyedChunksIT {
             ExecutionStatus status = new FullLoad(source, destination, TransferConfig.from(config),
                     new FullLoad.TaskContext(42, "unkeyed"), checkpoints, control,
                     new ProgressTracker(1, 42, events::add, Duration.ofMillis(50))).run();
-            return new Run(status, events);
+            long heldOpen = Long.parseLong(postgresRows("postgres", "SELECT count(*)::text FROM pg_stat_activity"
+                    + " WHERE datname = '" + PG + "' AND state = 'idle in transaction'").getFirst().getFirst());
+            return new Run(status, events, heldOpen);
         }
     }
 

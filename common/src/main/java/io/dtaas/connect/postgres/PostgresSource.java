@@ -84,6 +84,12 @@ final class PostgresSource extends JdbcSource {
         return byPages.size() > 1 ? byPages : plan(table, rowsPerChunk);
     }
 
+    /** Ends the transaction holding the table's exported snapshot: one connection per page-split table, not per run. */
+    @Override
+    public void release(TableRef table) {
+        pages.release(table);
+    }
+
     @Override
     public void close() {
         pages.close();
