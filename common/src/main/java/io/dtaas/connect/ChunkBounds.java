@@ -23,7 +23,8 @@ public sealed interface ChunkBounds {
     }
 
     /**
-     * PostgreSQL tables without a usable key: the rows stored in heap pages [fromPage, toPage) (a TID range scan);
+     * PostgreSQL tables without a usable key, and keyed ones going to files: the rows stored in heap pages
+     * [fromPage, toPage) (a TID range scan), all chunks of a plan in one snapshot;
      * toPage null means open, so pages the table grows by are still read. Only destinations that
      * {@linkplain Destination#replacesChunksByIdentity() replace chunks by identity} get such chunks.
      */

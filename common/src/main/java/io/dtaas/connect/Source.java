@@ -32,7 +32,25 @@ public interface Source extends AutoCloseable {
     /** Splits a table into chunks of roughly {@code rowsPerChunk} rows; a table that cannot be split is one chunk. */
     List<Chunk> plan(TableSchema table, long rowsPerChunk);
 
+    /**
+     * A plan for a destination that replaces a chunk by its identity ({@link Destination#replacesChunksByIdentity()}:
+     * files), which needs no key range to make a chunk idempotent: a source may then split even a keyed table by
+     * storage ranges ({@link ChunkBounds.PageRange}) read in one snapshot, where that costs the database less than
+     * key ranges. The default is {@link #plan}.
+     */
+    default List<Chunk> planForIdentityReplacement(TableSchema table, long rowsPerChunk) {
+        return plan(table, rowsPerChunk);
+    }
+
     RowStream read(TableSchema table, Chunk chunk);
+
+    /**
+     * The engine is done with {@code table} in this run (moved, failed or interrupted; no chunk of it is read
+     * again): a source may release what it holds for the table's plan, such as the transaction keeping the snapshot
+     * its chunks read open. Nothing by default.
+     */
+    default void release(TableRef table) {
+    }
 
     /**
      * The first rows of a table, for previews: at most {@code limit} rows (callers read them and close). The

@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * A table's chunk plan as the destination can take it, with a note for the execution's table progress when the
- * table has no primary key to split on: split on a unique integer column, split by heap pages, or read as one
- * chunk. Page-range chunks go only to destinations that replace a chunk by its identity; any other destination
- * gets the table as one chunk (it replaces the whole table on a retry), so the result stays exact.
+ * table does not split on its primary key: split on a unique integer column, split by heap pages (keyed or not,
+ * for files), or read as one chunk. Page-range chunks go only to destinations that replace a chunk by its identity;
+ * any other destination gets the table as one chunk (it replaces the whole table on a retry), so the result stays
+ * exact.
  *
  * @param note null when the table splits on its primary key (nothing to explain)
  */
@@ -26,8 +27,9 @@ record ChunkPlanNote(List<Chunk> chunks, String note) {
                             + " without a key only as the whole table)");
         }
         if (pages) {
-            return new ChunkPlanNote(planned, "no primary key or unique integer column: split by heap pages (ctid)"
-                    + " into " + planned.size() + " chunks read in one snapshot");
+            // keyed tables too, for files (Source#planForIdentityReplacement): a TID range scan costs less
+            return new ChunkPlanNote(planned, (schema.hasPrimaryKey() ? "" : "no primary key: ")
+                    + "split by heap pages (ctid) into " + planned.size() + " chunks read in one snapshot");
         }
         if (first.bounds() instanceof ChunkBounds.KeyRange range && !isLeadingKey(schema, range.column())) {
             return new ChunkPlanNote(planned, "no integer primary key: split on unique column " + range.column());

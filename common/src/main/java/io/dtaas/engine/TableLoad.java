@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /** One table of a full load: prepare the target, plan chunks, move the ones not yet checkpointed, finish. */
@@ -59,6 +60,17 @@ final class TableLoad {
     }
 
     Outcome run() {
+        TableSchema[] described = new TableSchema[1];
+        try {
+            return run(described);
+        } finally {
+            if (described[0] != null) {
+                source.release(described[0].table()); // e.g. the snapshot its page chunks read
+            }
+        }
+    }
+
+    private Outcome run(TableSchema[] described) {
         String name = table.toString();
         try {
             String query = customQuery();
@@ -66,34 +78,51 @@ final class TableLoad {
             Retrier retrier = new Retrier(retry, control, progress);
             TableSchema schema = retrier.call("describing " + table,
                     () -> query == null ? source.describe(table) : source.describeQuery(table, query));
+            described[0] = schema;
             Pipeline pipeline = config.transformationsFor(table).bind(schema, TransformContext.run(task.variables()));
             TableSchema output = pipeline.output();
             TableRef target = targets.apply(schema.table());
             List<Chunk> planned = query == null
-                    ? retrier.call("planning " + table, () -> TransformedChunks.plan(source, schema, pipeline, config.chunkRows()))
+                    ? retrier.call("planning " + table, () -> TransformedChunks.plan(source, schema, pipeline,
+                            config.chunkRows(), destination.replacesChunksByIdentity()))
                     : List.of(new Chunk(schema.table(), 0, 1, new io.dtaas.connect.ChunkBounds.Query(query)));
             ChunkPlanNote plan = ChunkPlanNote.of(schema, planned, destination);
             List<Chunk> chunks = plan.chunks();
             String fingerprint = fingerprint(target, chunks);
-            Set<Integer> done = checkpoints.completedChunks(task.taskId(), name, fingerprint);
-            retrier.run("preparing " + target, () -> destination.prepare(output, target, config.writeMode(), !done.isEmpty()));
+            OneSnapshotResume resume = OneSnapshotResume.of(chunks, fingerprint, fingerprint(target, List.of()),
+                    checkpoints, task.taskId(), name);
+            Set<Integer> done = resume.done();
+            // a resumed table continues the earlier attempt's run: its chunks are replaced, kept or redone by index
+            retrier.run("preparing " + target, () -> destination.prepare(output, target, config.writeMode(),
+                    !resume.committed().isEmpty()));
             // chunks this execution committed under an earlier claim count as its own rows (exact records)
-            long carried = done.isEmpty() ? 0 : checkpoints.rowsCarried(task.taskId(), name, fingerprint);
+            long carried = done.isEmpty() ? 0 : checkpoints.rowsCarried(task.taskId(), name, resume.rowsKey());
             List<Chunk> pending = chunks.stream().filter(c -> !done.contains(c.index())).toList();
             if (pending.isEmpty() && carried == 0) {
                 // an earlier execution finished it: shown with its rows, counted as that execution's
-                progress.tableSkipped(name, chunks.size(), checkpoints.rowsDone(task.taskId(), name, fingerprint));
+                progress.tableSkipped(name, chunks.size(), checkpoints.rowsDone(task.taskId(), name, resume.rowsKey()));
                 destination.complete(output, target, config.writeMode());
                 return new Outcome(false, null);
             }
-            progress.tableStarted(name, chunks.size(), done.size(), carried, plan.note());
-            Outcome outcome = moveChunks(schema, pipeline, target, pending, fingerprint);
+            progress.tableStarted(name, chunks.size(), done.size(), carried, resume.note(plan.note()));
+            LongAdder rows = new LongAdder();
+            Outcome outcome = moveChunks(schema, pipeline, target, pending, resume.chunkKey(), rows);
             if (outcome.interrupted() || outcome.error() != null) {
                 progress.tableFinished(name, outcome.error() != null ? "failed" : "interrupted", outcome.error());
                 return outcome;
             }
             // not retried: a swap whose commit was lost on the way back cannot tell whether it happened
             destination.complete(output, target, config.writeMode());
+            if (resume.marksFinished()) {
+                // every chunk holds this attempt's snapshot, completed: a later resume skips the table whole
+                try {
+                    checkpoints.markCompleted(task.taskId(), name, resume.rowsKey(), 0, rows.sum());
+                } catch (RuntimeException e) { // e.g. the table's lease went to another worker
+                    String error = "task " + task.taskName() + ", table " + name + ": " + e.getMessage();
+                    progress.tableFinished(name, "failed", error);
+                    return new Outcome(false, error);
+                }
+            }
             progress.tableFinished(name, "completed", null);
             return outcome;
         } catch (DtaasException e) {
@@ -114,7 +143,7 @@ final class TableLoad {
     }
 
     private Outcome moveChunks(TableSchema schema, Pipeline pipeline, TableRef target, List<Chunk> pending,
-                               String fingerprint) {
+                               String fingerprint, LongAdder rows) {
         int threads = Math.max(1, Math.min(config.maxParallelChunks(), pending.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads,
                 Thread.ofPlatform().daemon().name("dtaas-chunk-" + table.name() + "-", 0).factory());
@@ -124,7 +153,7 @@ final class TableLoad {
             for (Chunk chunk : pending) {
                 futures.add(pool.submit(() -> failures.any()
                         ? failures.skipped(chunk) // a failed table is reported now, not after every chunk's budget
-                        : moveChunk(schema, pipeline, target, chunk, fingerprint, failures)));
+                        : moveChunk(schema, pipeline, target, chunk, fingerprint, failures, rows)));
             }
             boolean interrupted = false;
             for (Future<Outcome> f : futures) {
@@ -146,7 +175,7 @@ final class TableLoad {
      * execution); a chunk that fails for good is added to {@code failures}, which makes chunks not started yet skip.
      */
     private Outcome moveChunk(TableSchema schema, Pipeline pipeline, TableRef target, Chunk chunk, String fingerprint,
-                              ChunkFailures failures) {
+                              ChunkFailures failures, LongAdder rows) {
         String where = "chunk " + (chunk.index() + 1) + "/" + chunk.count();
         RetryPolicy.Attempts attempts = retry.start();
         while (true) {
@@ -163,6 +192,7 @@ final class TableLoad {
                 }
                 checkpoints.markCompleted(task.taskId(), table.toString(), fingerprint, chunk.index(),
                         transfer.committedRows());
+                rows.add(transfer.committedRows());
                 return new Outcome(false, null);
             } catch (RuntimeException e) {
                 Optional<Duration> backoff = attempts.next(e);

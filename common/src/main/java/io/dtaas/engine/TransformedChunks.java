@@ -20,11 +20,12 @@ final class TransformedChunks {
     private TransformedChunks() {
     }
 
-    static List<Chunk> plan(Source source, TableSchema schema, Pipeline pipeline, long chunkRows) {
+    /** @param byIdentity whether the destination replaces chunks by identity (page ranges welcome, keyed or not) */
+    static List<Chunk> plan(Source source, TableSchema schema, Pipeline pipeline, long chunkRows, boolean byIdentity) {
         if (pipeline.hasRowSetStep()) {
             return List.of(whole(schema));
         }
-        List<Chunk> chunks = source.plan(schema, chunkRows);
+        List<Chunk> chunks = byIdentity ? source.planForIdentityReplacement(schema, chunkRows) : source.plan(schema, chunkRows);
         if (!pipeline.isIdentity() && chunks.stream().anyMatch(c -> c.bounds() instanceof ChunkBounds.KeyRange range
                 && pipeline.unchanged(range.column()).isEmpty())) {
             return List.of(whole(schema));

@@ -66,6 +66,10 @@ class UnkeyedChunksIT {
                         + " CASE WHEN g % 5 = 0 THEN NULL ELSE g::bigint * 1000003 END FROM generate_series(1, "
                         + ROWS / 2 + ") g, generate_series(1, 2)",
                 "ANALYZE heap",
+                // keyed, full pages: an updated row's new version cannot stay on its page
+                "CREATE TABLE keyed (id int PRIMARY KEY, v text) WITH (fillfactor = 100)",
+                "INSERT INTO keyed SELECT g, md5(g::text) FROM generate_series(1, " + ROWS + ") g",
+                "ANALYZE keyed",
                 "CREATE TABLE uniq (code int NOT NULL, v text, UNIQUE (code))",
                 "INSERT INTO uniq SELECT g * 3, md5(g::text) FROM generate_series(1, " + ROWS + ") g",
                 "ANALYZE uniq");
@@ -120,6 +124,168 @@ class UnkeyedChunksIT {
             }
         }
         assertThat(sorted(written)).isEqualTo(sorted(postgresRows(PG, "SELECT a::text, b, c::text FROM heap")));
+    }
+
+    @Test
+    void aKeyedPostgresTableLoadsToFilesInPageRangeChunksExactly(@TempDir Path root) throws Exception {
+        Path out = root.resolve("out");
+        Run run = toFiles(root, out, Map.of("tables", List.of("keyed"), "chunk_rows", 4_000, "batch_size", 1_000,
+                "max_parallel_chunks", 3), new InMemoryCheckpointStore(), RunControl.NONE);
+        assertThat(run.status()).as(String.valueOf(run.events().getLast().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        TableProgress keyed = table(run.events(), "public.keyed");
+        assertThat(keyed.chunksTotal()).isEqualTo(8); // 30,000 rows / 4,000, as key ranges would be
+        assertThat(keyed.chunksDone()).isEqualTo(keyed.chunksTotal());
+        assertThat(keyed.rows()).isEqualTo(ROWS);
+        assertThat(keyed.note()).isEqualTo("split by heap pages (ctid) into 8 chunks read in one snapshot");
+        assertThat(run.heldOpen()).as("the snapshot's transaction ends with the table, not with the run").isZero();
+        assertThat(sorted(csvRows(out))).isEqualTo(sorted(postgresRows(PG, "SELECT id::text, v FROM keyed")));
+    }
+
+    /**
+     * A keyed table split by pages, interrupted after some chunks committed, with rows moved to other pages before
+     * the next attempt: the earlier attempt's chunks read a snapshot that is gone, so the resumed attempt reads every
+     * chunk again in its own (skipping them would keep the moved rows' old versions and read their new ones too) and
+     * replaces the earlier files by index; a third run finds the table finished and skips it.
+     */
+    @Test
+    void aKeyedTableSplitByPagesResumedAfterRowsMovedIsReadAgainWholeAndStaysExact(@TempDir Path root)
+            throws Exception {
+        PostgresFixture.execute(PG, "DROP TABLE IF EXISTS moving",
+                "CREATE TABLE moving (id int PRIMARY KEY, v text) WITH (fillfactor = 100)",
+                "INSERT INTO moving SELECT g, md5(g::text) FROM generate_series(1, " + ROWS + ") g",
+                "VACUUM ANALYZE moving");
+        Path out = root.resolve("out");
+        Map<String, Object> config = Map.of("tables", List.of("moving"), "chunk_rows", 4_000, "batch_size", 500,
+                "max_parallel_chunks", 1);
+        java.util.concurrent.atomic.AtomicLong checkpointed = new java.util.concurrent.atomic.AtomicLong();
+        CheckpointStore checkpoints = FullLoadIT.counting(checkpointed::incrementAndGet);
+        RunControl pauseAfterThreeChunks = new RunControl() {
+            @Override
+            public boolean stopRequested() {
+                return false;
+            }
+
+            @Override
+            public boolean pauseRequested() {
+                return checkpointed.get() >= 3;
+            }
+        };
+        Run first = toFiles(root, out, config, checkpoints, pauseAfterThreeChunks);
+        assertThat(first.status()).isEqualTo(ExecutionStatus.PAUSED);
+        assertThat(table(first.events(), "public.moving").chunksDone()).isBetween(3, 4);
+
+        // the source closed with the first attempt: its snapshot is gone. Free space at the table's end (no page
+        // emptied, so the plan stays the same), then update rows of the first chunk: their new versions move there
+        PostgresFixture.execute(PG, "DELETE FROM moving WHERE id > " + (ROWS - 2_000) + " AND id % 2 = 0",
+                "VACUUM moving",
+                "UPDATE moving SET v = 'moved ' || id WHERE id <= 500");
+        assertThat(postgresRows(PG, "SELECT count(*)::text FROM moving WHERE id <= 500 AND (ctid::text::point)[0] < 100"))
+                .as("the updated rows left the first chunk's pages").isEqualTo(List.of(List.of("0")));
+
+        Run second = toFiles(root, out, config, checkpoints, RunControl.NONE);
+        assertThat(second.status()).as(String.valueOf(second.events().getLast().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        List<List<String>> source = postgresRows(PG, "SELECT id::text, v FROM moving");
+        assertThat(sorted(csvRows(out))).hasSize(ROWS - 1_000).isEqualTo(sorted(source));
+        TableProgress moving = table(second.events(), "public.moving");
+        assertThat(moving.note()).as("the same plan, so the earlier attempt's chunks were found")
+                .startsWith("split by heap pages (ctid) into 8 chunks read in one snapshot; ")
+                .endsWith("chunks an earlier attempt committed read another snapshot: every chunk is read again");
+        assertThat(moving.chunksDone()).isEqualTo(8);
+        assertThat(moving.rows()).isEqualTo(ROWS - 1_000);
+        assertThat(runsOf(out)).as("the resumed attempt continued the earlier one's run").hasSize(1);
+
+        Run third = toFiles(root, out, config, checkpoints, RunControl.NONE);
+        assertThat(third.status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(table(third.events(), "public.moving").state()).isEqualTo("skipped");
+        assertThat(sorted(csvRows(out))).isEqualTo(sorted(source));
+    }
+
+    /** @param heldOpen transactions left open on the source database once the load returned, its source still open */
+    /**
+     * A page plan resumed with fewer chunks than the interrupted attempt had (here a larger chunk_rows; a table
+     * that shrank does the same): the resumed attempt continues the earlier run, redoes its own chunks and deletes
+     * the earlier attempt's files of chunks beyond its count, so under append nothing is doubled.
+     */
+    @Test
+    void aPagePlanResumedWithFewerChunksLeavesNoFileOfTheLargerPlan(@TempDir Path root) throws Exception {
+        Path out = root.resolve("out");
+        java.util.concurrent.atomic.AtomicLong checkpointed = new java.util.concurrent.atomic.AtomicLong();
+        CheckpointStore checkpoints = FullLoadIT.counting(checkpointed::incrementAndGet);
+        RunControl pauseAfterFiveChunks = new RunControl() {
+            @Override
+            public boolean stopRequested() {
+                return false;
+            }
+
+            @Override
+            public boolean pauseRequested() {
+                return checkpointed.get() >= 5;
+            }
+        };
+        Run first = toFiles(root, out, Map.of("tables", List.of("keyed"), "chunk_rows", 4_000, "batch_size", 500,
+                "max_parallel_chunks", 1), checkpoints, pauseAfterFiveChunks);
+        assertThat(first.status()).isEqualTo(ExecutionStatus.PAUSED);
+        assertThat(partFiles(out)).as("chunks 0-4 (and 5, cut short by the pause) of 8").hasSizeGreaterThanOrEqualTo(5);
+
+        Run second = toFiles(root, out, Map.of("tables", List.of("keyed"), "chunk_rows", 12_000, "batch_size", 500,
+                "max_parallel_chunks", 2), checkpoints, RunControl.NONE);
+        assertThat(second.status()).as(String.valueOf(second.events().getLast().error())).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(sorted(csvRows(out))).hasSize(ROWS).isEqualTo(sorted(postgresRows(PG, "SELECT id::text, v FROM keyed")));
+        TableProgress keyed = table(second.events(), "public.keyed");
+        assertThat(keyed.chunksTotal()).isEqualTo(3);
+        assertThat(keyed.note()).isEqualTo("split by heap pages (ctid) into 3 chunks read in one snapshot; 5 chunks"
+                + " an earlier attempt committed read another snapshot: every chunk is read again");
+        assertThat(partFiles(out)).hasSize(3);
+        assertThat(runsOf(out)).hasSize(1);
+    }
+
+    private record Run(ExecutionStatus status, List<ProgressEvent> events, long heldOpen) {
+    }
+
+    private static Run toFiles(Path root, Path out, Map<String, Object> config, CheckpointStore checkpoints,
+                               RunControl control) throws Exception {
+        LocalFilesConnector files = new LocalFilesConnector(FileRoots.of(root));
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+        try (Source source = new PostgresConnector().source(values(new PostgresConnector(), PostgresFixture.connectionConfig(PG)));
+             Destination destination = files.destination(ConfigValidator.validate(files.type(),
+                     Map.of("path", out.toString(), "file_format", "csv"), "connection_config"))) {
+            ExecutionStatus status = new FullLoad(source, destination, TransferConfig.from(config),
+                    new FullLoad.TaskContext(42, "unkeyed"), checkpoints, control,
+                    new ProgressTracker(1, 42, events::add, Duration.ofMillis(50))).run();
+            long heldOpen = Long.parseLong(postgresRows("postgres", "SELECT count(*)::text FROM pg_stat_activity"
+                    + " WHERE datname = '" + PG + "' AND state = 'idle in transaction'").getFirst().getFirst());
+            return new Run(status, events, heldOpen);
+        }
+    }
+
+    /** Every data row of the CSV part files under {@code out} (the manifest's markers left out). */
+    private static List<List<String>> csvRows(Path out) throws Exception {
+        List<List<String>> written = new ArrayList<>();
+        for (Path p : partFiles(out)) {
+            List<List<String>> records = FileReadBack.csv(Files.readAllBytes(p));
+            assertThat(records).as(p + " has a header").isNotEmpty();
+            written.addAll(records.subList(1, records.size()));
+        }
+        return written;
+    }
+
+    private static List<Path> partFiles(Path out) throws Exception {
+        try (Stream<Path> parts = Files.walk(out)) {
+            return parts.filter(p -> p.getFileName().toString().startsWith("part-")
+                    && !p.toString().contains("/.dtaas-manifest/")).toList();
+        }
+    }
+
+    /** The runs the part files belong to ({@code part-<run>-<chunk>-<part>.csv}). */
+    private static java.util.Set<String> runsOf(Path out) throws Exception {
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("part-(\\d{8}T\\d{6}Z-[0-9a-f]{6})-.*");
+        java.util.Set<String> runs = new java.util.HashSet<>();
+        for (Path p : partFiles(out)) {
+            java.util.regex.Matcher m = name.matcher(p.getFileName().toString());
+            assertThat(m.matches()).as(p.toString()).isTrue();
+            runs.add(m.group(1));
+        }
+        return runs;
     }
 
     @Test

@@ -70,6 +70,10 @@ public final class FileDestination implements Destination {
     private final Map<TableRef, String> runs = new ConcurrentHashMap<>();
     /** Tables whose run is listed in their manifest (once, before their first chunk writes). */
     private final Map<TableRef, String> listed = new ConcurrentHashMap<>();
+    /** How many chunks each resumed table's plan has, from the chunks this destination opened. */
+    private final Map<TableRef, Integer> chunkCounts = new ConcurrentHashMap<>();
+    /** Tables continuing an earlier run ({@link #prepare} with {@code resuming}), which may hold a larger plan's chunks. */
+    private final java.util.Set<TableRef> resumed = ConcurrentHashMap.newKeySet();
 
     public FileDestination(ObjectSink sink, FileLayout layout, ParquetOptions parquet, Clock clock) {
         this.sink = sink;
@@ -104,6 +108,9 @@ public final class FileDestination implements Destination {
         folders(source);
         requireNamesFor(mode);
         runs.put(target, resuming ? manifest.latestRun(target).orElse(run) : run);
+        if (resuming) {
+            resumed.add(target);
+        }
     }
 
     /**
@@ -126,6 +133,9 @@ public final class FileDestination implements Destination {
         requireNamesFor(mode);
         PartitionFolders folders = folders(source);
         String tableRun = runs.computeIfAbsent(target, t -> run);
+        if (resumed.contains(target)) {
+            chunkCounts.put(target, chunk.count());
+        }
         // listed before any file of the run is published: a resumed run must find it even if no file was
         listed.computeIfAbsent(target, t -> {
             manifest.addRun(t, tableRun);
@@ -148,9 +158,17 @@ public final class FileDestination implements Destination {
         }
     }
 
-    /** For {@link WriteMode#OVERWRITE}: deletes the files the manifest lists that are not this run's. */
+    /**
+     * For a resumed table, deletes the run's files of chunks beyond the plan's count (left by an earlier attempt of a
+     * larger plan that this one continued: a resumed heap-page plan); for {@link WriteMode#OVERWRITE}, then the files the manifest
+     * lists that are not this run's.
+     */
     @Override
     public void complete(TableSchema source, TableRef target, WriteMode mode) {
+        Integer count = chunkCounts.get(target);
+        if (count != null) {
+            manifest.removeChunksFrom(target, runs.getOrDefault(target, run), count);
+        }
         if (mode == WriteMode.OVERWRITE) {
             manifest.removeAllBut(target, runs.getOrDefault(target, run));
         }

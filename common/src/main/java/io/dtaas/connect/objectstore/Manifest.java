@@ -131,6 +131,31 @@ final class Manifest {
     }
 
     /**
+     * Deletes the listed files of {@code run}'s chunks numbered {@code count} or more, then their markers: what an
+     * earlier attempt of a larger plan left in a run that a smaller plan continued (a resumed heap-page plan, which
+     * redoes every chunk of its own).
+     */
+    void removeChunksFrom(TableRef table, String run, int count) {
+        String runFolder = folder(table) + PARTS + run + "/";
+        List<String> files = new ArrayList<>();
+        List<String> markers = new ArrayList<>();
+        for (String marker : sink.list(runFolder)) {
+            String chunk = marker.substring(runFolder.length()).split("/", 2)[0];
+            if (chunk.matches("\\d{5,9}") && Integer.parseInt(chunk) >= count) {
+                Optional<String> file = file(table, marker);
+                if (file.isPresent()) {
+                    files.add(file.get());
+                    markers.add(marker);
+                }
+            }
+        }
+        if (!markers.isEmpty()) {
+            sink.delete(files);
+            sink.delete(markers);
+        }
+    }
+
+    /**
      * For OVERWRITE: deletes every listed file and run but those of {@code run}. A file {@code run} wrote again
      * under the same name (a file name template without {@code {run}}) is {@code run}'s now and stays.
      */

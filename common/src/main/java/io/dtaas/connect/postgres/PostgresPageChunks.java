@@ -18,11 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Plans of PostgreSQL tables without a key to split on: ranges of heap pages read by TID range scans (PostgreSQL
+ * Plans of PostgreSQL tables without a key to split on, and of keyed tables going to files
+ * ({@link PostgresSource#planForIdentityReplacement}): ranges of heap pages read by TID range scans (PostgreSQL
  * 14+), as many as the row estimate needs. A row's page changes when it is updated, so chunks read at different
  * times could see an updated row twice or not at all: every chunk of such a plan reads one snapshot, exported when
- * the plan is made by a transaction held open until the source closes (unless the load already reads a pinned
- * snapshot). A chunk retried after that connection was lost fails instead of reading another snapshot.
+ * the plan is made by a transaction held open until the engine is done with the table ({@link #release}) or the
+ * source closes (unless the load already reads a pinned snapshot). A chunk retried after that connection was lost fails instead of reading another snapshot, and a
+ * resumed load reads every chunk again ({@code io.dtaas.engine.OneSnapshotResume}).
  */
 final class PostgresPageChunks implements AutoCloseable {
 
@@ -124,6 +126,14 @@ final class PostgresPageChunks implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             closeQuietly(holder);
             throw e;
+        }
+    }
+
+    /** Closes the transaction holding {@code table}'s snapshot, if one was exported. */
+    void release(TableRef table) {
+        Snapshot s = snapshots.remove(table);
+        if (s != null) {
+            closeQuietly(s.holder());
         }
     }
 
