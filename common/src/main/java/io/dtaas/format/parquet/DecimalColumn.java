@@ -11,6 +11,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 
+import static io.dtaas.format.parquet.ParquetColumn.NOT_REPEATED;
+import static io.dtaas.format.parquet.ParquetColumn.PRESENT;
+
 /**
  * A DECIMAL with a declared precision of at most 38 and a scale in [0, precision], stored as Parquet
  * DECIMAL(p,s) in a FIXED_LEN_BYTE_ARRAY just wide enough for p digits (two's complement, big-endian, the
@@ -44,13 +47,13 @@ final class DecimalColumn {
     static ParquetColumn asText(String name) {
         return new ParquetColumn(
                 ParquetColumns.optional(PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(), name),
-                (out, v) -> out.addBinary(Binary.fromString(((BigDecimal) v).toPlainString())));
+                (out, v) -> out.write(Binary.fromString(((BigDecimal) v).toPlainString()), NOT_REPEATED, PRESENT));
     }
 
     ParquetColumn column(String name) {
         var type = Types.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY).length(width)
                 .as(LogicalTypeAnnotation.decimalType(scale, precision)).named(name);
-        return new ParquetColumn(type, (out, v) -> out.addBinary(Binary.fromConstantByteArray(encode((BigDecimal) v))));
+        return new ParquetColumn(type, (out, v) -> out.write(Binary.fromConstantByteArray(encode((BigDecimal) v)), NOT_REPEATED, PRESENT));
     }
 
     byte[] encode(BigDecimal value) {

@@ -15,6 +15,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 
+import static io.dtaas.format.parquet.ParquetColumn.NOT_REPEATED;
+import static io.dtaas.format.parquet.ParquetColumn.PRESENT;
+
 import static org.apache.parquet.schema.LogicalTypeAnnotation.dateType;
 import static org.apache.parquet.schema.LogicalTypeAnnotation.intType;
 import static org.apache.parquet.schema.LogicalTypeAnnotation.jsonType;
@@ -39,38 +42,38 @@ final class ParquetColumns {
         ColumnType type = column.type();
         return switch (type.kind()) {
             case BOOLEAN -> new ParquetColumn(optional(PrimitiveTypeName.BOOLEAN, null, name),
-                    (out, v) -> out.addBoolean((Boolean) v));
+                    (out, v) -> out.write((Boolean) v, NOT_REPEATED, PRESENT));
             case INT16 -> new ParquetColumn(optional(PrimitiveTypeName.INT32, intType(16, true), name),
-                    (out, v) -> out.addInteger(int16((Integer) v)));
+                    (out, v) -> out.write(int16((Integer) v), NOT_REPEATED, PRESENT));
             case INT32 -> new ParquetColumn(optional(PrimitiveTypeName.INT32, null, name),
-                    (out, v) -> out.addInteger((Integer) v));
+                    (out, v) -> out.write((Integer) v, NOT_REPEATED, PRESENT));
             case INT64 -> new ParquetColumn(optional(PrimitiveTypeName.INT64, null, name),
-                    (out, v) -> out.addLong((Long) v));
+                    (out, v) -> out.write((Long) v, NOT_REPEATED, PRESENT));
             case FLOAT32 -> new ParquetColumn(optional(PrimitiveTypeName.FLOAT, null, name),
-                    (out, v) -> out.addFloat((Float) v));
+                    (out, v) -> out.write((Float) v, NOT_REPEATED, PRESENT));
             case FLOAT64 -> new ParquetColumn(optional(PrimitiveTypeName.DOUBLE, null, name),
-                    (out, v) -> out.addDouble((Double) v));
+                    (out, v) -> out.write((Double) v, NOT_REPEATED, PRESENT));
             case DECIMAL -> DecimalColumn.fits(type) ? new DecimalColumn(type).column(name) : DecimalColumn.asText(name);
             case STRING, INTERVAL, ARRAY, OTHER, UUID -> text(name, stringType());
             case JSON -> text(name, jsonType());
             case BINARY -> new ParquetColumn(optional(PrimitiveTypeName.BINARY, null, name),
-                    (out, v) -> out.addBinary(Binary.fromConstantByteArray((byte[]) v)));
+                    (out, v) -> out.write(Binary.fromConstantByteArray((byte[]) v), NOT_REPEATED, PRESENT));
             case DATE -> new ParquetColumn(optional(PrimitiveTypeName.INT32, dateType(), name),
-                    (out, v) -> out.addInteger(epochDay((LocalDate) v)));
+                    (out, v) -> out.write(epochDay((LocalDate) v), NOT_REPEATED, PRESENT));
             case TIME -> new ParquetColumn(optional(PrimitiveTypeName.INT64, timeType(false, TimeUnit.MICROS), name),
-                    (out, v) -> out.addLong(((LocalTime) v).toNanoOfDay() / 1000));
+                    (out, v) -> out.write(((LocalTime) v).toNanoOfDay() / 1000, NOT_REPEATED, PRESENT));
             case TIMESTAMP -> new ParquetColumn(
                     optional(PrimitiveTypeName.INT64, timestampType(false, TimeUnit.MICROS), name),
-                    (out, v) -> out.addLong(micros((LocalDateTime) v)));
+                    (out, v) -> out.write(micros((LocalDateTime) v), NOT_REPEATED, PRESENT));
             case TIMESTAMP_TZ -> new ParquetColumn(
                     optional(PrimitiveTypeName.INT64, timestampType(true, TimeUnit.MICROS), name),
-                    (out, v) -> out.addLong(micros((Instant) v)));
+                    (out, v) -> out.write(micros((Instant) v), NOT_REPEATED, PRESENT));
         };
     }
 
     static ParquetColumn text(String name, LogicalTypeAnnotation annotation) {
         return new ParquetColumn(optional(PrimitiveTypeName.BINARY, annotation, name),
-                (out, v) -> out.addBinary(Binary.fromString((String) v)));
+                (out, v) -> out.write(Binary.fromString((String) v), NOT_REPEATED, PRESENT));
     }
 
     static org.apache.parquet.schema.PrimitiveType optional(PrimitiveTypeName primitive,

@@ -7,23 +7,21 @@ import io.dtaas.format.CountingOutputStream;
 import io.dtaas.format.ParquetOptions;
 import io.dtaas.format.AbstractRowFileWriter;
 import io.dtaas.format.ValueErrors;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.OutputFile;
 
 import java.io.IOException;
 
 /**
- * Parquet through parquet-hadoop's writer, without Hadoop at runtime: a plain configuration, our own codecs
- * and a streaming {@link OutputFile}. Memory is one row group ({@link ParquetOptions#rowGroupBytes()}):
+ * Parquet through parquet-hadoop's file and column writers, without Hadoop at runtime: our own codecs and a
+ * streaming {@link org.apache.parquet.io.OutputFile}, rows written straight into the column writers
+ * ({@link RowGroupWriter}). Memory is one row group ({@link ParquetOptions#rowGroupBytes()}):
  * the writer flushes a row group when its buffered size reaches it, checking at least every
  * {@link ParquetOptions#sizeCheckRows()} rows so wide rows cannot overshoot by much.
  */
 public final class ParquetRowFileWriter extends AbstractRowFileWriter {
 
-    private final ParquetWriter<Object[]> writer;
+    private final RowGroupWriter writer;
     private final ParquetDictionaries dictionaries;
 
     public ParquetRowFileWriter(TableSchema schema, CountingOutputStream counter, Compression compression,
@@ -36,22 +34,18 @@ public final class ParquetRowFileWriter extends AbstractRowFileWriter {
                                 ParquetOptions options, ParquetDictionaries dictionaries) {
         super(schema, counter);
         this.dictionaries = dictionaries;
-        BatchWriteSupport support = new BatchWriteSupport(schema);
+        ParquetProperties.Builder properties = ParquetProperties.builder()
+                .withPageSize(options.pageBytes())
+                .withDictionaryPageSize(options.pageBytes())
+                .withMinRowCountForPageSizeCheck(1)
+                .withMaxRowCountForPageSizeCheck(options.sizeCheckRows());
+        for (String column : dictionaries.plain(schema)) {
+            properties.withDictionaryEncoding(column, false);
+        }
         try {
-            Builder builder = new Builder(new StreamOutputFile(counter, schema.table().toString()), support);
-            for (String column : dictionaries.plain(schema)) {
-                builder.withDictionaryEncoding(column, false);
-            }
-            this.writer = builder
-                    .withConf(new PlainParquetConfiguration())
-                    .withCodecFactory(new ParquetCodecs())
-                    .withCompressionCodec(codec(compression))
-                    .withRowGroupSize(options.rowGroupBytes())
-                    .withPageSize(options.pageBytes())
-                    .withDictionaryPageSize(options.pageBytes())
-                    .withMinRowCountForPageSizeCheck(1)
-                    .withMaxRowCountForPageSizeCheck(options.sizeCheckRows())
-                    .build();
+            this.writer = new RowGroupWriter(new StreamOutputFile(counter, schema.table().toString()),
+                    new RowColumns(schema), properties.build(), new ParquetCodecs().getCompressor(codec(compression)),
+                    options.rowGroupBytes());
         } catch (IOException e) {
             throw ValueErrors.io(schema, "starting a Parquet file", e);
         }
@@ -86,7 +80,7 @@ public final class ParquetRowFileWriter extends AbstractRowFileWriter {
     @Override
     protected void complete() throws IOException {
         writer.close();
-        dictionaries.learn(schema.table(), writer.getFooter());
+        dictionaries.learn(schema.table(), writer.footer());
     }
 
     /** Without {@link #finish()}: releases the buffers; the stream's owner discards whatever reached it. */
@@ -96,32 +90,6 @@ public final class ParquetRowFileWriter extends AbstractRowFileWriter {
             writer.close();
         } catch (IOException | RuntimeException ignored) {
             // abandoned anyway
-        }
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
-
-        private final BatchWriteSupport support;
-
-        Builder(OutputFile file, BatchWriteSupport support) {
-            super(file);
-            this.support = support;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<Object[]> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration conf) {
-            return support;
-        }
-
-        /** Never called: {@link #withConf} always gets a plain configuration. */
-        @Override
-        protected WriteSupport<Object[]> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
-            return support;
         }
     }
 }
