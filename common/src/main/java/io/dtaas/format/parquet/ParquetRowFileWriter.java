@@ -11,6 +11,7 @@ import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * Parquet through parquet-hadoop's file and column writers, without Hadoop at runtime: our own codecs and a
@@ -22,33 +23,42 @@ import java.io.IOException;
 public final class ParquetRowFileWriter extends AbstractRowFileWriter {
 
     private final RowGroupWriter writer;
-    private final ParquetDictionaries dictionaries;
 
     public ParquetRowFileWriter(TableSchema schema, CountingOutputStream counter, Compression compression,
                                 ParquetOptions options) {
         this(schema, counter, compression, options, new ParquetDictionaries());
     }
 
-    /** @param dictionaries what earlier files of the table taught about its columns' dictionaries (shared) */
+    /** @param dictionaries what the table's row groups written so far taught about its columns' dictionaries (shared) */
     public ParquetRowFileWriter(TableSchema schema, CountingOutputStream counter, Compression compression,
                                 ParquetOptions options, ParquetDictionaries dictionaries) {
+        this(schema, counter, compression, options, dictionaries.of(schema));
+    }
+
+    /** @param rowGroupDictionaries which columns each row group writes without a dictionary, and what it learns */
+    ParquetRowFileWriter(TableSchema schema, CountingOutputStream counter, Compression compression,
+                         ParquetOptions options, RowGroupWriter.Dictionaries rowGroupDictionaries) {
         super(schema, counter);
-        this.dictionaries = dictionaries;
+        try {
+            this.writer = new RowGroupWriter(new StreamOutputFile(counter, schema.table().toString()),
+                    new RowColumns(schema), plain -> properties(options, plain), rowGroupDictionaries,
+                    new ParquetCodecs().getCompressor(codec(compression)), options.rowGroupBytes());
+        } catch (IOException e) {
+            throw ValueErrors.io(schema, "starting a Parquet file", e);
+        }
+    }
+
+    /** parquet-java's settings for a row group whose {@code plain} columns go without a dictionary. */
+    static ParquetProperties properties(ParquetOptions options, Set<String> plain) {
         ParquetProperties.Builder properties = ParquetProperties.builder()
                 .withPageSize(options.pageBytes())
                 .withDictionaryPageSize(options.pageBytes())
                 .withMinRowCountForPageSizeCheck(1)
                 .withMaxRowCountForPageSizeCheck(options.sizeCheckRows());
-        for (String column : dictionaries.plain(schema)) {
+        for (String column : plain) {
             properties.withDictionaryEncoding(column, false);
         }
-        try {
-            this.writer = new RowGroupWriter(new StreamOutputFile(counter, schema.table().toString()),
-                    new RowColumns(schema), properties.build(), new ParquetCodecs().getCompressor(codec(compression)),
-                    options.rowGroupBytes());
-        } catch (IOException e) {
-            throw ValueErrors.io(schema, "starting a Parquet file", e);
-        }
+        return properties.build();
     }
 
     static CompressionCodecName codec(Compression compression) {
@@ -80,7 +90,6 @@ public final class ParquetRowFileWriter extends AbstractRowFileWriter {
     @Override
     protected void complete() throws IOException {
         writer.close();
-        dictionaries.learn(schema.table(), writer.footer());
     }
 
     /** Without {@link #finish()}: releases the buffers; the stream's owner discards whatever reached it. */

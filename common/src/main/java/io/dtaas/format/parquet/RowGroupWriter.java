@@ -8,13 +8,14 @@ import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompress
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.MessageType;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Rows straight into parquet-java's column writers, one row group at a time, below its record layer: the file
@@ -23,8 +24,32 @@ import java.util.Map;
  * It does what {@link ParquetWriter} does for a flat schema — the same row-group sizing, pages, footer and
  * model name — without a {@code RecordConsumer} call per field and a {@code MessageColumnIO} pass per record,
  * so the files are the same byte for byte ({@code RowGroupWriterIT} holds it to {@link ParquetWriter}).
+ * One thing it adds: which columns go without a dictionary is decided per row group ({@link Dictionaries}),
+ * so a column whose dictionary fell back in one row group is plain in the next ones.
  */
 final class RowGroupWriter {
+
+    /** Which columns a row group writes without a dictionary, and what each row group written teaches. */
+    interface Dictionaries {
+        Set<String> plain();
+
+        /** The columns a finished row group wrote PLAIN (their dictionary fell back, or they have none). */
+        void wrotePlain(Set<String> columns);
+
+        /** The same columns plain in every row group, learning nothing (what parquet-java's own writer does). */
+        static Dictionaries fixed(Set<String> plain) {
+            return new Dictionaries() {
+                @Override
+                public Set<String> plain() {
+                    return plain;
+                }
+
+                @Override
+                public void wrotePlain(Set<String> columns) {
+                }
+            };
+        }
+    }
 
     /** The footer's object-model name, as {@code ParquetWriter} records {@code WriteSupport#getName()}. */
     static final String MODEL_NAME = "dtaas";
@@ -33,13 +58,18 @@ final class RowGroupWriter {
     private final RowColumns columns;
     private final MessageType schema;
     private final List<ColumnDescriptor> descriptors;
-    private final ParquetProperties properties;
+    /** The settings for a row group whose given columns go without a dictionary. */
+    private final Function<Set<String>, ParquetProperties> settings;
+    private final Dictionaries dictionaries;
+    private ParquetProperties properties;
+    private Set<String> plain;
     private final BytesInputCompressor compressor;
     private final long rowGroupBytes;
     private final int rowCountLimit;
     private long nextRowGroupBytes;
 
     private ColumnChunkPageWriteStore pages;
+    private DictionaryWatch watch;
     private ColumnWriteStore store;
     private ColumnWriter[] writers;
     private int rowGroups;
@@ -49,12 +79,20 @@ final class RowGroupWriter {
     private boolean failed;
     private boolean closed;
 
-    RowGroupWriter(OutputFile out, RowColumns columns, ParquetProperties properties, BytesInputCompressor compressor,
-                   long rowGroupBytes) throws IOException {
+    /**
+     * @param settings      the properties for a row group (pages, dictionary sizes, size checks) whose given columns
+     *                      go without a dictionary; everything but the dictionary choice the same for every set
+     * @param rowGroupBytes the buffered size at which a row group is flushed
+     */
+    RowGroupWriter(OutputFile out, RowColumns columns, Function<Set<String>, ParquetProperties> settings,
+                   Dictionaries dictionaries, BytesInputCompressor compressor, long rowGroupBytes) throws IOException {
         this.columns = columns;
         this.schema = columns.schema();
         this.descriptors = schema.getColumns();
-        this.properties = properties;
+        this.settings = settings;
+        this.dictionaries = dictionaries;
+        this.plain = Set.copyOf(dictionaries.plain());
+        this.properties = settings.apply(plain);
         this.compressor = compressor;
         this.rowGroupBytes = rowGroupBytes;
         this.rowCountLimit = properties.getRowGroupRowCountLimit();
@@ -117,6 +155,11 @@ final class RowGroupWriter {
     }
 
     private void startRowGroup() {
+        Set<String> nowPlain = Set.copyOf(dictionaries.plain());
+        if (!nowPlain.equals(plain)) {
+            plain = nowPlain;
+            properties = settings.apply(plain);
+        }
         pages = ColumnChunkPageWriteStore.builder()
                 .withCompressorProvider(column -> compressor)
                 .withSchema(schema)
@@ -125,7 +168,8 @@ final class RowGroupWriter {
                 .withPageWriteChecksumEnabled(properties.getPageWriteChecksumEnabled())
                 .withRowGroupOrdinal(rowGroups)
                 .build();
-        store = properties.newColumnWriteStore(schema, pages, pages);
+        watch = new DictionaryWatch(pages);
+        store = properties.newColumnWriteStore(schema, watch, pages);
         writers = new ColumnWriter[descriptors.size()];
         for (int i = 0; i < writers.length; i++) {
             writers[i] = store.getColumnWriter(descriptors.get(i));
@@ -143,6 +187,7 @@ final class RowGroupWriter {
                 rows = 0;
                 file.endBlock();
                 nextRowGroupBytes = Math.min(file.getNextRowGroupSize(), rowGroupBytes);
+                dictionaries.wrotePlain(watch.plainColumns());
             }
         } finally {
             releaseStores();
@@ -156,6 +201,7 @@ final class RowGroupWriter {
         }
         store = null;
         pages = null;
+        watch = null;
         writers = null;
     }
 
@@ -193,10 +239,5 @@ final class RowGroupWriter {
         } finally {
             compressor.release();
         }
-    }
-
-    /** The footer of the completed file; {@code null} before {@link #close()}. */
-    ParquetMetadata footer() {
-        return file.getFooter();
     }
 }
