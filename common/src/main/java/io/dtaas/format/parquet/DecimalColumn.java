@@ -47,7 +47,7 @@ final class DecimalColumn {
     static ParquetColumn asText(String name) {
         return new ParquetColumn(
                 ParquetColumns.optional(PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(), name),
-                (out, v) -> out.write(Binary.fromString(((BigDecimal) v).toPlainString()), NOT_REPEATED, PRESENT));
+                (out, v) -> out.write(ParquetColumns.utf8(((BigDecimal) v).toPlainString()), NOT_REPEATED, PRESENT));
     }
 
     ParquetColumn column(String name) {

@@ -23,7 +23,7 @@ final class ParquetCodecs implements CompressionCodecFactory {
     public BytesInputCompressor getCompressor(CompressionCodecName codec) {
         return switch (codec) {
             case UNCOMPRESSED -> new Compressor(codec, bytes -> bytes);
-            case SNAPPY -> new Compressor(codec, Snappy::compress);
+            case SNAPPY -> new SnappyPages();
             case ZSTD -> new Compressor(codec, bytes -> Zstd.compress(bytes, ZSTD_LEVEL));
             case GZIP -> new Compressor(codec, ParquetCodecs::gzip);
             default -> throw new IllegalArgumentException("DTaaS does not write Parquet with " + codec);
@@ -85,6 +85,48 @@ final class ParquetCodecs implements CompressionCodecFactory {
             gzip.write(bytes);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Snappy without two allocations and copies per page: the page is gathered into a buffer kept by the compressor
+     * and compressed into another. The bytes returned stay valid until the next call, which is all parquet-java's
+     * page writer needs: it copies a compressed page into the row group's buffer at once (data pages are collected,
+     * the dictionary page copied). A compressor serves one file, from one thread. Same bytes as
+     * {@link Snappy#compress(byte[])}.
+     */
+    static final class SnappyPages implements BytesInputCompressor {
+
+        private final Gathered page = new Gathered();
+        private byte[] compressed = new byte[0];
+
+        @Override
+        public BytesInput compress(BytesInput bytes) throws IOException {
+            page.reset();
+            bytes.writeAllTo(page);
+            int bound = Snappy.maxCompressedLength(page.size());
+            if (compressed.length < bound) {
+                compressed = new byte[bound];
+            }
+            int length = Snappy.rawCompress(page.array(), 0, page.size(), compressed, 0);
+            return BytesInput.from(compressed, 0, length);
+        }
+
+        @Override
+        public CompressionCodecName getCodecName() {
+            return CompressionCodecName.SNAPPY;
+        }
+
+        @Override
+        public void release() {
+            compressed = new byte[0];
+        }
+
+        /** A byte stream whose array is read in place. */
+        private static final class Gathered extends ByteArrayOutputStream {
+            byte[] array() {
+                return buf;
+            }
+        }
     }
 
     @FunctionalInterface

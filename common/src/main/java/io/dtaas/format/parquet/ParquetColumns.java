@@ -9,6 +9,7 @@ import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -73,7 +74,15 @@ final class ParquetColumns {
 
     static ParquetColumn text(String name, LogicalTypeAnnotation annotation) {
         return new ParquetColumn(optional(PrimitiveTypeName.BINARY, annotation, name),
-                (out, v) -> out.write(Binary.fromString((String) v), NOT_REPEATED, PRESENT));
+                (out, v) -> out.write(utf8((String) v), NOT_REPEATED, PRESENT));
+    }
+
+    /**
+     * Text as UTF-8 in an array-backed binary: the same bytes as {@link Binary#fromString}, without its
+     * {@code ByteBuffer} per value, and array-backed binaries compare (statistics) and hash (dictionaries) faster.
+     */
+    static Binary utf8(String text) {
+        return Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
     }
 
     static org.apache.parquet.schema.PrimitiveType optional(PrimitiveTypeName primitive,
