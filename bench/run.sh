@@ -236,6 +236,11 @@ bench_mariadb() {
     $PG -d dtaas_bench_my2pg -c "DROP TABLE IF EXISTS bench"
     if read -r pgl_s _ < <(timed pgloader pgloader --quiet "mysql://root@127.0.0.1:3306/dtaas_bench_src" \
         "postgresql://postgres@127.0.0.1:5432/dtaas_bench_my2pg"); then
+      # pgloader writes into a schema named after the source database: count what it loaded, wherever it put it
+      local loaded; loaded=$($PG -d dtaas_bench_my2pg -c "SELECT string_agg(format('%I.%I', table_schema, table_name), ' ')
+        FROM information_schema.tables WHERE table_name = 'bench'")
+      [ -n "$loaded" ] && [ "$($PG -d dtaas_bench_my2pg -c "SELECT count(*) FROM $loaded")" = "$ROWS" ] \
+        || { echo "pgloader did not load $ROWS rows into one bench table ($loaded)" >&2; exit 1; }
       row "MariaDB → PostgreSQL, against pgloader" "$(rate "$s")" "pgloader (Debian), same table" "$(rate "$pgl_s")" "≥ 400%" "" pgloader
     fi
   fi
