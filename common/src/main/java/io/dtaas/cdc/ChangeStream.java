@@ -5,7 +5,6 @@ import io.dtaas.connect.change.ChangeEvent;
 import io.dtaas.connect.change.ChangeSink;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
-import io.dtaas.connect.jdbc.JdbcDriverRegistration;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.dtaas.data.Column;
@@ -80,7 +79,6 @@ public final class ChangeStream implements AutoCloseable {
         this.schemas = new HashMap<>(schemas);
         this.applier = applier;
         this.listener = listener;
-        JdbcDriverRegistration.ensureAll(); // Debezium's Oracle and MariaDB connections go through DriverManager
         this.engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(debezium)
                 .notifying(this::handle)

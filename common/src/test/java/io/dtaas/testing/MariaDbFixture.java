@@ -1,11 +1,11 @@
 package io.dtaas.testing;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The machine's MariaDB (127.0.0.1:3306) for tests, reached as a dedicated password user so that tests also
@@ -22,7 +22,7 @@ public final class MariaDbFixture {
     }
 
     public static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://" + HOST + ":" + PORT + "/" + database
+        return mariadb("jdbc:mariadb://" + HOST + ":" + PORT + "/" + database
                 + "?sslMode=disable&allowMultiQueries=false", USER, PASSWORD);
     }
 
@@ -51,4 +51,17 @@ public final class MariaDbFixture {
         config.put("password", PASSWORD);
         return config;
     }
+
+    /**
+     * The MariaDB driver by URL as DriverManager would give it, without depending on DriverManager's discovery (in the
+     * control-plane's tests the Quarkus app's metadata pool has it see pgjdbc alone).
+     */
+    private static Connection mariadb(String url, String user, String password) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        return MARIADB.connect(url, p);
+    }
+
+    private static final org.mariadb.jdbc.Driver MARIADB = new org.mariadb.jdbc.Driver();
 }

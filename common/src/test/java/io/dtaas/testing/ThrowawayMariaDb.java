@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * A MariaDB server of its own for tests that break servers: a fresh data dir, a free loopback port, a row-based
@@ -91,7 +91,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
     }
 
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/" + database
+        return mariadb("jdbc:mariadb://127.0.0.1:" + port + "/" + database
                 + "?sslMode=disable&allowMultiQueries=false", USER, PASSWORD);
     }
 
@@ -109,7 +109,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
     }
 
     private void rootExecute(String... statements) throws IOException {
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/?sslMode=disable", "root", "");
+        try (Connection c = mariadb("jdbc:mariadb://127.0.0.1:" + port + "/?sslMode=disable", "root", "");
              Statement st = c.createStatement()) {
             for (String sql : statements) {
                 st.execute(sql);
@@ -139,4 +139,17 @@ public final class ThrowawayMariaDb implements AutoCloseable {
         kill();
         Servers.deleteTree(dir);
     }
+
+    /**
+     * The MariaDB driver by URL as DriverManager would give it, without depending on DriverManager's discovery (in the
+     * control-plane's tests the Quarkus app's metadata pool has it see pgjdbc alone).
+     */
+    private static Connection mariadb(String url, String user, String password) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        return MARIADB.connect(url, p);
+    }
+
+    private static final org.mariadb.jdbc.Driver MARIADB = new org.mariadb.jdbc.Driver();
 }

@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 /**
  * One JDBC driver called directly, never through {@link java.sql.DriverManager}: DriverManager's first use
  * instantiates every driver on the class path (Oracle's registers MBeans, Snowflake's runs a heavy static init), and
- * in standalone mode the embedded metadata database's start makes that first use see only pgjdbc
- * ({@code EmbeddedStoreStartup}), so a driver that DriverManager was never shown must be reached this way. The driver
- * is made at the first connection, so a connector nobody uses costs nothing.
+ * the control-plane makes that first use see only pgjdbc (its metadata pool's creation, the embedded database's
+ * start: {@code PgjdbcOnlyDriverDiscovery}), so a driver that DriverManager was never shown must be reached this way.
+ * The driver is made at the first connection, so a connector nobody uses costs nothing.
  */
 public final class DirectDriver {
 

@@ -1,5 +1,6 @@
 package io.dtaas.connect.mysql;
 
+import io.dtaas.connect.jdbc.JdbcDriverRegistration;
 import io.dtaas.connect.CapturePlan;
 import io.dtaas.connect.ChangeCapture;
 import io.dtaas.connect.ConfigValues;
@@ -34,6 +35,8 @@ final class MysqlChangeCapture implements ChangeCapture {
 
     @Override
     public void configure(Properties p, ConfigValues source, CapturePlan plan) {
+        // Debezium's MariaDB connection looks its driver up by URL in DriverManager
+        JdbcDriverRegistration.ensure(new org.mariadb.jdbc.Driver());
         MysqlConfig config = MysqlConfig.from(source);
         p.setProperty("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
         CaptureSettings.connection(p, config.host(), config.port(), config.username(), config.password());

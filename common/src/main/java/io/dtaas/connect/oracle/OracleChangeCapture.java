@@ -1,5 +1,6 @@
 package io.dtaas.connect.oracle;
 
+import io.dtaas.connect.jdbc.JdbcDriverRegistration;
 import io.dtaas.connect.CapturePlan;
 import io.dtaas.connect.ChangeCapture;
 import io.dtaas.connect.ConfigValues;
@@ -23,6 +24,8 @@ final class OracleChangeCapture implements ChangeCapture {
 
     @Override
     public void configure(Properties p, ConfigValues source, CapturePlan plan) {
+        // Debezium's Oracle connection looks its driver up by URL in DriverManager
+        JdbcDriverRegistration.ensure(new oracle.jdbc.OracleDriver());
         OracleConfig config = OracleConfig.from(source);
         p.setProperty("connector.class", "io.debezium.connector.oracle.OracleConnector");
         CaptureSettings.connection(p, config.host(), config.port(), config.username(), config.password());
