@@ -22,7 +22,7 @@ public final class MariaDbFixture {
     }
 
     public static Connection connect(String database) throws SQLException {
-        return mariadb("jdbc:mariadb://" + HOST + ":" + PORT + "/" + database
+        return connectUrl("jdbc:mariadb://" + HOST + ":" + PORT + "/" + database
                 + "?sslMode=disable&allowMultiQueries=false", USER, PASSWORD);
     }
 
@@ -56,7 +56,7 @@ public final class MariaDbFixture {
      * The MariaDB driver by URL as DriverManager would give it, without depending on DriverManager's discovery (in the
      * control-plane's tests the Quarkus app's metadata pool has it see pgjdbc alone).
      */
-    private static Connection mariadb(String url, String user, String password) throws SQLException {
+    public static Connection connectUrl(String url, String user, String password) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", user);
         p.setProperty("password", password);

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * A MariaDB server of its own for tests that break servers: a fresh data dir, a free loopback port, a row-based
@@ -91,7 +90,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
     }
 
     public Connection connect(String database) throws SQLException {
-        return mariadb("jdbc:mariadb://127.0.0.1:" + port + "/" + database
+        return MariaDbFixture.connectUrl("jdbc:mariadb://127.0.0.1:" + port + "/" + database
                 + "?sslMode=disable&allowMultiQueries=false", USER, PASSWORD);
     }
 
@@ -109,7 +108,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
     }
 
     private void rootExecute(String... statements) throws IOException {
-        try (Connection c = mariadb("jdbc:mariadb://127.0.0.1:" + port + "/?sslMode=disable", "root", "");
+        try (Connection c = MariaDbFixture.connectUrl("jdbc:mariadb://127.0.0.1:" + port + "/?sslMode=disable", "root", "");
              Statement st = c.createStatement()) {
             for (String sql : statements) {
                 st.execute(sql);
@@ -139,17 +138,4 @@ public final class ThrowawayMariaDb implements AutoCloseable {
         kill();
         Servers.deleteTree(dir);
     }
-
-    /**
-     * The MariaDB driver by URL as DriverManager would give it, without depending on DriverManager's discovery (in the
-     * control-plane's tests the Quarkus app's metadata pool has it see pgjdbc alone).
-     */
-    private static Connection mariadb(String url, String user, String password) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("password", password);
-        return MARIADB.connect(url, p);
-    }
-
-    private static final org.mariadb.jdbc.Driver MARIADB = new org.mariadb.jdbc.Driver();
 }

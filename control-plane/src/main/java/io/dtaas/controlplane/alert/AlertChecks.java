@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.alert;
 
+import io.dtaas.controlplane.launch.UntilStarted;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -25,7 +26,8 @@ public class AlertChecks {
         this.workers = workers;
     }
 
-    @Scheduled(every = "${dtaas.alerts.interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${dtaas.alerts.interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = UntilStarted.class)
     public void onTick() {
         run("task failure", failures::check);
         run("stream threshold", thresholds::check);

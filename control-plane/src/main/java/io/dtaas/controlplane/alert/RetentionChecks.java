@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.alert;
 
+import io.dtaas.controlplane.launch.UntilStarted;
 import io.dtaas.cdc.CdcRun;
 import io.dtaas.connect.RetainedLog;
 import io.dtaas.controlplane.connector.ConnectorService;
@@ -79,7 +80,8 @@ public class RetentionChecks {
         this.live = live;
     }
 
-    @Scheduled(every = "${dtaas.alerts.retention-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${dtaas.alerts.retention-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = UntilStarted.class)
     public void onTick() {
         history.prune(StoredTime.now());
         for (Streaming task : streamingTasks()) {

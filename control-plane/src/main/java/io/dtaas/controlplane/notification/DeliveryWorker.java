@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.notification;
 
+import io.dtaas.controlplane.launch.UntilStarted;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,7 +45,8 @@ public class DeliveryWorker {
         this.maxAttempts = maxAttempts;
     }
 
-    @Scheduled(every = "${dtaas.notifications.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${dtaas.notifications.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = UntilStarted.class)
     public void onTick() {
         try {
             // the lease outlasts a whole batch of timed-out sends, so no other sender takes these meanwhile

@@ -1,5 +1,6 @@
 package io.dtaas.controlplane.schedule;
 
+import io.dtaas.controlplane.launch.UntilStarted;
 import io.dtaas.controlplane.execution.RunTrigger;
 import io.dtaas.controlplane.execution.TaskLifecycle;
 import io.dtaas.controlplane.task.LastRun;
@@ -30,7 +31,8 @@ public class TaskScheduler {
         this.lifecycle = lifecycle;
     }
 
-    @Scheduled(every = "${dtaas.scheduler.tick:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${dtaas.scheduler.tick:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = UntilStarted.class)
     void onTick() {
         tick(Instant.now());
     }
