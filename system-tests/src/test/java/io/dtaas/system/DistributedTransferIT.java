@@ -371,17 +371,10 @@ class DistributedTransferIT {
                         "max_parallel_chunks", 1, "cdc_poll_interval", 1))).path("id").asLong();
         String slot = "dtaas_task_" + task;
         java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.concurrent.CompletableFuture<Void> writer = java.util.concurrent.CompletableFuture.runAsync(() -> {
-            long seed = 100;
-            while (writing.get()) {
-                try {
-                    changeHandoffRows(seed++);
-                    Thread.sleep(50);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        });
+        java.util.concurrent.atomic.AtomicLong seed = new java.util.concurrent.atomic.AtomicLong(100);
+        java.util.concurrent.CompletableFuture<Void> writer = java.util.concurrent.CompletableFuture.runAsync(() ->
+                io.dtaas.testing.PacedTicks.run(Duration.ofMillis(50), () -> !writing.get(),
+                        () -> changeHandoffRows(seed.getAndIncrement())));
         try {
             setDelay(0.2);
             long execution = api.expect(202, "/api/tasks/" + task + "/start", null).path("id").asLong();
@@ -400,11 +393,17 @@ class DistributedTransferIT {
             setDelay(0);
 
             // killed while streaming: the next worker resumes from the offsets in Redis
-            Thread.sleep(2_000);
+            long streamEpoch = lease.path("epoch").asLong();
+            long ticksAtHandoff = seed.get();
+            await().atMost(WAIT).until(() -> seed.get() >= ticksAtHandoff + 20); // the stream has changes to carry
             String streamer = holderOf(task);
             workers.remove(streamer).kill();
             startWorker(streamer);
-            Thread.sleep(3_000); // changes keep coming while the stream moves to another worker
+            // changes keep coming while the stream moves to another worker
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() ->
+                    leaseOf(task, "*change stream*").path("epoch").asLong() > streamEpoch);
+            long ticksAtTakeover = seed.get();
+            await().atMost(WAIT).until(() -> seed.get() >= ticksAtTakeover + 20);
             writing.set(false);
             writer.join();
             await().atMost(WAIT).pollInterval(Duration.ofSeconds(1))

@@ -57,6 +57,36 @@ class RouteSpellingAttackIT {
         assertThat(breaches).as("requests that were not refused").isEmpty();
     }
 
+    /**
+     * The API document's own route (StoredApiDocument, a route of ours since the start-up work): public for GET and
+     * HEAD of its plain spelling only; every other method and spelling needs the token, and with the token the
+     * other methods get a 405 problem, never the document.
+     */
+    @Test
+    void theApiDocumentIsPublicOnlyAsAPlainGet() throws Exception {
+        List<String> spellings = new ArrayList<>(PathVariants.of("/openapi.json"));
+        spellings.removeIf(t -> t.startsWith("/openapi.json?")); // the same path: a query string is not a spelling
+        assertThat(spellings).hasSizeGreaterThan(20);
+        List<String> breaches = new ArrayList<>();
+        for (String method : List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")) {
+            for (String target : spellings) {
+                RawHttp.Reply reply = RawHttp.send(RestAssured.port, method, target, Map.of(), null);
+                if (reply.status() != 401 && reply.status() != 404) {
+                    breaches.add(method + " " + target + " -> " + reply.status());
+                }
+            }
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                RawHttp.Reply anonymous = RawHttp.send(RestAssured.port, method, "/openapi.json", Map.of(), null);
+                assertThat(anonymous.status()).as(method + " without the token").isEqualTo(401);
+                RawHttp.Reply tokened = RawHttp.send(RestAssured.port, method, "/openapi.json",
+                        Map.of("Authorization", BEARER), null);
+                assertThat(tokened.status()).as(method + " with the token").isEqualTo(405);
+                assertThat(tokened.body()).contains("\"status\":405").doesNotContain("\"openapi\"");
+            }
+        }
+        assertThat(breaches).as("spellings of /openapi.json served without the token").isEmpty();
+    }
+
     @Test
     void webSocketNeedsTheTokenWhateverTheSpelling() throws Exception {
         Map<String, String> upgrade = Map.of("Upgrade", "websocket", "Connection", "Upgrade",

@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.dtaas.testing.MariaDbFixture;
+import io.dtaas.testing.PacedTicks;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -180,18 +181,17 @@ class StreamingValidationIT {
      */
     private static void write(SourceKind kind, String db, AtomicBoolean stop, AtomicLong changes) {
         Random random = new Random();
-        int next = ROWS + 1;
+        AtomicLong next = new AtomicLong(ROWS + 1);
         try (Connection c = kind.connect(db); Statement st = c.createStatement()) {
-            while (!stop.get()) {
+            PacedTicks.run(Duration.ofMillis(25), stop::get, () -> {
                 int id = 1 + random.nextInt(WRITER_KEYS);
                 switch (random.nextInt(3)) {
-                    case 0 -> st.execute("INSERT INTO accounts VALUES (" + next++ + ", 'new', 1, NULL)");
+                    case 0 -> st.execute("INSERT INTO accounts VALUES (" + next.getAndIncrement() + ", 'new', 1, NULL)");
                     case 1 -> st.execute("UPDATE accounts SET balance = balance + 1, opened = NULL WHERE id = " + id);
                     default -> st.execute("DELETE FROM accounts WHERE id = " + id);
                 }
                 changes.incrementAndGet();
-                Thread.sleep(25); // pacing, not a wait for a condition
-            }
+            });
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
